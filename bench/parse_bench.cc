@@ -1,0 +1,43 @@
+// Parse throughput on the seed pages and on a 1 MB page built from them.
+// Run: build/bin/parse_bench
+#include <benchmark/benchmark.h>
+
+#include "core/parser.h"
+#include "tests/test_util.h"
+
+namespace {
+
+std::vector<std::string> Seeds() {
+  std::vector<std::string> out;
+  for (const std::string& p : bantin::testing::SeedPaths()) out.push_back(bantin::testing::ReadFile(p));
+  return out;
+}
+
+void BM_ParseSeeds(benchmark::State& state) {
+  const std::vector<std::string> seeds = Seeds();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (const std::string& s : seeds) {
+      benchmark::DoNotOptimize(bantin::Parse(s));
+      bytes += s.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_ParseSeeds)->Unit(benchmark::kMillisecond);
+
+// One page of about 1 MB: a seed's header, the bodies of all seeds repeated,
+// then a seed's footer.
+void BM_ParseOneMegabytePage(benchmark::State& state) {
+  const std::vector<std::string> seeds = Seeds();
+  std::string page;
+  while (page.size() < (1 << 20))
+    for (const std::string& s : seeds) page += s;
+  for (auto _ : state) benchmark::DoNotOptimize(bantin::Parse(page));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
+}
+BENCHMARK(BM_ParseOneMegabytePage)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,223 @@
+#include "core/gazetteer.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "core/utf8.h"
+
+namespace bantin {
+namespace {
+
+// name, other spellings (|-separated), extra domain slugs, outlet abbreviations.
+// The folded name without spaces ("soctrang") is always a domain slug.
+struct Row {
+  const char* name;
+  const char* spellings;
+  const char* domains;
+  const char* outlets;
+};
+
+constexpr Row kRows[] = {
+    {"Hà Nội", "Thủ đô Hà Nội|TP Hà Nội", "hanoimoi", "HNM|HNMO"},
+    {"Hồ Chí Minh", "!TP.HCM|TP HCM|TPHCM|TP. HCM|TP. Hồ Chí Minh|TP Hồ Chí Minh|Sài Gòn|Thành phố Hồ Chí Minh",
+     "hochiminhcity|hcmcpv|sggp|tphcm", "SGGP"},
+    {"Hải Phòng", "", "", ""},
+    {"Đà Nẵng", "", "", ""},
+    {"Cần Thơ", "", "", "CTO"},
+    {"An Giang", "", "", ""},
+    {"Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu|Bà Rịa – Vũng Tàu|BR-VT|Vũng Tàu", "baria-vungtau|bariavungtau|baobariavungtau", ""},
+    {"Bắc Giang", "", "", "BGĐT"},
+    {"Bắc Kạn", "Bắc Cạn", "backan", ""},
+    {"Bạc Liêu", "", "", ""},
+    {"Bắc Ninh", "", "", ""},
+    {"Bến Tre", "", "", ""},
+    {"Bình Định", "", "", ""},
+    {"Bình Dương", "", "", ""},
+    {"Bình Phước", "", "", "BPO"},
+    {"Bình Thuận", "", "", ""},
+    {"Cà Mau", "", "", ""},
+    {"Cao Bằng", "", "", ""},
+    {"Đắk Lắk", "Đắc Lắc|Đăk Lăk|Đắk Lăk|Daklak", "daklak|daklak", ""},
+    {"Đắk Nông", "Đăk Nông|Đắc Nông", "daknong", "ĐNO"},
+    {"Điện Biên", "", "", ""},
+    {"Đồng Nai", "", "", ""},
+    {"Đồng Tháp", "", "", ""},
+    {"Gia Lai", "", "", "GLO"},
+    {"Hà Giang", "", "", ""},
+    {"Hà Nam", "", "", ""},
+    {"Hà Tĩnh", "", "", ""},
+    {"Hải Dương", "", "", ""},
+    {"Hậu Giang", "", "", ""},
+    {"Hòa Bình", "", "", ""},
+    {"Hưng Yên", "", "", ""},
+    {"Khánh Hòa", "", "", ""},
+    {"Kiên Giang", "", "", ""},
+    {"Kon Tum", "Kontum", "", ""},
+    {"Lai Châu", "", "", ""},
+    {"Lâm Đồng", "", "", ""},
+    {"Lạng Sơn", "", "", ""},
+    {"Lào Cai", "", "", ""},
+    {"Long An", "", "", ""},
+    {"Nam Định", "", "", ""},
+    {"Nghệ An", "", "", ""},
+    {"Ninh Bình", "", "", ""},
+    {"Ninh Thuận", "", "", ""},
+    {"Phú Thọ", "", "", ""},
+    {"Phú Yên", "", "", ""},
+    {"Quảng Bình", "", "", "QBĐT"},
+    {"Quảng Nam", "", "", "QNO"},
+    {"Quảng Ngãi", "", "", ""},
+    {"Quảng Ninh", "", "", ""},
+    {"Quảng Trị", "", "", "QTO"},
+    {"Sóc Trăng", "", "", ""},
+    {"Sơn La", "", "", ""},
+    {"Tây Ninh", "", "", ""},
+    {"Thái Bình", "", "", ""},
+    {"Thái Nguyên", "", "", ""},
+    {"Thanh Hóa", "", "", ""},
+    {"Thừa Thiên Huế", "Thừa Thiên - Huế|Thừa Thiên-Huế|TT-Huế|Huế", "thuathienhue", ""},
+    {"Tiền Giang", "", "", ""},
+    {"Trà Vinh", "", "", ""},
+    {"Tuyên Quang", "", "", ""},
+    {"Vĩnh Long", "", "", ""},
+    {"Vĩnh Phúc", "", "", "BVP"},
+    {"Yên Bái", "", "", ""},
+};
+
+std::vector<std::string> SplitBars(const char* s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char* p = s; *p; ++p) {
+    if (*p == '|') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur.push_back(*p);
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string Slug(std::string_view name, char joiner) {
+  std::string out;
+  for (char c : FoldedKey(name)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.push_back(c);
+    } else if (joiner && !out.empty() && out.back() != joiner) {
+      out.push_back(joiner);
+    }
+  }
+  while (!out.empty() && out.back() == joiner) out.pop_back();
+  return out;
+}
+
+// A spelling as the sequence of exact keys of its syllables.
+struct Pattern {
+  std::vector<std::string> keys;
+  const Province* province;
+};
+
+struct Index {
+  std::vector<Province> provinces;
+  std::vector<Pattern> patterns;  // longest first
+  std::map<std::string, const Province*> by_name;
+};
+
+const Index& GetIndex() {
+  static const Index* index = [] {
+    auto* ix = new Index;
+    for (const Row& r : kRows) {
+      Province p;
+      p.name = r.name;
+      p.slug = Slug(r.name, '-');
+      // A leading '!' means the bare name is not a spelling of the place
+      // (Hồ Chí Minh alone is the person; the city is "TP.HCM", "TP Hồ Chí Minh").
+      const bool bare_name_ok = r.spellings[0] != '!';
+      p.spellings = SplitBars(bare_name_ok ? r.spellings : r.spellings + 1);
+      if (bare_name_ok) p.spellings.insert(p.spellings.begin(), r.name);
+      p.domains = SplitBars(r.domains);
+      p.domains.push_back(Slug(r.name, 0));
+      p.outlets = SplitBars(r.outlets);
+      ix->provinces.push_back(std::move(p));
+    }
+    for (const Province& p : ix->provinces) {
+      ix->by_name[ExactKey(p.name)] = &p;
+      for (const std::string& s : p.spellings) {
+        Pattern pat;
+        for (const Token& t : Tokenize(s)) pat.keys.push_back(t.exact);
+        pat.province = &p;
+        if (!pat.keys.empty()) ix->patterns.push_back(std::move(pat));
+      }
+    }
+    std::stable_sort(ix->patterns.begin(), ix->patterns.end(),
+                     [](const Pattern& a, const Pattern& b) { return a.keys.size() > b.keys.size(); });
+    return ix;
+  }();
+  return *index;
+}
+
+}  // namespace
+
+const std::vector<Province>& Provinces() { return GetIndex().provinces; }
+
+std::vector<ProvinceMention> FindProvinces(std::string_view text) {
+  const Index& ix = GetIndex();
+  const std::vector<Token> tokens = Tokenize(text);
+  std::vector<ProvinceMention> out;
+  for (size_t i = 0; i < tokens.size();) {
+    size_t first = tokens[i].begin;
+    const char32_t initial = NextCodePoint(text, first);
+    const Pattern* hit = nullptr;
+    if (IsUpper(initial)) {
+      for (const Pattern& p : ix.patterns) {
+        if (i + p.keys.size() > tokens.size()) continue;
+        bool match = true;
+        for (size_t k = 0; k < p.keys.size() && match; ++k) match = tokens[i + k].exact == p.keys[k];
+        if (match) {
+          hit = &p;
+          break;
+        }
+      }
+    }
+    if (hit) {
+      out.push_back({hit->province, tokens[i].begin, tokens[i + hit->keys.size() - 1].end});
+      i += hit->keys.size();
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+const Province* ProvinceOfDomain(std::string_view domain) {
+  const Province* best = nullptr;
+  size_t best_len = 0;
+  const std::string d = FoldCase(domain);
+  for (const Province& p : Provinces())
+    for (const std::string& slug : p.domains)
+      if (slug.size() > best_len && d.find(slug) != std::string::npos) {
+        best = &p;
+        best_len = slug.size();
+      }
+  return best;
+}
+
+const Province* ProvinceOfOutlet(std::string_view abbreviation) {
+  for (const Province& p : Provinces())
+    for (const std::string& o : p.outlets)
+      if (o == abbreviation) return &p;
+  return nullptr;
+}
+
+const Province* ProvinceByName(std::string_view name) {
+  const Index& ix = GetIndex();
+  auto it = ix.by_name.find(ExactKey(CollapseSpaces(name)));
+  if (it != ix.by_name.end()) return it->second;
+  for (const ProvinceMention& m : FindProvinces(name))
+    if (m.begin == 0) return m.province;
+  return nullptr;
+}
+
+}  // namespace bantin

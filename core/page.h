@@ -1,0 +1,31 @@
+// Internal to the parser: a page's lines with the positions the zoning pass
+// found, handed to the inference steps (dates, source, people). Not part of
+// core's public API.
+#ifndef BANTIN_CORE_PAGE_H_
+#define BANTIN_CORE_PAGE_H_
+
+#include <vector>
+
+#include "core/bulletin.h"
+#include "core/lines.h"
+#include "core/parser.h"
+
+namespace bantin {
+
+struct Page {
+  std::vector<Line> lines;
+  int title = -1;       // index of the title line, -1 if guessed or absent
+  int body_begin = -1;  // first and last line of the article body (inclusive)
+  int body_end = -1;
+  int clock = -1;        // the page clock line, if any
+  int publication = -1;  // the publication stamp line, if any
+};
+
+// Steps run in this order by Parse; each fills its part of the bulletin.
+void InferDate(const Page& page, const ParseHints& hints, Bulletin& out);
+void InferSource(const Page& page, const ParseHints& hints, Bulletin& out);
+void FindPeople(Bulletin& out);
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_PAGE_H_

@@ -1,0 +1,159 @@
+// People named with their roles, as the text writes them:
+//   "đồng chí Phan Văn Sáu - Bí thư Tỉnh ủy"  (name, then role)
+//   "Trưởng Ban Tuyên giáo Tỉnh ủy Hồ Đại Nam" (role, then name)
+// A name is a run of two to five capitalised syllables opening with a common
+// Vietnamese family name. One entry per person, first role kept.
+#include <set>
+
+#include "core/page.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+namespace bantin {
+namespace {
+
+const std::set<std::string>& Surnames() {
+  static const std::set<std::string>* s = [] {
+    auto* set = new std::set<std::string>;
+    for (const char* n :
+         {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+          "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Mai", "Trịnh", "Lương", "Lâm",
+          "Cao", "Hà", "Tạ", "Tô", "Châu", "Chu", "Thái", "Kiều", "Đoàn", "Vương", "Trương",
+          "Quách", "Lưu", "Thân", "Triệu", "La", "Lò", "Giàng", "Sùng", "Hứa", "Đàm", "Phùng",
+          "Mạc", "Khổng", "Thạch", "Kim", "Từ", "Tăng", "Lại", "Nông", "Hầu", "Bế", "Quan",
+          "Tôn", "Âu", "Doãn", "Nghiêm", "Ông", "Lục", "Vi", "Y", "Ksor", "Rơ", "Danh", "Sơn",
+          "Kha", "Lữ", "Hoàng", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"})
+      set->insert(ExactKey(n));
+    return set;
+  }();
+  return *s;
+}
+
+// Words that open a role ("Phó Bí thư …", "Chủ tịch …").
+const std::set<std::string>& RoleHeads() {
+  static const std::set<std::string>* s = [] {
+    auto* set = new std::set<std::string>;
+    for (const char* w : {"bí", "phó", "chủ", "trưởng", "giám", "ủy", "uỷ", "bộ", "thứ",
+                          "thủ", "tổng", "chánh", "viện", "đại", "tư", "thượng", "trung",
+                          "thiếu", "đại", "uvbtv", "uvbtvtu", "thường", "nguyên", "chuyên"})
+      set->insert(ExactKey(w));
+    return set;
+  }();
+  return *s;
+}
+
+// Words that end a role phrase: verbs and linking words.
+const std::set<std::string>& RoleStops() {
+  static const std::set<std::string>* s = [] {
+    auto* set = new std::set<std::string>;
+    for (const char* w : {"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
+                          "dự", "tham", "và", "cùng", "khẳng", "yêu", "đề", "chúc", "ghi",
+                          "tại", "về", "với", "làm", "đến", "được", "là", "có", "thay",
+                          "biểu", "cảm", "nêu", "đánh", "chỉ", "trình", "gửi", "thăm",
+                          "điều", "đồng", "các", "cũng", "sẽ", "đang", "vừa", "trong"})
+      set->insert(ExactKey(w));
+    return set;
+  }();
+  return *s;
+}
+
+struct Word {
+  std::string text;
+  std::string key;
+  bool capitalised = false;
+  char punct_after = 0;  // ',', ';', '-', '.', ':', '(' or 0
+};
+
+std::vector<Word> Words(const std::string& text) {
+  std::vector<Word> words;
+  const std::vector<Token> tokens = Tokenize(text);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    Word w;
+    w.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    w.key = tokens[i].exact;
+    size_t p = 0;
+    w.capitalised = IsUpper(NextCodePoint(w.text, p));
+    const size_t gap_end = i + 1 < tokens.size() ? tokens[i + 1].begin : text.size();
+    for (size_t k = tokens[i].end; k < gap_end; ++k) {
+      const char c = text[k];
+      if (c == ',' || c == ';' || c == '.' || c == ':' || c == '(' || c == ')') {
+        w.punct_after = c;
+        break;
+      }
+      if (c == '-' || static_cast<unsigned char>(c) == 0xE2) w.punct_after = '-';
+    }
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::string Join(const std::vector<Word>& w, size_t from, size_t to) {
+  std::string s;
+  for (size_t i = from; i < to; ++i) {
+    s += w[i].text;
+    if (i + 1 < to) s += w[i].punct_after == ',' ? ", " : " ";
+  }
+  return s;
+}
+
+// Role phrase after a name: words until a stop word or a hard punctuation;
+// a comma continues only into another role ("…Tỉnh ủy, Chủ tịch HĐND tỉnh").
+std::string RoleAfter(const std::vector<Word>& w, size_t i) {
+  if (i >= w.size() || !RoleHeads().count(w[i].key) || !w[i].capitalised) return "";
+  size_t j = i;
+  while (j < w.size() && j - i < 16) {
+    if (j > i && RoleStops().count(w[j].key) && !w[j].capitalised) break;
+    const char p = w[j].punct_after;
+    ++j;
+    if (p == ';' || p == '.' || p == ':' || p == '(' || p == ')' || p == '-') break;
+    if (p == ',' && !(j < w.size() && w[j].capitalised && RoleHeads().count(w[j].key))) break;
+  }
+  return Join(w, i, j);
+}
+
+// Role phrase ending right before a name at `name_begin`.
+std::string RoleBefore(const std::vector<Word>& w, size_t name_begin) {
+  size_t start = name_begin;
+  size_t k = name_begin;
+  while (k > 0 && name_begin - k < 16) {
+    --k;
+    if (w[k].punct_after == ';' || w[k].punct_after == '.' || w[k].punct_after == ':' ||
+        w[k].punct_after == ')')
+      break;
+    if (RoleStops().count(w[k].key) && !w[k].capitalised) break;
+    if (RoleHeads().count(w[k].key) && w[k].capitalised) start = k;
+  }
+  return start < name_begin ? Join(w, start, name_begin) : "";
+}
+
+}  // namespace
+
+void FindPeople(Bulletin& out) {
+  std::set<std::string> seen;
+  std::vector<std::string> texts;
+  for (const Block& b : out.blocks) texts.push_back(b.text);
+  for (const std::string& text : texts) {
+    const std::vector<Word> w = Words(text);
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (!w[i].capitalised || !Surnames().count(w[i].key)) continue;
+      size_t j = i + 1;
+      while (j < w.size() && j - i < 5 && w[j].capitalised && !RoleHeads().count(w[j].key) &&
+             w[j - 1].punct_after == 0)
+        ++j;
+      if (j - i < 2) continue;
+      const std::string name = Join(w, i, j);
+      std::string role = w[j - 1].punct_after == ',' || w[j - 1].punct_after == '-'
+                             ? RoleAfter(w, j)
+                             : "";
+      if (role.empty()) role = RoleBefore(w, i);
+      if (role.empty()) {
+        i = j - 1;
+        continue;
+      }
+      if (seen.insert(ExactKey(name)).second) out.people.push_back({name, role});
+      i = j - 1;
+    }
+  }
+}
+
+}  // namespace bantin

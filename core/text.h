@@ -1,0 +1,57 @@
+// The Vietnamese text layer shared by the parser and by search, natively and
+// in the browser. Input is valid UTF-8 (see utf8.h).
+//
+// Three forms of a word exist:
+//   - the text as written, NFC-normalised: what users read, never altered;
+//   - the exact key: case-folded, with one canonical tone placement (hòa/hoà,
+//     ủy/uỷ become the same), so old and new spellings always compare equal;
+//   - the folded key: the exact key without any diacritics and with đ→d, so
+//     "bao" matches bảo, báo, bão, bạo.
+#ifndef BANTIN_CORE_TEXT_H_
+#define BANTIN_CORE_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bantin {
+
+// NFC normal form of valid UTF-8. ASCII and already-NFC text is returned as is.
+std::string ToNfc(std::string_view text);
+
+// Replaces every run of white space (ASCII, NBSP and other Unicode spaces,
+// zero-width spaces, BOM) by one ASCII space and trims both ends.
+std::string CollapseSpaces(std::string_view text);
+
+// Lower-cases with Unicode case folding.
+std::string FoldCase(std::string_view text);
+
+// Exact key of one syllable or of a whole text (applied per syllable).
+std::string ExactKey(std::string_view text);
+
+// Folded key: no diacritics, đ→d, lower case. Non-word characters are kept.
+std::string FoldedKey(std::string_view text);
+
+// A syllable (maximal run of letters, digits and combining marks) with its
+// byte span [begin, end) in the text it was cut from.
+struct Token {
+  std::string exact;
+  std::string folded;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// Splits NFC text into syllable tokens, in order.
+std::vector<Token> Tokenize(std::string_view text);
+
+// Letter classification on code points, used by the parser's line shapes.
+bool IsLetter(char32_t cp);
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+bool IsDigit(char32_t cp);
+bool IsSpace(char32_t cp);
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_TEXT_H_

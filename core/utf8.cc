@@ -1,0 +1,100 @@
+#include "core/utf8.h"
+
+namespace bantin {
+namespace {
+
+// Length of the valid sequence starting at s[i], or 0 if invalid (RFC 3629:
+// no overlongs, no surrogates, nothing above U+10FFFF).
+size_t ValidSequenceLength(std::string_view s, size_t i) {
+  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  const size_t left = s.size() - i;
+  const auto cont = [&](size_t k) { return k < s.size() && (b(k) & 0xC0) == 0x80; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return left >= 2 && cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(i + 1) || !cont(i + 2)) return 0;
+    if (c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
+    if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+    if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+    if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // > U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats) {
+  std::string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    const unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        if (stats) ++stats->control_chars;
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+      ++i;
+      continue;
+    }
+    const size_t n = ValidSequenceLength(in, i);
+    if (n > 0) {
+      out.append(in.substr(i, n));
+      i += n;
+      continue;
+    }
+    // Skip the lead byte and any continuation bytes that follow it.
+    ++i;
+    while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;
+    out.append("\xEF\xBF\xBD");
+    if (stats) ++stats->invalid_sequences;
+  }
+  return out;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t& pos) {
+  const unsigned char c = static_cast<unsigned char>(s[pos]);
+  const auto cont = [&](size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  };
+  char32_t cp;
+  size_t n;
+  if (c < 0x80) {
+    cp = c, n = 1;
+  } else if (c < 0xE0) {
+    cp = ((c & 0x1F) << 6) | cont(1), n = 2;
+  } else if (c < 0xF0) {
+    cp = ((c & 0x0F) << 12) | (cont(1) << 6) | cont(2), n = 3;
+  } else {
+    cp = ((c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), n = 4;
+  }
+  pos += n;
+  return cp;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace bantin

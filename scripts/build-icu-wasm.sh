@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Cross-builds ICU for WebAssembly from Debian's own `icu` source package and
+# caches the result outside the repository, keyed by ICU version and by this
+# script's recipe version. A cached build is reused; a missing or partial one
+# is rebuilt. Prints the install prefix on its last line.
+#
+# Why not Emscripten's USE_ICU port: it downloads from the internet.
+# Why no ICU data file: the core uses only NFC/NFD, case folding and character
+# properties, whose data ICU compiles into libicuuc itself; the stub data
+# library is therefore all the browser needs (see wasm-client/README.md).
+set -euo pipefail
+
+ICU_VERSION=72.1
+RECIPE=1
+CACHE_ROOT="${BANTIN_CACHE:-$HOME/.cache/bantin}"
+PREFIX="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE"
+STAMP="$PREFIX/.complete"
+
+if [[ -f "$STAMP" ]]; then
+  echo "$PREFIX"
+  exit 0
+fi
+
+export NODE_PATH=/usr/share/nodejs
+WORK="$CACHE_ROOT/icu-wasm-work-$$"
+rm -rf "$PREFIX" "$WORK"
+mkdir -p "$WORK/apt/lists/partial" "$PREFIX"
+trap 'rm -rf "$WORK"' EXIT
+start=$(date +%s)
+
+# A private apt configuration with deb-src entries: the system's apt is untouched.
+cat >"$WORK/apt/sources.list" <<SRC
+deb-src http://deb.debian.org/debian bookworm main
+deb-src http://deb.debian.org/debian-security bookworm-security main
+SRC
+APT_OPTS=(-o "Dir::Etc::SourceList=$WORK/apt/sources.list"
+          -o "Dir::Etc::SourceParts=/dev/null"
+          -o "Dir::State::Lists=$WORK/apt/lists"
+          -o "APT::Sandbox::User=root")
+apt-get "${APT_OPTS[@]}" update -qq >&2
+(cd "$WORK" && apt-get "${APT_OPTS[@]}" source -qq "icu=$(dpkg-query -W -f='${Version}' icu-devtools)" >&2)
+SRC_DIR=$(find "$WORK" -maxdepth 2 -type d -path "*/icu-*/source" | head -1)
+[[ -z "$SRC_DIR" ]] && SRC_DIR=$(find "$WORK" -maxdepth 1 -type d -name "icu-*" | head -1)/source
+
+# ICU insists on a cross-build directory; Debian's icu-devtools binaries serve.
+CROSS="$WORK/cross"
+mkdir -p "$CROSS/config" "$CROSS/bin" "$CROSS/lib"
+for tool in /usr/bin/{genrb,genbrk,gencfu,gencnval,gendict,makeconv,pkgdata,derb} \
+            /usr/sbin/{icupkg,genccode,gencmn,gennorm2,gensprep}; do
+  ln -s "$tool" "$CROSS/bin/"
+done
+cat >"$CROSS/config/icucross.mk" <<MK
+CROSS_ICU_VERSION=$ICU_VERSION
+TOOLEXEEXT=
+TOOLBINDIR=$CROSS/bin
+TOOLLIBDIR=/usr/lib/x86_64-linux-gnu
+INVOKE=
+PKGDATA_INVOKE=
+MK
+touch "$CROSS/config/icucross.inc"
+
+BUILD="$WORK/build"
+mkdir -p "$BUILD"
+cd "$BUILD"
+CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" \
+  emconfigure "$SRC_DIR/configure" --host=wasm32-unknown-linux \
+    --with-cross-build="$CROSS" --prefix="$PREFIX" \
+    --enable-static --disable-shared --disable-tools --disable-tests \
+    --disable-samples --disable-extras --disable-icuio --disable-layoutex \
+    --disable-dyload --with-data-packaging=static >&2
+mkdir -p lib bin data/out/tmp
+for dir in stubdata common i18n; do
+  emmake make -j"$(nproc)" -C "$dir" >&2
+done
+
+mkdir -p "$PREFIX/lib" "$PREFIX/include"
+cp lib/libicuuc.a lib/libicui18n.a "$PREFIX/lib/"
+cp stubdata/libicudata.a "$PREFIX/lib/" 2>/dev/null || cp lib/libicudata.a "$PREFIX/lib/"
+cp -r "$SRC_DIR/common/unicode" "$PREFIX/include/"
+cp -r "$SRC_DIR/i18n/unicode/"* "$PREFIX/include/unicode/"
+echo "built ICU $ICU_VERSION for wasm in $(( $(date +%s) - start )) s" | tee "$PREFIX/BUILD_INFO" >&2
+touch "$STAMP"
+echo "$PREFIX"

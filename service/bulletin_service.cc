@@ -1,0 +1,118 @@
+#include "service/bulletin_service.h"
+
+#include "core/dates.h"
+#include "core/parser.h"
+#include "storage/bulletin_codec.h"
+
+namespace bantin {
+namespace {
+
+constexpr size_t kMaxRawBytes = 64 << 20;
+
+ParseHints HintsOf(const v1::ParseHints& h) {
+  return {h.url(), h.source_id(), h.province(), h.fetch_date()};
+}
+
+grpc::Status CheckRaw(const std::string& raw, const v1::ParseHints& hints) {
+  if (raw.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "raw: must not be empty"};
+  if (raw.size() > kMaxRawBytes)
+    return {grpc::StatusCode::RESOURCE_EXHAUSTED, "raw: larger than 64 MiB"};
+  int y, m, d;
+  if (!hints.fetch_date().empty() && !ParseIsoDate(hints.fetch_date(), &y, &m, &d))
+    return {grpc::StatusCode::INVALID_ARGUMENT, "hints.fetch_date: expected YYYY-MM-DD"};
+  return grpc::Status::OK;
+}
+
+grpc::Status CheckDate(const std::string& value, const char* field) {
+  int y, m, d;
+  if (value.empty() || ParseIsoDate(value, &y, &m, &d)) return grpc::Status::OK;
+  return {grpc::StatusCode::INVALID_ARGUMENT, std::string(field) + ": expected YYYY-MM-DD, got \"" + value + "\""};
+}
+
+}  // namespace
+
+grpc::Status ToGrpc(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return grpc::Status::OK;
+    case StatusCode::kInvalidArgument: return {grpc::StatusCode::INVALID_ARGUMENT, s.message()};
+    case StatusCode::kNotFound: return {grpc::StatusCode::NOT_FOUND, s.message()};
+    case StatusCode::kResourceExhausted: return {grpc::StatusCode::RESOURCE_EXHAUSTED, s.message()};
+    case StatusCode::kUnavailable: return {grpc::StatusCode::UNAVAILABLE, s.message()};
+    case StatusCode::kInternal: break;
+  }
+  return {grpc::StatusCode::INTERNAL, s.message()};
+}
+
+grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext*,
+                                                const v1::ParseBulletinRequest* req,
+                                                v1::ParseBulletinResponse* resp) {
+  if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
+  ToProto(Parse(req->raw(), HintsOf(req->hints())), resp->mutable_bulletin());
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext*,
+                                                 const v1::IngestBulletinRequest* req,
+                                                 v1::IngestBulletinResponse* resp) {
+  if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
+  Result<PutOutcome> put = store_->Put(Parse(req->raw(), HintsOf(req->hints())), req->raw());
+  if (!put.ok()) return ToGrpc(put.status());
+  ToProto(put->bulletin, resp->mutable_bulletin());
+  resp->set_created(put->created);
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext*,
+                                              const v1::GetBulletinRequest* req,
+                                              v1::GetBulletinResponse* resp) {
+  if (req->id().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "id: must not be empty"};
+  Result<StoredRecord> r = store_->Get(req->id());
+  if (!r.ok()) return ToGrpc(r.status());
+  ToProto(r->bulletin, resp->mutable_bulletin());
+  if (req->include_raw()) resp->set_raw(r->raw);
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext*,
+                                                const v1::ListBulletinsRequest* req,
+                                                v1::ListBulletinsResponse* resp) {
+  if (grpc::Status s = CheckDate(req->from_date(), "from_date"); !s.ok()) return s;
+  if (grpc::Status s = CheckDate(req->to_date(), "to_date"); !s.ok()) return s;
+  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
+  ListOptions o;
+  o.source_id = req->source_id();
+  o.province = req->province();
+  o.from_date = req->from_date();
+  o.to_date = req->to_date();
+  o.page_size = req->page_size();
+  o.page_token = req->page_token();
+  Result<ListPage> page = store_->List(o);
+  if (!page.ok()) return ToGrpc(page.status());
+  for (const Bulletin& b : page->bulletins) ToProto(b, resp->add_bulletins());
+  resp->set_next_page_token(page->next_page_token);
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext*,
+                                                  const v1::SearchBulletinsRequest* req,
+                                                  v1::SearchBulletinsResponse* resp) {
+  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
+  Result<SearchPage> page = store_->Search(req->query(), req->page_size(), req->page_token());
+  if (!page.ok()) return ToGrpc(page.status());
+  for (const SearchHit& h : page->hits) {
+    v1::SearchResult* r = resp->add_results();
+    r->set_id(h.bulletin.id);
+    r->set_title(h.bulletin.title);
+    r->set_date(h.bulletin.date);
+    v1::Bulletin tmp;
+    ToProto(h.bulletin, &tmp);
+    *r->mutable_source() = tmp.source();
+    r->set_score(h.score);
+    r->set_snippet(h.snippet);
+  }
+  resp->set_next_page_token(page->next_page_token);
+  resp->set_total_size(page->total);
+  return grpc::Status::OK;
+}
+
+}  // namespace bantin

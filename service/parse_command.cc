@@ -1,0 +1,49 @@
+#include "service/commands.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "core/json.h"
+#include "core/parser.h"
+
+namespace bantin {
+
+Result<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+int RunParse(const Args& args) {
+  if (args.positional.size() != 1) {
+    std::fprintf(stderr, "usage: bantin parse [--json] [--url URL] FILE|-\n");
+    return 2;
+  }
+  Result<std::string> raw = ReadInput(args.positional[0]);
+  if (!raw.ok()) {
+    std::fprintf(stderr, "bantin parse: %s\n", raw.status().message().c_str());
+    return 1;
+  }
+  ParseHints hints;
+  hints.url = args.Get("url");
+  hints.source_id = args.Get("source");
+  hints.province = args.Get("province");
+  hints.fetch_date = args.Get("fetch-date");
+  const Bulletin b = Parse(*raw, hints);
+  if (args.Has("json")) {
+    std::cout << BulletinToJson(b) << "\n";
+  } else {
+    PrintBulletin(b);
+  }
+  return 0;
+}
+
+}  // namespace bantin

@@ -1,0 +1,65 @@
+#include "storage/bulletin_codec.h"
+
+namespace bantin {
+
+void ToProto(const Bulletin& in, v1::Bulletin* out) {
+  out->Clear();
+  out->set_id(in.id);
+  out->set_title(in.title);
+  out->set_date(in.date);
+  out->set_date_inferred(in.date_inferred);
+  out->set_time(in.time);
+  v1::Source* s = out->mutable_source();
+  s->set_id(in.source.id);
+  s->set_name(in.source.name);
+  s->set_province(in.source.province);
+  s->set_site(in.source.site);
+  if (s->ByteSizeLong() == 0) out->clear_source();
+  out->set_author(in.author);
+  out->set_credit(in.credit);
+  for (const Block& b : in.blocks) {
+    v1::Block* pb = out->add_blocks();
+    pb->set_kind(static_cast<v1::BlockKind>(b.kind));
+    pb->set_text(b.text);
+  }
+  for (const std::string& r : in.related) out->add_related(r);
+  for (const Person& p : in.people) {
+    v1::Person* pp = out->add_people();
+    pp->set_name(p.name);
+    pp->set_role(p.role);
+  }
+  for (const std::string& w : in.warnings) out->add_warnings(w);
+  for (const LineSpan& l : in.lines) {
+    v1::LineSpan* pl = out->add_lines();
+    pl->set_role(static_cast<v1::LineRole>(l.role));
+    pl->set_begin(l.begin);
+    pl->set_end(l.end);
+  }
+  out->set_url(in.url);
+  out->set_page_date(in.page_date);
+  out->set_parser_version(in.parser_version);
+}
+
+Bulletin FromProto(const v1::Bulletin& in) {
+  Bulletin out;
+  out.id = in.id();
+  out.title = in.title();
+  out.date = in.date();
+  out.date_inferred = in.date_inferred();
+  out.time = in.time();
+  out.source = {in.source().id(), in.source().name(), in.source().province(), in.source().site()};
+  out.author = in.author();
+  out.credit = in.credit();
+  for (const v1::Block& b : in.blocks()) out.blocks.push_back({static_cast<BlockKind>(b.kind()), b.text()});
+  out.related.assign(in.related().begin(), in.related().end());
+  for (const v1::Person& p : in.people()) out.people.push_back({p.name(), p.role()});
+  out.warnings.assign(in.warnings().begin(), in.warnings().end());
+  for (const v1::LineSpan& l : in.lines())
+    out.lines.push_back({static_cast<LineRole>(l.role()), l.begin(), l.end()});
+  out.url = in.url();
+  out.page_date = in.page_date();
+  out.parser_version = in.parser_version();
+  return out;
+}
+
+}  // namespace bantin

@@ -1,0 +1,16 @@
+// The one place where core's Bulletin and the wire message bantin.v1.Bulletin
+// meet. Both directions are lossless for every field the schema has.
+#ifndef BANTIN_STORAGE_BULLETIN_CODEC_H_
+#define BANTIN_STORAGE_BULLETIN_CODEC_H_
+
+#include "bantin/v1/bantin.pb.h"
+#include "core/bulletin.h"
+
+namespace bantin {
+
+void ToProto(const Bulletin& in, v1::Bulletin* out);
+Bulletin FromProto(const v1::Bulletin& in);
+
+}  // namespace bantin
+
+#endif  // BANTIN_STORAGE_BULLETIN_CODEC_H_

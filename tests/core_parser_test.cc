@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include "core/json.h"
+#include "core/parser.h"
+#include "core/text.h"
+#include "tests/test_util.h"
+
+namespace bantin {
+namespace {
+
+using testing::ReadFile;
+using testing::SeedPaths;
+
+std::vector<std::string> BodyTexts(const Bulletin& b) {
+  std::vector<std::string> out;
+  for (const Block& block : b.blocks)
+    if (block.kind == BlockKind::kParagraph || block.kind == BlockKind::kListItem) out.push_back(block.text);
+  return out;
+}
+
+TEST(ParseSeeds, PublicationLineWinsOverPageClock) {
+  const Bulletin b = Parse(ReadFile(SeedPaths()[3]));
+  EXPECT_EQ(b.date, "2021-01-15");
+  EXPECT_FALSE(b.date_inferred);
+  EXPECT_EQ(b.time, "08:41:57");
+  EXPECT_EQ(b.page_date, "2021-03-04");
+  EXPECT_EQ(b.source.province, "Hưng Yên");
+  EXPECT_EQ(b.source.site, "tuyengiaohungyen.vn");
+  EXPECT_EQ(b.related.size(), 10u);
+  int list_items = 0;
+  for (const Block& block : b.blocks) list_items += block.kind == BlockKind::kListItem;
+  EXPECT_EQ(list_items, 8);
+}
+
+TEST(ParseSeeds, YearInferredFromTheTextAndBoundedByTheClock) {
+  const Bulletin b = Parse(ReadFile(SeedPaths()[4]));
+  EXPECT_EQ(b.title, "Ban Tuyên giáo Trung ương: Sơ kết công tác tuyên giáo 6 tháng đầu năm");
+  EXPECT_EQ(b.date, "2021-07-16");
+  EXPECT_TRUE(b.date_inferred);
+  EXPECT_EQ(b.page_date, "2022-05-29");
+  EXPECT_EQ(b.author, "MAI CHI");
+  EXPECT_EQ(b.source.province, "Lạng Sơn");
+}
+
+TEST(ParseSeeds, OutletPrefixGivesProvince) {
+  const Bulletin b = Parse(ReadFile(SeedPaths()[1]));
+  EXPECT_EQ(b.source.province, "Quảng Trị");
+  EXPECT_EQ(b.date, "2024-02-27");
+  EXPECT_EQ(b.author, "Kăn Sương");
+  ASSERT_FALSE(b.people.empty());
+  EXPECT_EQ(b.people[0].name, "Nguyễn Đăng Quang");
+  EXPECT_EQ(b.people[0].role, "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh");
+}
+
+TEST(ParseSeeds, FooterNeverReachesTheBody) {
+  for (const std::string& path : SeedPaths()) {
+    const Bulletin b = Parse(ReadFile(path));
+    for (const std::string& text : BodyTexts(b)) {
+      const std::string f = FoldedKey(text);
+      EXPECT_EQ(f.find("luot truy cap"), std::string::npos) << path;
+      EXPECT_EQ(f.find("go top"), std::string::npos) << path;
+      EXPECT_EQ(f.find("giay phep"), std::string::npos) << path;
+    }
+    // Every line of the page has a role and a span inside the input.
+    const std::string raw = ReadFile(path);
+    ASSERT_FALSE(b.lines.empty());
+    for (const LineSpan& l : b.lines) {
+      EXPECT_NE(l.role, LineRole::kUnspecified);
+      EXPECT_LE(l.end, raw.size());
+    }
+  }
+}
+
+TEST(ParseSeeds, IdIsStableAndJsonIsDeterministic) {
+  const std::string raw = ReadFile(SeedPaths()[0]);
+  const Bulletin a = Parse(raw), b = Parse(raw);
+  EXPECT_EQ(a.id.size(), 16u);
+  EXPECT_EQ(a.id, b.id);
+  EXPECT_EQ(BulletinToJson(a), BulletinToJson(b));
+}
+
+TEST(ParsePages, GeneralShapesBeyondTheSeeds) {
+  const std::string page =
+      "Báo Điện tử Tỉnh X\n"
+      "Trang chủ » Kinh tế\n"
+      "Nông dân Cà Mau trúng mùa tôm lúa\n"
+      "Cập nhật: 10:30 20/05/2023\n"
+      "Chiều 19/5, tại huyện Thới Bình, Sở Nông nghiệp và Phát triển nông thôn tỉnh Cà Mau tổ chức hội thảo "
+      "đánh giá mô hình tôm lúa vụ 2022 - 2023 với sự tham gia của hàng trăm nông dân.\n"
+      "Nông dân tham quan ruộng lúa tại xã Biển Bạch\n"
+      "Theo báo cáo, diện tích tôm lúa toàn tỉnh đạt hơn 40.000 ha, năng suất lúa bình quân đạt 4,5 tấn mỗi "
+      "héc-ta, cao hơn vụ trước, mang lại lợi nhuận đáng kể cho bà con nông dân trong vùng.\n"
+      "Tin, ảnh: Hoàng Vũ\n"
+      "Tin liên quan\n"
+      "Cà Mau đẩy mạnh xuất khẩu tôm sang thị trường châu Âu\n"
+      "Bản quyền thuộc Báo Cà Mau. Địa chỉ: 75 Lý Thường Kiệt, TP Cà Mau\n";
+  const Bulletin b = Parse(page);
+  EXPECT_EQ(b.title, "Nông dân Cà Mau trúng mùa tôm lúa");
+  EXPECT_EQ(b.date, "2023-05-20");
+  EXPECT_EQ(b.time, "10:30");
+  EXPECT_FALSE(b.date_inferred);
+  EXPECT_EQ(b.author, "Hoàng Vũ");
+  EXPECT_EQ(b.source.province, "Cà Mau");
+  ASSERT_EQ(b.blocks.size(), 3u);
+  EXPECT_EQ(b.blocks[1].kind, BlockKind::kCaption);
+  ASSERT_EQ(b.related.size(), 1u);
+  EXPECT_EQ(b.related[0], "Cà Mau đẩy mạnh xuất khẩu tôm sang thị trường châu Âu");
+}
+
+TEST(ParsePages, NfdInputComesOutNfc) {
+  const std::string nfd_title = "Hu\xCC\x9BO\xCC\x9B\xCC\x81ng da\xCC\x82\xCC\x83n co\xCC\x82ng ta\xCC\x81\x63 mo\xCC\x9B\xCC\x81i";
+  const std::string page = nfd_title +
+      "\n\nSáng 3/4, Sở Giáo dục và Đào tạo tỉnh Bến Tre tổ chức hội nghị triển khai hướng dẫn công tác "
+      "mới cho năm học 2024 - 2025 với hơn hai trăm cán bộ quản lý tham dự.\n\nPV\n";
+  const Bulletin b = Parse(page);
+  EXPECT_EQ(b.title, ToNfc(nfd_title));
+  EXPECT_EQ(b.source.province, "Bến Tre");
+  EXPECT_EQ(b.author, "PV");
+}
+
+TEST(ParsePages, NoDateWhenNothingSupportsOne) {
+  const Bulletin b = Parse(
+      "Một tiêu đề không có ngày tháng nào cả\n\n"
+      "Đây là một đoạn văn dài mô tả sự kiện nhưng không hề nhắc đến ngày tháng hay năm nào, "
+      "vì vậy bộ phân tích không được đoán ra một ngày đăng bài.\n");
+  EXPECT_TRUE(b.date.empty());
+  EXPECT_FALSE(b.warnings.empty());
+}
+
+TEST(ParseBadInput, NeverCrashesAndWarns) {
+  EXPECT_FALSE(Parse("").warnings.empty());
+  EXPECT_FALSE(Parse(" \n\t\r\n\xC2\xA0\n").warnings.empty());
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 131) & 0xFF));
+  const Bulletin b = Parse(binary);
+  EXPECT_FALSE(b.warnings.empty());
+  const Bulletin nul = Parse(std::string("Tiêu đề\0 có NUL\n", 19));
+  bool warned = false;
+  for (const std::string& w : nul.warnings) warned = warned || w.find("control") != std::string::npos;
+  EXPECT_TRUE(warned);
+  const std::string long_line(1 << 20, 'a');
+  EXPECT_EQ(Parse(long_line).lines.size(), 1u);
+}
+
+}  // namespace
+}  // namespace bantin
