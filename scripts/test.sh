@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test: GoogleTest suites
+# (core, storage on a real RocksDB, service on a real 127.0.0.1 server), the
+# extraction score on the labelled seeds, the Node tests of the wasm module
+# (byte parity with native) and the headless Chromium test of the viewer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD="${BANTIN_BUILD:-$PWD/build}"
+export BANTIN_BUILD="$BUILD"
+start=$(date +%s)
+
+scripts/setup.sh
+scripts/build.sh
+
+echo "== GoogleTest" >&2
+ctest --test-dir "$BUILD" --output-on-failure -j"$(nproc)"
+
+echo "== extraction score on the labelled seeds" >&2
+python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" seeds/labels.jsonl seeds --min 1.0 -v
+
+echo "== wasm module (Node) and viewer (headless Chromium)" >&2
+(cd wasm-client && node --test test/)
+
+echo "all tests passed in $(( $(date +%s) - start )) s" >&2

@@ -1,0 +1,53 @@
+// The wasm parse of every seed and fixture equals the native parse, byte for byte.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const build = process.env.BANTIN_BUILD ?? path.join(root, 'build');
+const { parse, parseJson, parserVersion } = await import(path.join(build, 'wasm/bantin.mjs'));
+const bantin = path.join(build, 'bin/bantin');
+
+function pages() {
+  const out = [];
+  for (const dir of ['seeds', 'tests/fixtures']) {
+    const full = path.join(root, dir);
+    if (!existsSync(full)) continue;
+    for (const f of readdirSync(full).sort())
+      if (/\.(txt|html?)$/.test(f)) out.push(path.join(full, f));
+  }
+  return out;
+}
+
+test('there are pages to compare', () => {
+  assert.ok(pages().length >= 5);
+});
+
+for (const page of pages()) {
+  test(`wasm parse equals native parse: ${path.basename(page)}`, () => {
+    const native = execFileSync(bantin, ['parse', '--json', page]).toString('utf8');
+    const wasm = parseJson(readFileSync(page));
+    assert.equal(wasm + '\n', native);
+    // parse() is the same value, and JSON.stringify gives the same bytes back.
+    assert.equal(JSON.stringify(parse(readFileSync(page))), wasm);
+  });
+}
+
+test('strings and bytes parse alike; bad input warns instead of throwing', () => {
+  const text = readFileSync(pages()[0], 'utf8');
+  assert.equal(parseJson(text), parseJson(new TextEncoder().encode(text)));
+  const bad = parse(new Uint8Array([0xff, 0xfe, 0x00, 0x41, 0x0a]));
+  assert.ok(bad.warnings.length > 0);
+  assert.ok(parse('').warnings.includes('empty input'));
+  assert.throws(() => parse(42), TypeError);
+});
+
+test('hints win over guesses', () => {
+  const b = parse(readFileSync(pages()[0]), { province: 'Cà Mau', url: 'https://example.vn/a' });
+  assert.equal(b.source.province, 'Cà Mau');
+  assert.equal(b.source.site, 'example.vn');
+  assert.equal(b.parserVersion, parserVersion);
+});
