@@ -11,7 +11,7 @@
 set -euo pipefail
 
 ICU_VERSION=72.1
-RECIPE=1
+RECIPE=2
 CACHE_ROOT="${BANTIN_CACHE:-$HOME/.cache/bantin}"
 PREFIX="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE"
 STAMP="$PREFIX/.complete"
@@ -23,9 +23,12 @@ fi
 
 export NODE_PATH=/usr/share/nodejs
 WORK="$CACHE_ROOT/icu-wasm-work-$$"
+LOG="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE.log"
 rm -rf "$PREFIX" "$WORK"
 mkdir -p "$WORK/apt/lists/partial" "$PREFIX"
-trap 'rm -rf "$WORK"' EXIT
+echo "building ICU $ICU_VERSION for WebAssembly (once; log in $LOG)" >&2
+exec 3>&2 2>"$LOG"
+trap 'status=$?; rm -rf "$WORK"; if ((status)); then tail -30 "$LOG" >&3; fi' EXIT
 start=$(date +%s)
 
 # A private apt configuration with deb-src entries: the system's apt is untouched.
@@ -69,15 +72,14 @@ CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" \
     --disable-samples --disable-extras --disable-icuio --disable-layoutex \
     --disable-dyload --with-data-packaging=static >&2
 mkdir -p lib bin data/out/tmp
-for dir in stubdata common i18n; do
+for dir in stubdata common; do  # the core needs nothing from i18n
   emmake make -j"$(nproc)" -C "$dir" >&2
 done
 
 mkdir -p "$PREFIX/lib" "$PREFIX/include"
-cp lib/libicuuc.a lib/libicui18n.a "$PREFIX/lib/"
+cp lib/libicuuc.a "$PREFIX/lib/"
 cp stubdata/libicudata.a "$PREFIX/lib/" 2>/dev/null || cp lib/libicudata.a "$PREFIX/lib/"
 cp -r "$SRC_DIR/common/unicode" "$PREFIX/include/"
-cp -r "$SRC_DIR/i18n/unicode/"* "$PREFIX/include/unicode/"
-echo "built ICU $ICU_VERSION for wasm in $(( $(date +%s) - start )) s" | tee "$PREFIX/BUILD_INFO" >&2
+echo "built ICU $ICU_VERSION for wasm in $(( $(date +%s) - start )) s" | tee "$PREFIX/BUILD_INFO" >&3
 touch "$STAMP"
 echo "$PREFIX"
