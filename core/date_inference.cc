@@ -40,11 +40,11 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
   int publication = -1;
   for (int i = 0; i < static_cast<int>(lines.size()); ++i) {
     const Line& l = lines[i];
-    if (l.role == LineRole::kPageClock && !clock.known()) {
+    if (l.role == LineRole::kPageClock) {
       // A weekday-and-date line under the title is the article's own stamp.
-      if (page.title >= 0 && i > page.title && i < body && publication < 0) {
-        publication = i;
-      } else {
+      if (page.title >= 0 && i > page.title && i < body) {
+        if (publication < 0) publication = i;
+      } else if (!clock.known()) {
         clock = FirstFullDate(l.folded);
       }
     } else if (l.role == LineRole::kPublication && publication < 0) {

@@ -53,7 +53,7 @@ constexpr const char* kRelated[] = {
     "bai viet lien quan", "tin tuc lien quan", "tin da dua", "tin khac", "cac tin khac",
     "tin bai khac", "tin cung chuyen muc", "cung chuyen muc", "tin cung loai", "xem them",
     "doc them", "tin moi", "tin moi nhat", "tin moi hon", "tin cu hon", "tin noi bat",
-    "tin doc nhieu", "tin xem nhieu", "co the ban quan tam", "co the ban quan tam"};
+    "tin doc nhieu", "tin xem nhieu", "co the ban quan tam"};
 
 constexpr const char* kPublicationMarkers[] = {
     "dang ngay", "ngay dang", "dang luc", "dang tai", "cap nhat", "xuat ban", "thoi gian dang",
@@ -65,7 +65,7 @@ constexpr const char* kBylineLabels[] = {
 
 constexpr const char* kCreditOutlets[] = {"bao", "cong", "trang", "dai", "tap chi", "ttxvn",
                                           "vtv", "vov", "tttxvn", "thong tan xa", "website",
-                                          "tap chi", "ban tin"};
+                                          "ban tin"};
 
 constexpr const char* kOrdinals[] = {"mot la", "hai la", "ba la", "bon la", "nam la",
                                      "sau la", "bay la", "tam la", "chin la", "muoi la",

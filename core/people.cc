@@ -12,48 +12,39 @@
 namespace bantin {
 namespace {
 
+// A set of exact keys (see text.h), built once and never freed.
+const std::set<std::string>* KeySet(std::initializer_list<const char*> words) {
+  auto* set = new std::set<std::string>;
+  for (const char* w : words) set->insert(ExactKey(w));
+  return set;
+}
+
 const std::set<std::string>& Surnames() {
-  static const std::set<std::string>* s = [] {
-    auto* set = new std::set<std::string>;
-    for (const char* n :
-         {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+  static const std::set<std::string>* s = KeySet({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
           "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Mai", "Trịnh", "Lương", "Lâm",
           "Cao", "Hà", "Tạ", "Tô", "Châu", "Chu", "Thái", "Kiều", "Đoàn", "Vương", "Trương",
           "Quách", "Lưu", "Thân", "Triệu", "La", "Lò", "Giàng", "Sùng", "Hứa", "Đàm", "Phùng",
           "Mạc", "Khổng", "Thạch", "Kim", "Từ", "Tăng", "Lại", "Nông", "Hầu", "Bế", "Quan",
           "Tôn", "Âu", "Doãn", "Nghiêm", "Ông", "Lục", "Vi", "Y", "Ksor", "Rơ", "Danh", "Sơn",
-          "Kha", "Lữ", "Hoàng", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"})
-      set->insert(ExactKey(n));
-    return set;
-  }();
+          "Kha", "Lữ", "Hoàng", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"});
   return *s;
 }
 
 // Words that open a role ("Phó Bí thư …", "Chủ tịch …").
 const std::set<std::string>& RoleHeads() {
-  static const std::set<std::string>* s = [] {
-    auto* set = new std::set<std::string>;
-    for (const char* w : {"bí", "phó", "chủ", "trưởng", "giám", "ủy", "uỷ", "bộ", "thứ",
+  static const std::set<std::string>* s = KeySet({"bí", "phó", "chủ", "trưởng", "giám", "ủy", "uỷ", "bộ", "thứ",
                           "thủ", "tổng", "chánh", "viện", "đại", "tư", "thượng", "trung",
-                          "thiếu", "đại", "uvbtv", "uvbtvtu", "thường", "nguyên", "chuyên"})
-      set->insert(ExactKey(w));
-    return set;
-  }();
+                          "thiếu", "đại", "uvbtv", "uvbtvtu", "thường", "nguyên", "chuyên"});
   return *s;
 }
 
 // Words that end a role phrase: verbs and linking words.
 const std::set<std::string>& RoleStops() {
-  static const std::set<std::string>* s = [] {
-    auto* set = new std::set<std::string>;
-    for (const char* w : {"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
+  static const std::set<std::string>* s = KeySet({"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
                           "dự", "tham", "và", "cùng", "khẳng", "yêu", "đề", "chúc", "ghi",
                           "tại", "về", "với", "làm", "đến", "được", "là", "có", "thay",
                           "biểu", "cảm", "nêu", "đánh", "chỉ", "trình", "gửi", "thăm",
-                          "điều", "đồng", "các", "cũng", "sẽ", "đang", "vừa", "trong"})
-      set->insert(ExactKey(w));
-    return set;
-  }();
+                          "điều", "đồng", "các", "cũng", "sẽ", "đang", "vừa", "trong"});
   return *s;
 }
 

@@ -25,6 +25,12 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string s(text);
+  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return s;
+}
+
 std::string ToUtf8(const icu::UnicodeString& u) {
   std::string out;
   u.toUTF8String(out);
@@ -131,11 +137,7 @@ std::string PerSyllable(std::string_view text, Fn fn) {
 }
 
 std::string SyllableExactKey(std::string_view syllable) {
-  if (IsAscii(syllable)) {
-    std::string s(syllable);
-    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return s;
-  }
+  if (IsAscii(syllable)) return AsciiLower(syllable);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
@@ -221,11 +223,7 @@ std::string CollapseSpaces(std::string_view text) {
 }
 
 std::string FoldCase(std::string_view text) {
-  if (IsAscii(text)) {
-    std::string s(text);
-    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return s;
-  }
+  if (IsAscii(text)) return AsciiLower(text);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();

@@ -17,6 +17,8 @@ ctest --test-dir "$BUILD" --output-on-failure -j"$(nproc)"
 
 echo "== extraction score on the labelled seeds" >&2
 python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" seeds/labels.jsonl seeds --min 1.0 -v
+echo "== extraction score on the hand-written fixtures (other sites and shapes)" >&2
+python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/fixtures/labels.jsonl tests/fixtures --min 1.0 -v
 
 echo "== wasm module (Node) and viewer (headless Chromium)" >&2
 (cd wasm-client && node --test test/)

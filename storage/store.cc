@@ -4,6 +4,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <chrono>
+#include <cinttypes>
 #include <cstdio>
 
 #include "bantin/v1/bantin.pb.h"
@@ -94,7 +95,7 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw) 
   std::string stats;
   uint64_t docs = 0, total = 0;
   if (db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats).ok())
-    std::sscanf(stats.c_str(), "%lu %lu", &docs, &total);
+    std::sscanf(stats.c_str(), "%" SCNu64 " %" SCNu64, &docs, &total);
   batch.Put(keys::kStats, std::to_string(docs + 1) + " " + std::to_string(total + length));
   rocksdb::WriteOptions wo;
   wo.sync = false;  // the WAL is on; an acknowledged write survives a process crash
