@@ -122,6 +122,8 @@ struct Pattern {
 struct Index {
   std::vector<Province> provinces;
   std::vector<Pattern> patterns;  // longest first
+  // Patterns by their first syllable's key, longest first.
+  std::map<std::string, std::vector<const Pattern*>> by_first;
   std::map<std::string, const Province*> by_name;
 };
 
@@ -153,6 +155,7 @@ const Index& GetIndex() {
     }
     std::stable_sort(ix->patterns.begin(), ix->patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.keys.size() > b.keys.size(); });
+    for (const Pattern& p : ix->patterns) ix->by_first[p.keys[0]].push_back(&p);
     return ix;
   }();
   return *index;
@@ -170,13 +173,14 @@ std::vector<ProvinceMention> FindProvinces(std::string_view text) {
     size_t first = tokens[i].begin;
     const char32_t initial = NextCodePoint(text, first);
     const Pattern* hit = nullptr;
-    if (IsUpper(initial)) {
-      for (const Pattern& p : ix.patterns) {
-        if (i + p.keys.size() > tokens.size()) continue;
+    auto candidates = IsUpper(initial) ? ix.by_first.find(tokens[i].exact) : ix.by_first.end();
+    if (candidates != ix.by_first.end()) {
+      for (const Pattern* p : candidates->second) {
+        if (i + p->keys.size() > tokens.size()) continue;
         bool match = true;
-        for (size_t k = 0; k < p.keys.size() && match; ++k) match = tokens[i + k].exact == p.keys[k];
+        for (size_t k = 1; k < p->keys.size() && match; ++k) match = tokens[i + k].exact == p->keys[k];
         if (match) {
-          hit = &p;
+          hit = p;
           break;
         }
       }

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <unordered_map>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -136,8 +138,16 @@ std::string PerSyllable(std::string_view text, Fn fn) {
   return out;
 }
 
-std::string SyllableExactKey(std::string_view syllable) {
-  if (IsAscii(syllable)) return AsciiLower(syllable);
+std::string MemoLookup(std::unordered_map<std::string, std::string>& cache,
+                       std::string_view syllable, std::string (*compute)(std::string_view)) {
+  const std::string key(syllable);
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  if (cache.size() > (1u << 16)) cache.clear();
+  return cache.emplace(key, compute(syllable)).first->second;
+}
+
+std::string ComputeExactKey(std::string_view syllable) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
@@ -147,7 +157,7 @@ std::string SyllableExactKey(std::string_view syllable) {
   return ToUtf8(Nfc().normalize(placed, status));
 }
 
-std::string SyllableFoldedKey(std::string_view syllable) {
+std::string ComputeFoldedKey(std::string_view syllable) {
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
@@ -160,6 +170,20 @@ std::string SyllableFoldedKey(std::string_view syllable) {
     bare.append(c == 0x0111 ? static_cast<UChar>('d') : c);
   }
   return ToUtf8(bare);
+}
+
+// Vietnamese has a few thousand distinct syllables; keys are memoised per
+// thread (bounded) because ICU round trips would dominate parsing otherwise.
+std::string SyllableExactKey(std::string_view syllable) {
+  if (IsAscii(syllable)) return AsciiLower(syllable);
+  thread_local std::unordered_map<std::string, std::string> cache;
+  return MemoLookup(cache, syllable, ComputeExactKey);
+}
+
+std::string SyllableFoldedKey(std::string_view syllable) {
+  if (IsAscii(syllable)) return AsciiLower(syllable);
+  thread_local std::unordered_map<std::string, std::string> cache;
+  return MemoLookup(cache, syllable, ComputeFoldedKey);
 }
 
 }  // namespace
