@@ -167,26 +167,38 @@ const std::vector<Province>& Provinces() { return GetIndex().provinces; }
 
 std::vector<ProvinceMention> FindProvinces(std::string_view text) {
   const Index& ix = GetIndex();
-  const std::vector<Token> tokens = Tokenize(text);
+  const auto spans = SyllableSpans(text);
+  // Exact keys are computed only where a capitalised syllable could start a
+  // name, and at most once per syllable.
+  std::vector<std::string> keys(spans.size());
+  std::vector<bool> have(spans.size(), false);
+  const auto key = [&](size_t i) -> const std::string& {
+    if (!have[i]) {
+      keys[i] = ExactKey(text.substr(spans[i].first, spans[i].second - spans[i].first));
+      have[i] = true;
+    }
+    return keys[i];
+  };
   std::vector<ProvinceMention> out;
-  for (size_t i = 0; i < tokens.size();) {
-    size_t first = tokens[i].begin;
-    const char32_t initial = NextCodePoint(text, first);
+  for (size_t i = 0; i < spans.size();) {
+    size_t first = spans[i].first;
     const Pattern* hit = nullptr;
-    auto candidates = IsUpper(initial) ? ix.by_first.find(tokens[i].exact) : ix.by_first.end();
-    if (candidates != ix.by_first.end()) {
-      for (const Pattern* p : candidates->second) {
-        if (i + p->keys.size() > tokens.size()) continue;
-        bool match = true;
-        for (size_t k = 1; k < p->keys.size() && match; ++k) match = tokens[i + k].exact == p->keys[k];
-        if (match) {
-          hit = p;
-          break;
+    if (IsUpper(NextCodePoint(text, first))) {
+      auto candidates = ix.by_first.find(key(i));
+      if (candidates != ix.by_first.end()) {
+        for (const Pattern* p : candidates->second) {
+          if (i + p->keys.size() > spans.size()) continue;
+          bool match = true;
+          for (size_t k = 1; k < p->keys.size() && match; ++k) match = key(i + k) == p->keys[k];
+          if (match) {
+            hit = p;
+            break;
+          }
         }
       }
     }
     if (hit) {
-      out.push_back({hit->province, tokens[i].begin, tokens[i + hit->keys.size() - 1].end});
+      out.push_back({hit->province, spans[i].first, spans[i + hit->keys.size() - 1].second});
       i += hit->keys.size();
     } else {
       ++i;

@@ -200,7 +200,12 @@ std::string FindDomain(std::string_view text) {
       continue;
     }
     size_t j = i;
-    while (j < text.size() && is_host(text[j])) ++j;
+    bool dotted = false;
+    while (j < text.size() && is_host(text[j])) dotted |= text[j++] == '.';
+    if (!dotted) {
+      i = j;
+      continue;
+    }
     std::string host(text.substr(i, j - i));
     while (!host.empty() && (host.back() == '.' || host.back() == '-')) host.pop_back();
     for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

@@ -20,7 +20,8 @@ void Measure(Line& line) {
   size_t pos = 0;
   char32_t last = 0, before_last = 0;
   while (pos < t.size()) {
-    const char32_t cp = NextCodePoint(t, pos);
+    const unsigned char byte = static_cast<unsigned char>(t[pos]);
+    const char32_t cp = byte < 0x80 ? (++pos, byte) : NextCodePoint(t, pos);
     if (cp == ' ') {
       in_word = false;
     } else if (!in_word) {

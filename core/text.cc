@@ -1,25 +1,16 @@
 #include "core/text.h"
 
-#include <unordered_map>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <array>
+
+#include "core/tone.h"
 #include "core/utf8.h"
 
 namespace bantin {
 namespace {
-
-const icu::Normalizer2& Nfc() {
-  UErrorCode status = U_ZERO_ERROR;
-  return *icu::Normalizer2::getNFCInstance(status);
-}
-
-const icu::Normalizer2& Nfd() {
-  UErrorCode status = U_ZERO_ERROR;
-  return *icu::Normalizer2::getNFDInstance(status);
-}
 
 bool IsAscii(std::string_view s) {
   for (unsigned char c : s)
@@ -27,163 +18,99 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-std::string AsciiLower(std::string_view text) {
-  std::string s(text);
-  for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return s;
+void AppendAsciiLower(std::string& out, std::string_view text) {
+  for (char c : text) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
 }
 
-std::string ToUtf8(const icu::UnicodeString& u) {
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+bool IsCombiningMark(char32_t cp) {
+  return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x80 && u_getCombiningClass(cp) != 0) ||
+         (cp >= 0x80 && u_charType(cp) == U_NON_SPACING_MARK);
 }
 
-// Combining tone marks of Vietnamese (grave, acute, tilde, hook, dot below).
-bool IsToneMark(UChar c) {
-  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
-}
-// Combining vowel modifiers (circumflex, breve, horn).
-bool IsVowelModifier(UChar c) { return c == 0x0302 || c == 0x0306 || c == 0x031B; }
-bool IsVowelBase(UChar c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
+bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp) || IsCombiningMark(cp); }
 
-// Moves the tone mark of one case-folded NFD syllable to its canonical vowel:
-// a vowel carrying a modifier (â ê ô ơ ư ă; the last one in ươ) if any;
-// otherwise the only vowel; otherwise, in a closed syllable, the last vowel;
-// in an open one, the first of two vowels (hòa, ủy) or the middle of three.
-// The onsets "qu" and "gi" are consonants when a vowel follows them.
-icu::UnicodeString PlaceTone(const icu::UnicodeString& nfd) {
-  UChar tone = 0;
-  icu::UnicodeString bare;
-  for (int32_t i = 0; i < nfd.length(); ++i) {
-    const UChar c = nfd.charAt(i);
-    if (IsToneMark(c) && tone == 0) {
-      tone = c;
-    } else {
-      bare.append(c);
+// The folded form of every Latin letter with diacritics (U+00C0–U+024F,
+// U+1E00–U+1EFF): case-folded, marks stripped, đ→d. Built once with ICU;
+// folding is then a table lookup per code point.
+class FoldTable {
+ public:
+  FoldTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    for (char32_t cp = 0; cp < kSize; ++cp) {
+      const char32_t real = cp < 0x190 ? cp + 0xC0 : cp - 0x190 + 0x1E00;
+      icu::UnicodeString u(static_cast<UChar32>(real));
+      u.foldCase();
+      icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
+      std::string out;
+      for (int32_t i = 0; i < d.length(); ++i) {
+        const UChar c = d.charAt(i);
+        if (IsCombiningMark(c)) continue;
+        if (c == 0x0111) {
+          out.push_back('d');
+        } else {
+          AppendUtf8(out, c);
+        }
+      }
+      table_[cp] = out;
     }
   }
-  if (tone == 0) return nfd;
+  // Null when `cp` is outside the table.
+  const std::string* Find(char32_t cp) const {
+    if (cp >= 0xC0 && cp < 0x250) return &table_[cp - 0xC0];
+    if (cp >= 0x1E00 && cp < 0x1F00) return &table_[cp - 0x1E00 + 0x190];
+    return nullptr;
+  }
 
-  // Positions of vowel base letters, and whether each carries a modifier.
-  std::vector<int32_t> vowels;
-  std::vector<bool> modified;
-  for (int32_t i = 0; i < bare.length(); ++i) {
-    const UChar c = bare.charAt(i);
-    if (IsVowelBase(c)) {
-      vowels.push_back(i);
-      modified.push_back(false);
-    } else if (IsVowelModifier(c) && !vowels.empty()) {
-      modified.back() = true;
-    }
-  }
-  if (vowels.empty()) return nfd;
-  size_t first = 0;
-  if (vowels.size() > 1 && vowels[0] == 1 && vowels[1] == 2 + (modified[0] ? 1 : 0)) {
-    const UChar onset = bare.charAt(0);
-    if ((onset == 'q' && bare.charAt(1) == 'u') || (onset == 'g' && bare.charAt(1) == 'i'))
-      first = 1;
-  }
-  const size_t count = vowels.size() - first;
-  size_t target = first;
-  int last_modified = -1;
-  for (size_t k = first; k < vowels.size(); ++k)
-    if (modified[k]) last_modified = static_cast<int>(k);
-  if (last_modified >= 0) {
-    target = static_cast<size_t>(last_modified);
-  } else if (count == 1) {
-    target = first;
-  } else {
-    int32_t after = vowels.back() + 1;
-    while (after < bare.length() && IsVowelModifier(bare.charAt(after))) ++after;
-    const bool closed = after < bare.length();
-    if (closed) {
-      target = vowels.size() - 1;
-    } else {
-      target = count == 2 ? first : first + 1;
-    }
-  }
-  // Insert the tone after the base letter and its modifiers (canonical order
-  // is restored by NFC anyway).
-  int32_t at = vowels[target] + 1;
-  while (at < bare.length() && IsVowelModifier(bare.charAt(at))) ++at;
-  bare.insert(at, tone);
-  return bare;
+ private:
+  static constexpr size_t kSize = 0x190 + 0x100;
+  std::array<std::string, kSize> table_;
+};
+
+const FoldTable& Folds() {
+  static const FoldTable* table = new FoldTable;
+  return *table;
 }
 
-template <typename Fn>
-std::string PerSyllable(std::string_view text, Fn fn) {
-  std::string out;
-  size_t pos = 0, run_start = 0;
-  bool in_word = false;
-  auto flush = [&](size_t end) {
-    if (in_word) out += fn(text.substr(run_start, end - run_start));
-    in_word = false;
-  };
+void AppendFolded(std::string& out, std::string_view text) {
+  size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
     const char32_t cp = NextCodePoint(text, pos);
-    const bool word = IsLetter(cp) || IsDigit(cp) || u_getCombiningClass(cp) != 0 ||
-                      u_charType(cp) == U_NON_SPACING_MARK;
-    if (word) {
-      if (!in_word) run_start = start, in_word = true;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+    } else if (const std::string* f = Folds().Find(cp)) {
+      out += *f;
+    } else if (IsCombiningMark(cp)) {
+      continue;
+    } else if (IsLetter(cp)) {
+      AppendUtf8(out, static_cast<char32_t>(u_foldCase(cp, U_FOLD_CASE_DEFAULT)));
     } else {
-      flush(start);
       out.append(text.substr(start, pos - start));
     }
   }
-  flush(text.size());
-  return out;
 }
 
-std::string MemoLookup(std::unordered_map<std::string, std::string>& cache,
-                       std::string_view syllable, std::string (*compute)(std::string_view)) {
-  const std::string key(syllable);
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
-  if (cache.size() > (1u << 16)) cache.clear();
-  return cache.emplace(key, compute(syllable)).first->second;
-}
-
-std::string ComputeExactKey(std::string_view syllable) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
-  u.foldCase();
-  icu::UnicodeString nfd = Nfd().normalize(u, status);
-  icu::UnicodeString placed = PlaceTone(nfd);
-  return ToUtf8(Nfc().normalize(placed, status));
-}
-
-std::string ComputeFoldedKey(std::string_view syllable) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
-  u.foldCase();
-  icu::UnicodeString nfd = Nfd().normalize(u, status);
-  icu::UnicodeString bare;
-  for (int32_t i = 0; i < nfd.length(); ++i) {
-    const UChar c = nfd.charAt(i);
-    if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) continue;
-    bare.append(c == 0x0111 ? static_cast<UChar>('d') : c);
+// Calls visit(begin, end) for each syllable: a maximal run of letters,
+// digits and combining marks.
+template <typename Visit>
+void ForEachSyllable(std::string_view text, Visit visit) {
+  size_t pos = 0, run_start = 0;
+  bool in_word = false;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    const bool word = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')
+                               : IsWordChar(NextCodePoint(text, pos));
+    if (c < 0x80) ++pos;
+    if (word) {
+      if (!in_word) run_start = start, in_word = true;
+    } else if (in_word) {
+      visit(run_start, start);
+      in_word = false;
+    }
   }
-  return ToUtf8(bare);
-}
-
-// Vietnamese has a few thousand distinct syllables; keys are memoised per
-// thread (bounded) because ICU round trips would dominate parsing otherwise.
-std::string SyllableExactKey(std::string_view syllable) {
-  if (IsAscii(syllable)) return AsciiLower(syllable);
-  thread_local std::unordered_map<std::string, std::string> cache;
-  return MemoLookup(cache, syllable, ComputeExactKey);
-}
-
-std::string SyllableFoldedKey(std::string_view syllable) {
-  if (IsAscii(syllable)) return AsciiLower(syllable);
-  thread_local std::unordered_map<std::string, std::string> cache;
-  return MemoLookup(cache, syllable, ComputeFoldedKey);
+  if (in_word) visit(run_start, text.size());
 }
 
 }  // namespace
@@ -191,13 +118,14 @@ std::string SyllableFoldedKey(std::string_view syllable) {
 std::string ToNfc(std::string_view text) {
   if (IsAscii(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (Nfc().isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (U_FAILURE(status) || nfc->isNormalizedUTF8(piece, status)) return std::string(text);
   status = U_ZERO_ERROR;
-  const icu::UnicodeString n = Nfc().normalize(u, status);
-  if (U_FAILURE(status)) return std::string(text);
-  return ToUtf8(n);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  return U_SUCCESS(status) ? out : std::string(text);
 }
 
 bool IsSpace(char32_t cp) {
@@ -230,64 +158,97 @@ bool IsDigit(char32_t cp) {
 std::string CollapseSpaces(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  size_t pos = 0;
-  bool pending_space = false;
+  size_t pos = 0, word_start = 0;
+  bool in_word = false;
+  const auto end_word = [&](size_t end) {
+    if (!in_word) return;
+    if (!out.empty()) out.push_back(' ');
+    out.append(text.substr(word_start, end - word_start));
+    in_word = false;
+  };
   while (pos < text.size()) {
     const size_t start = pos;
-    const char32_t cp = NextCodePoint(text, pos);
-    if (IsSpace(cp)) {
-      pending_space = !out.empty();
-      continue;
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    bool space;
+    if (c < 0x80) {
+      space = c == ' ' || (c >= '\t' && c <= '\r');
+      ++pos;
+    } else {
+      space = IsSpace(NextCodePoint(text, pos));
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(text.substr(start, pos - start));
+    if (space) {
+      end_word(start);
+    } else if (!in_word) {
+      in_word = true;
+      word_start = start;
+    }
   }
+  end_word(text.size());
   return out;
 }
 
 std::string FoldCase(std::string_view text) {
-  if (IsAscii(text)) return AsciiLower(text);
+  std::string out;
+  if (IsAscii(text)) {
+    AppendAsciiLower(out, text);
+    return out;
+  }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();
-  return ToUtf8(u);
+  u.toUTF8String(out);
+  return out;
 }
 
-std::string ExactKey(std::string_view text) { return PerSyllable(text, SyllableExactKey); }
+std::string ExactKey(std::string_view text) {
+  std::string out;
+  size_t done = 0;
+  ForEachSyllable(text, [&](size_t b, size_t e) {
+    out.append(text.substr(done, b - done));
+    const std::string_view s = text.substr(b, e - b);
+    if (IsAscii(s)) {
+      AppendAsciiLower(out, s);
+    } else {
+      out += SyllableExactKey(s);
+    }
+    done = e;
+  });
+  out.append(text.substr(done));
+  return out;
+}
 
 std::string FoldedKey(std::string_view text) {
-  if (IsAscii(text)) return FoldCase(text);
-  return PerSyllable(text, SyllableFoldedKey);
+  std::string out;
+  out.reserve(text.size());
+  AppendFolded(out, text);
+  return out;
 }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  size_t pos = 0, run_start = 0;
-  bool in_word = false;
-  auto flush = [&](size_t end) {
-    if (!in_word) return;
-    in_word = false;
+  ForEachSyllable(text, [&](size_t b, size_t e) {
     Token t;
-    const std::string_view word = text.substr(run_start, end - run_start);
-    t.exact = SyllableExactKey(word);
-    t.folded = IsAscii(t.exact) ? t.exact : SyllableFoldedKey(t.exact);
-    t.begin = static_cast<uint32_t>(run_start);
-    t.end = static_cast<uint32_t>(end);
-    tokens.push_back(std::move(t));
-  };
-  while (pos < text.size()) {
-    const size_t start = pos;
-    const char32_t cp = NextCodePoint(text, pos);
-    const bool word = IsLetter(cp) || IsDigit(cp) || (cp >= 0x300 && u_getCombiningClass(cp) != 0);
-    if (word) {
-      if (!in_word) run_start = start, in_word = true;
+    const std::string_view word = text.substr(b, e - b);
+    if (IsAscii(word)) {
+      AppendAsciiLower(t.exact, word);
+      t.folded = t.exact;
     } else {
-      flush(start);
+      t.exact = SyllableExactKey(word);
+      AppendFolded(t.folded, t.exact);
     }
-  }
-  flush(text.size());
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(e);
+    tokens.push_back(std::move(t));
+  });
   return tokens;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  ForEachSyllable(text, [&](size_t b, size_t e) {
+    spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  });
+  return spans;
 }
 
 }  // namespace bantin

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bantin {
@@ -27,7 +28,7 @@ std::string CollapseSpaces(std::string_view text);
 // Lower-cases with Unicode case folding.
 std::string FoldCase(std::string_view text);
 
-// Exact key of one syllable or of a whole text (applied per syllable).
+// Exact key of a text: each syllable's exact key, other characters kept.
 std::string ExactKey(std::string_view text);
 
 // Folded key: no diacritics, đ→d, lower case. Non-word characters are kept.
@@ -44,6 +45,9 @@ struct Token {
 
 // Splits NFC text into syllable tokens, in order.
 std::vector<Token> Tokenize(std::string_view text);
+
+// Only the byte spans of the syllables, without computing their keys.
+std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text);
 
 // Letter classification on code points, used by the parser's line shapes.
 bool IsLetter(char32_t cp);

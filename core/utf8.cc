@@ -32,30 +32,38 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats) {
   std::string out;
   out.reserve(in.size());
-  size_t i = 0;
+  size_t i = 0, clean_from = 0;  // in[clean_from, i) is valid and not yet copied
+  const auto flush = [&] { out.append(in.substr(clean_from, i - clean_from)); };
   while (i < in.size()) {
     const unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-        if (stats) ++stats->control_chars;
-      } else {
-        out.push_back(static_cast<char>(c));
-      }
+    if (c >= 0x20 && c < 0x80) {
       ++i;
+      continue;
+    }
+    if (c < 0x20) {
+      if (c == '\t' || c == '\n' || c == '\r') {
+        ++i;
+        continue;
+      }
+      flush();
+      if (stats) ++stats->control_chars;
+      clean_from = ++i;
       continue;
     }
     const size_t n = ValidSequenceLength(in, i);
     if (n > 0) {
-      out.append(in.substr(i, n));
       i += n;
       continue;
     }
-    // Skip the lead byte and any continuation bytes that follow it.
+    // Replace the lead byte and any continuation bytes that follow it.
+    flush();
     ++i;
     while (i < in.size() && (static_cast<unsigned char>(in[i]) & 0xC0) == 0x80) ++i;
     out.append("\xEF\xBF\xBD");
     if (stats) ++stats->invalid_sequences;
+    clean_from = i;
   }
+  flush();
   return out;
 }
 
