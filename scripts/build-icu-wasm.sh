@@ -25,23 +25,13 @@ export NODE_PATH=/usr/share/nodejs
 WORK="$CACHE_ROOT/icu-wasm-work-$$"
 LOG="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE.log"
 rm -rf "$PREFIX" "$WORK"
-mkdir -p "$WORK/apt/lists/partial" "$PREFIX"
+mkdir -p "$WORK" "$PREFIX"
 echo "building ICU $ICU_VERSION for WebAssembly (once; log in $LOG)" >&2
 exec 3>&2 2>"$LOG"
 trap 'status=$?; rm -rf "$WORK"; if ((status)); then tail -30 "$LOG" >&3; fi' EXIT
 start=$(date +%s)
 
-# A private apt configuration with deb-src entries: the system's apt is untouched.
-cat >"$WORK/apt/sources.list" <<SRC
-deb-src http://deb.debian.org/debian bookworm main
-deb-src http://deb.debian.org/debian-security bookworm-security main
-SRC
-APT_OPTS=(-o "Dir::Etc::SourceList=$WORK/apt/sources.list"
-          -o "Dir::Etc::SourceParts=/dev/null"
-          -o "Dir::State::Lists=$WORK/apt/lists"
-          -o "APT::Sandbox::User=root")
-apt-get "${APT_OPTS[@]}" update -qq >&2
-(cd "$WORK" && apt-get "${APT_OPTS[@]}" source -qq "icu=$(dpkg-query -W -f='${Version}' icu-devtools)" >&2)
+"$(dirname "$0")/debian-source.sh" "icu=$(dpkg-query -W -f='${Version}' icu-devtools)" "$WORK" >&2
 SRC_DIR=$(find "$WORK" -maxdepth 2 -type d -path "*/icu-*/source" | head -1)
 [[ -z "$SRC_DIR" ]] && SRC_DIR=$(find "$WORK" -maxdepth 1 -type d -name "icu-*" | head -1)/source
 

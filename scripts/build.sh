@@ -10,9 +10,10 @@ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" -j"$JOBS"
 
 ICU_WASM=$(scripts/build-icu-wasm.sh)
+GUMBO_WASM=$(scripts/build-gumbo-wasm.sh)
 export NODE_PATH=/usr/share/nodejs  # emcc's optimiser needs acorn from here
 # emcmake sets an emulator Node 20 rejects (--experimental-wasm-threads).
 emcmake cmake -S . -B "$BUILD/wasm-build" -DCMAKE_BUILD_TYPE=Release \
-  -DBANTIN_ICU_WASM_PREFIX="$ICU_WASM" -DCMAKE_CROSSCOMPILING_EMULATOR=node \
+  -DBANTIN_ICU_WASM_PREFIX="$ICU_WASM" -DBANTIN_GUMBO_WASM_PREFIX="$GUMBO_WASM" -DCMAKE_CROSSCOMPILING_EMULATOR=node \
   -DBANTIN_WASM_OUT="$BUILD/wasm" >/dev/null
 cmake --build "$BUILD/wasm-build" -j"$JOBS"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config python3
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  librocksdb-dev libicu-dev icu-devtools libgtest-dev libbenchmark-dev libcpp-httplib-dev
+  librocksdb-dev libicu-dev icu-devtools libgumbo-dev libgtest-dev libbenchmark-dev libcpp-httplib-dev
   emscripten dpkg-dev chromium fonts-noto-core
 )
 command -v node >/dev/null || PACKAGES+=(nodejs)
@@ -32,3 +32,4 @@ if [[ ! -d wasm-client/node_modules/playwright-core ]]; then
 fi
 
 scripts/build-icu-wasm.sh >/dev/null
+scripts/build-gumbo-wasm.sh >/dev/null

@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "core/parser.h"
+#include "html/document.h"
 #include "storage/bulletin_codec.h"
 
 namespace bantin {
@@ -47,7 +48,7 @@ grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext*,
                                                 const v1::ParseBulletinRequest* req,
                                                 v1::ParseBulletinResponse* resp) {
   if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
-  ToProto(Parse(req->raw(), HintsOf(req->hints())), resp->mutable_bulletin());
+  ToProto(ParseDocument(req->raw(), HintsOf(req->hints())), resp->mutable_bulletin());
   return grpc::Status::OK;
 }
 
@@ -55,7 +56,7 @@ grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext*,
                                                  const v1::IngestBulletinRequest* req,
                                                  v1::IngestBulletinResponse* resp) {
   if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
-  Result<PutOutcome> put = store_->Put(Parse(req->raw(), HintsOf(req->hints())), req->raw());
+  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), HintsOf(req->hints())), req->raw());
   if (!put.ok()) return ToGrpc(put.status());
   ToProto(put->bulletin, resp->mutable_bulletin());
   resp->set_created(put->created);

@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "core/parser.h"
+#include "html/document.h"
 
 namespace bantin {
 
@@ -37,7 +38,7 @@ int RunParse(const Args& args) {
   hints.source_id = args.Get("source");
   hints.province = args.Get("province");
   hints.fetch_date = args.Get("fetch-date");
-  const Bulletin b = Parse(*raw, hints);
+  const Bulletin b = ParseDocument(*raw, hints);
   if (args.Has("json")) {
     std::cout << BulletinToJson(b) << "\n";
   } else {

@@ -1,0 +1,26 @@
+#include "html/document.h"
+
+#include "core/utf8.h"
+#include "html/html_text.h"
+
+namespace bantin {
+
+Bulletin ParseDocument(std::string_view raw, const ParseHints& hints) {
+  if (!LooksLikeHtml(raw)) return Parse(raw, hints);
+  // gumbo wants valid UTF-8; core counts and reports the repairs itself, so
+  // the sanitised copy is parsed only for the tree.
+  SanitizeStats stats;
+  const std::string clean = SanitizeUtf8(raw, &stats);
+  const HtmlText text = HtmlToText(clean);
+  Bulletin b = Parse(text.text, hints);
+  std::string note = "input is HTML: reduced to text with an HTML5 parser";
+  if (text.dropped_elements) note += " (" + std::to_string(text.dropped_elements) + " script, style or other non-text elements dropped)";
+  note += "; line spans refer to the reduced text";
+  b.warnings.insert(b.warnings.begin(), note);
+  if (stats.invalid_sequences)
+    b.warnings.push_back("input is not valid UTF-8: " + std::to_string(stats.invalid_sequences) +
+                         " invalid byte sequence(s) replaced by U+FFFD");
+  return b;
+}
+
+}  // namespace bantin

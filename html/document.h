@@ -1,0 +1,18 @@
+// Parsing whatever a crawler hands over: text dumps go straight to core's
+// Parse; HTML is first reduced to text lines (html_text.h). For HTML input the
+// bulletin's line spans index that reduced text, and a warning says so.
+#ifndef BANTIN_HTML_DOCUMENT_H_
+#define BANTIN_HTML_DOCUMENT_H_
+
+#include <string_view>
+
+#include "core/bulletin.h"
+#include "core/parser.h"
+
+namespace bantin {
+
+Bulletin ParseDocument(std::string_view raw, const ParseHints& hints = {});
+
+}  // namespace bantin
+
+#endif  // BANTIN_HTML_DOCUMENT_H_
