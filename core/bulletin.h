@@ -53,6 +53,14 @@ struct Person {
   std::string role;
 };
 
+// How sure the parser is of each field, 0..1 (see FieldConfidence in the proto).
+struct Confidence {
+  double title = 0;
+  double date = 0;
+  double source = 0;
+  double author = 0;
+};
+
 struct LineSpan {
   LineRole role = LineRole::kUnspecified;
   uint32_t begin = 0;  // byte offsets into the raw input
@@ -76,6 +84,7 @@ struct Bulletin {
   std::string url;
   std::string page_date;    // the page clock's date, when the page shows one
   std::string parser_version;
+  Confidence confidence;
 };
 
 const char* BlockKindName(BlockKind kind);  // "BLOCK_KIND_PARAGRAPH", ...

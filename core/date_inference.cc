@@ -61,6 +61,7 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
     if (d.known()) {
       out.date = FormatDate(d.y, d.m, d.d);
       out.time = FindTime(lines[publication].folded);
+      out.confidence.date = 0.95;
       return;
     }
   }
@@ -101,7 +102,8 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
     if (!year)
       for (int y : years)
         if (eligible(y) && y > year) year = y, why = "the years the text mentions (" + Describe(years) + ")";
-    if (!year && limit.known()) year = limit.y, why = "the page's fetch date";
+    double confidence = same_day.empty() ? 0.5 : 0.7;
+    if (!year && limit.known()) year = limit.y, why = "the page's fetch date", confidence = 0.3;
     if (!year) {
       out.date_inferred = false;
       out.warnings.push_back("event date has no year and nothing gives one; date left unknown");
@@ -114,8 +116,10 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
     }
     while (!IsValidDate(d.y, d.m, d.d) && d.y > 1900) --d.y;  // 29/2
     out.warnings.push_back("date taken from the lead; year inferred from " + why);
+    out.confidence.date = confidence;
   } else {
     out.warnings.push_back("no publication stamp; date taken from the lead");
+    out.confidence.date = 0.8;
   }
   out.date = FormatDate(d.y, d.m, d.d);
 }

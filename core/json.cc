@@ -163,6 +163,15 @@ void WriteBulletin(JsonWriter& w, const Bulletin& b) {
   }
   w.StringField("url", b.url).StringField("pageDate", b.page_date);
   w.StringField("parserVersion", b.parser_version);
+  const Confidence& c = b.confidence;
+  if (c.title || c.date || c.source || c.author) {
+    w.Key("confidence").BeginObject();
+    if (c.title) w.Key("title").Number(c.title);
+    if (c.date) w.Key("date").Number(c.date);
+    if (c.source) w.Key("source").Number(c.source);
+    if (c.author) w.Key("author").Number(c.author);
+    w.EndObject();
+  }
   w.EndObject();
 }
 

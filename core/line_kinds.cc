@@ -96,6 +96,7 @@ bool IsNavigation(const Line& line) {
                                           "chuyen den noi dung", "toi noi dung chinh", "menu",
                                           "trang chu", "go top", "len dau trang"};
   if (line.words <= 8 && StartsWithAny(f, kSkip)) return true;
+  if (line.words > 16 || line.terminal) return false;
   int separators = 0;
   for (std::string_view sep : {"\xC2\xBB", "\xE2\x80\xBA", " > ", " / ", " | "}) {
     size_t pos = 0;

@@ -129,7 +129,9 @@ void FindTitle(Page& page, Bulletin& out) {
   const Line& first = lines[page.body_begin];
   // A long headline without a final period reads as prose; the lead after it
   // then starts the body.
+  double confidence = 0.9;
   if (!first.terminal && first.words <= 45 && page.body_begin < page.body_end) {
+    confidence = 0.6;
     page.title = page.body_begin;
     for (int i = page.body_begin + 1; i <= page.body_end; ++i)
       if (IsProse(lines[i])) {
@@ -149,11 +151,15 @@ void FindTitle(Page& page, Bulletin& out) {
       }
       if (fallback < 0) fallback = i;
     }
-    if (page.title < 0) page.title = fallback;
+    if (page.title < 0) {
+      page.title = fallback;
+      confidence = 0.5;
+    }
   }
   if (page.title >= 0) {
     lines[page.title].role = LineRole::kTitle;
     out.title = lines[page.title].text;
+    out.confidence.title = confidence;
   } else {
     out.warnings.push_back("no title line found");
   }
@@ -205,6 +211,7 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
     if (out.author.empty() && i <= stop + 2 && !in_related && (LooksLikeName(l) || !labelled.empty())) {
       l.role = LineRole::kByline;
       out.author = labelled.empty() ? l.text : labelled;
+      out.confidence.author = labelled.empty() ? 0.8 : 0.9;
     } else if (out.credit.empty() && !in_related && IsSourceCredit(l)) {
       l.role = LineRole::kCredit;
       out.credit = l.text;
@@ -241,12 +248,13 @@ uint64_t Fnv1a(uint64_t h, std::string_view s) {
 
 std::string ContentId(const Bulletin& b) {
   uint64_t h = 14695981039346656037ULL;
-  h = Fnv1a(h, ExactKey(b.title));
+  // The text is already normalised (NFC, spaces collapsed) by parsing.
+  h = Fnv1a(h, b.title);
   h = Fnv1a(h, "\x1f");
   h = Fnv1a(h, b.date);
   for (const Block& block : b.blocks) {
     h = Fnv1a(h, "\x1e");
-    h = Fnv1a(h, ExactKey(block.text));
+    h = Fnv1a(h, block.text);
   }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));

@@ -49,23 +49,26 @@ const std::set<std::string>& RoleStops() {
 }
 
 struct Word {
-  std::string text;
-  std::string key;
+  std::string_view text;
   bool capitalised = false;
   char punct_after = 0;  // ',', ';', '-', '.', ':', '(' or 0
+  mutable std::string key;  // exact key, computed on first use
+  const std::string& Key() const {
+    if (key.empty()) key = ExactKey(text);
+    return key;
+  }
 };
 
-std::vector<Word> Words(const std::string& text) {
+std::vector<Word> Words(std::string_view text) {
   std::vector<Word> words;
-  const std::vector<Token> tokens = Tokenize(text);
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  const auto spans = SyllableSpans(text);
+  for (size_t i = 0; i < spans.size(); ++i) {
     Word w;
-    w.text = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    w.key = tokens[i].exact;
+    w.text = text.substr(spans[i].first, spans[i].second - spans[i].first);
     size_t p = 0;
     w.capitalised = IsUpper(NextCodePoint(w.text, p));
-    const size_t gap_end = i + 1 < tokens.size() ? tokens[i + 1].begin : text.size();
-    for (size_t k = tokens[i].end; k < gap_end; ++k) {
+    const size_t gap_end = i + 1 < spans.size() ? spans[i + 1].first : text.size();
+    for (size_t k = spans[i].second; k < gap_end; ++k) {
       const char c = text[k];
       if (c == ',' || c == ';' || c == '.' || c == ':' || c == '(' || c == ')') {
         w.punct_after = c;
@@ -87,17 +90,20 @@ std::string Join(const std::vector<Word>& w, size_t from, size_t to) {
   return s;
 }
 
+bool IsRoleHead(const Word& w) { return w.capitalised && RoleHeads().count(w.Key()); }
+bool IsRoleStop(const Word& w) { return !w.capitalised && RoleStops().count(w.Key()); }
+
 // Role phrase after a name: words until a stop word or a hard punctuation;
 // a comma continues only into another role ("…Tỉnh ủy, Chủ tịch HĐND tỉnh").
 std::string RoleAfter(const std::vector<Word>& w, size_t i) {
-  if (i >= w.size() || !RoleHeads().count(w[i].key) || !w[i].capitalised) return "";
+  if (i >= w.size() || !IsRoleHead(w[i])) return "";
   size_t j = i;
   while (j < w.size() && j - i < 16) {
-    if (j > i && RoleStops().count(w[j].key) && !w[j].capitalised) break;
+    if (j > i && IsRoleStop(w[j])) break;
     const char p = w[j].punct_after;
     ++j;
     if (p == ';' || p == '.' || p == ':' || p == '(' || p == ')' || p == '-') break;
-    if (p == ',' && !(j < w.size() && w[j].capitalised && RoleHeads().count(w[j].key))) break;
+    if (p == ',' && !(j < w.size() && IsRoleHead(w[j]))) break;
   }
   return Join(w, i, j);
 }
@@ -111,8 +117,8 @@ std::string RoleBefore(const std::vector<Word>& w, size_t name_begin) {
     if (w[k].punct_after == ';' || w[k].punct_after == '.' || w[k].punct_after == ':' ||
         w[k].punct_after == ')')
       break;
-    if (RoleStops().count(w[k].key) && !w[k].capitalised) break;
-    if (RoleHeads().count(w[k].key) && w[k].capitalised) start = k;
+    if (IsRoleStop(w[k])) break;
+    if (IsRoleHead(w[k])) start = k;
   }
   return start < name_begin ? Join(w, start, name_begin) : "";
 }
@@ -126,9 +132,9 @@ void FindPeople(Bulletin& out) {
   for (const std::string& text : texts) {
     const std::vector<Word> w = Words(text);
     for (size_t i = 0; i < w.size(); ++i) {
-      if (!w[i].capitalised || !Surnames().count(w[i].key)) continue;
+      if (!w[i].capitalised || !Surnames().count(w[i].Key())) continue;
       size_t j = i + 1;
-      while (j < w.size() && j - i < 5 && w[j].capitalised && !RoleHeads().count(w[j].key) &&
+      while (j < w.size() && j - i < 5 && w[j].capitalised && !IsRoleHead(w[j]) &&
              w[j - 1].punct_after == 0)
         ++j;
       if (j - i < 2) continue;

@@ -17,6 +17,10 @@ constexpr int kOutletVote = 10;
 constexpr int kDomainVote = 6;
 constexpr int kFooterVote = 2;
 constexpr int kTextVote = 1;
+// Domains and organisations naming the site sit in short header and footer
+// lines; the place an article is about is named in its first lines.
+constexpr int kMaxSiteLineWords = 40;
+constexpr int kBodyLinesForVotes = 12;
 
 bool IsChromeLine(const Page& page, int i) {
   return i < page.body_begin || i > page.body_end;
@@ -93,6 +97,7 @@ std::string FindSite(const Page& page) {
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     if (!IsChromeLine(page, i)) continue;
     const Line& l = page.lines[i];
+    if (l.words > kMaxSiteLineWords) continue;  // prose, not a header or footer line
     const std::string domain = FindDomain(l.text);
     if (domain.empty()) continue;
     int w = l.text.find('@') != std::string::npos ? 1 : 3;
@@ -123,19 +128,23 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
     }
   }
   if (const Province* p = ProvinceOfDomain(s.site)) votes[p] += kDomainVote;
+  int body_lines = 0;
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     const Line& l = page.lines[i];
-    if (l.blank) continue;
-    const bool chrome = IsChromeLine(page, i) && l.role != LineRole::kRelated;
-    if (chrome && l.role == LineRole::kTitle) continue;
-    const int weight = l.role == LineRole::kTitle ? kTextVote : chrome ? kFooterVote : kTextVote;
-    if (l.role == LineRole::kRelated) continue;
-    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += weight;
-    if (chrome && s.name.empty()) {
-      if (StartsWithPhrase(l.folded, "ghi ro nguon") || StartsWithPhrase(l.folded, "@ ghi ro nguon")) {
-        const std::string q = QuotedName(l.text);
-        if (!q.empty() && FindDomain(q) != FoldCase(q)) s.name = q;
-      }
+    if (l.blank || l.role == LineRole::kRelated) continue;
+    const bool chrome = IsChromeLine(page, i) && l.role != LineRole::kTitle;
+    if (chrome) {
+      if (l.words > kMaxSiteLineWords) continue;
+    } else if (l.role != LineRole::kTitle && ++body_lines > kBodyLinesForVotes &&
+               (l.terminal || l.words > 60)) {
+      continue;  // deep in the body only caption-like lines still vote
+    }
+    for (const ProvinceMention& m : FindProvinces(l.text))
+      votes[m.province] += chrome ? kFooterVote : kTextVote;
+    if (chrome && s.name.empty() &&
+        (StartsWithPhrase(l.folded, "ghi ro nguon") || StartsWithPhrase(l.folded, "@ ghi ro nguon"))) {
+      const std::string q = QuotedName(l.text);
+      if (!q.empty() && FindDomain(q) != FoldCase(q)) s.name = q;
     }
   }
   const Province* best = nullptr;
@@ -143,7 +152,11 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
   for (const auto& [p, v] : votes)
     if (v > best_votes || (v == best_votes && best && p->name < best->name))
       best = p, best_votes = v;
-  if (const Province* hinted = ProvinceByName(hints.province)) best = hinted;
+  if (best) out.confidence.source = best_votes >= kDomainVote ? 0.9 : best_votes >= 3 ? 0.7 : 0.5;
+  if (const Province* hinted = ProvinceByName(hints.province)) {
+    best = hinted;
+    out.confidence.source = 1.0;
+  }
   if (best) s.province = best->name;
   if (s.name.empty()) {
     // An all-caps organisation line in the footer ("BAN TUYÊN GIÁO TỈNH ỦY X").

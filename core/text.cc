@@ -27,6 +27,22 @@ bool IsCombiningMark(char32_t cp) {
          (cp >= 0x80 && u_charType(cp) == U_NON_SPACING_MARK);
 }
 
+// False when the UTF-8 sequence at `pos` cannot be a space (see IsSpace):
+// spaces start C2 A0, C2 85, E1 9A, E2 80, E2 81, E3 80 or EF BB. Vietnamese
+// letters (C3, C4, C6, E1 BA, E1 BB) are rejected without decoding.
+bool MaySpaceStart(std::string_view text, size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  const unsigned char n = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
+  switch (c) {
+    case 0xC2: return n == 0xA0 || n == 0x85;
+    case 0xE1: return n == 0x9A;
+    case 0xE2: return n == 0x80 || n == 0x81;
+    case 0xE3: return n == 0x80;
+    case 0xEF: return n == 0xBB;
+    default: return false;
+  }
+}
+
 bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp) || IsCombiningMark(cp); }
 
 // The folded form of every Latin letter with diacritics (U+00C0–U+024F,
@@ -53,18 +69,31 @@ class FoldTable {
         }
       }
       table_[cp] = out;
+      const UChar32 c32 = static_cast<UChar32>(real);
+      single_[cp] = out.size() == 1 ? out[0] : 0;
+      letter_[cp] = u_isalpha(c32);
+      upper_[cp] = u_isupper(c32);
+      lower_[cp] = u_islower(c32);
     }
   }
-  // Null when `cp` is outside the table.
-  const std::string* Find(char32_t cp) const {
-    if (cp >= 0xC0 && cp < 0x250) return &table_[cp - 0xC0];
-    if (cp >= 0x1E00 && cp < 0x1F00) return &table_[cp - 0x1E00 + 0x190];
-    return nullptr;
+  // Index into the table, or -1 when `cp` is outside it.
+  static int IndexOf(char32_t cp) {
+    if (cp >= 0xC0 && cp < 0x250) return static_cast<int>(cp - 0xC0);
+    if (cp >= 0x1E00 && cp < 0x1F00) return static_cast<int>(cp - 0x1E00 + 0x190);
+    return -1;
   }
+  bool letter(int i) const { return letter_[i]; }
+  // The folded form when it is one ASCII letter (every Vietnamese letter), else 0.
+  char single(int i) const { return single_[i]; }
+  const std::string& folded(int i) const { return table_[i]; }
+  bool upper(int i) const { return upper_[i]; }
+  bool lower(int i) const { return lower_[i]; }
 
  private:
   static constexpr size_t kSize = 0x190 + 0x100;
   std::array<std::string, kSize> table_;
+  std::array<bool, kSize> letter_{}, upper_{}, lower_{};
+  std::array<char, kSize> single_{};
 };
 
 const FoldTable& Folds() {
@@ -76,11 +105,20 @@ void AppendFolded(std::string& out, std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t start = pos;
-    const char32_t cp = NextCodePoint(text, pos);
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    const char32_t cp = byte < 0x80 ? (++pos, byte) : NextCodePoint(text, pos);
     if (cp < 0x80) {
       out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-    } else if (const std::string* f = Folds().Find(cp)) {
-      out += *f;
+      continue;
+    }
+    const int i = FoldTable::IndexOf(cp);
+    if (i >= 0) {
+      const char c = Folds().single(i);
+      if (c) {
+        out.push_back(c);
+      } else {
+        out += Folds().folded(i);
+      }
     } else if (IsCombiningMark(cp)) {
       continue;
     } else if (IsLetter(cp)) {
@@ -129,29 +167,32 @@ std::string ToNfc(std::string_view text) {
 }
 
 bool IsSpace(char32_t cp) {
-  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
-    return true;
-  if (cp < 0x80) return false;
-  // Zero-width space, joiners and BOM are invisible filler in crawled text.
-  if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0x2060)
-    return true;
-  return u_isUWhiteSpace(cp) || u_charType(cp) == U_SPACE_SEPARATOR;
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  // Unicode white space and space separators (a fixed list), plus zero-width
+  // space, joiners, word joiner and BOM: invisible filler in crawled text.
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
+         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
+         cp == 0x3000 || cp == 0xFEFF;
 }
 
 bool IsLetter(char32_t cp) {
   if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return u_isalpha(cp);
+  const int i = FoldTable::IndexOf(cp);
+  return i >= 0 ? Folds().letter(i) : u_isalpha(cp);
 }
 bool IsUpper(char32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(cp);
+  const int i = FoldTable::IndexOf(cp);
+  return i >= 0 ? Folds().upper(i) : u_isupper(cp);
 }
 bool IsLower(char32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return u_islower(cp);
+  const int i = FoldTable::IndexOf(cp);
+  return i >= 0 ? Folds().lower(i) : u_islower(cp);
 }
 bool IsDigit(char32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
+  if (FoldTable::IndexOf(cp) >= 0) return false;  // Latin letters and signs
   return u_isdigit(cp);
 }
 
@@ -173,8 +214,11 @@ std::string CollapseSpaces(std::string_view text) {
     if (c < 0x80) {
       space = c == ' ' || (c >= '\t' && c <= '\r');
       ++pos;
-    } else {
+    } else if (MaySpaceStart(text, pos)) {
       space = IsSpace(NextCodePoint(text, pos));
+    } else {
+      space = false;
+      pos += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     }
     if (space) {
       end_word(start);

@@ -2,11 +2,15 @@
 
 #include <gumbo.h>
 
+#include <cstdlib>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 namespace bantin {
 namespace {
+
+constexpr int kMaxRecordedErrors = 16;
 
 // Elements whose content is never article text.
 bool IsDropped(GumboTag tag) {
@@ -42,6 +46,27 @@ int BreaksAround(GumboTag tag) {
       return 0;
   }
 }
+
+// Every block gumbo holds, so the tree can be released without
+// gumbo_destroy_output, whose recursion over the tree would overflow the
+// stack on adversarially deep markup.
+class TrackedHeap {
+ public:
+  ~TrackedHeap() {
+    for (void* p : live_) std::free(p);
+  }
+  static void* Allocate(void* self, size_t size) {
+    void* p = std::malloc(size);
+    if (p) static_cast<TrackedHeap*>(self)->live_.insert(p);
+    return p;
+  }
+  static void Deallocate(void* self, void* p) {
+    if (p && static_cast<TrackedHeap*>(self)->live_.erase(p)) std::free(p);
+  }
+
+ private:
+  std::unordered_set<void*> live_;
+};
 
 class TextBuilder {
  public:
@@ -91,7 +116,15 @@ bool LooksLikeHtml(std::string_view raw) {
 
 HtmlText HtmlToText(std::string_view html) {
   HtmlText result;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  // gumbo copies the open-element stack into every parse error it records:
+  // unbounded, malformed nesting would cost quadratic memory.
+  TrackedHeap heap;
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = kMaxRecordedErrors;
+  options.allocator = &TrackedHeap::Allocate;
+  options.deallocator = &TrackedHeap::Deallocate;
+  options.userdata = &heap;
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   TextBuilder text;
   // Iterative walk: (node, next child index). Deeply nested markup cannot
   // overflow the call stack.
@@ -138,7 +171,7 @@ HtmlText HtmlToText(std::string_view html) {
     text.Break(BreaksAround(tag));
     stack.pop_back();
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  // The tree is released with `heap`, not by gumbo (see TrackedHeap).
   result.text = text.Take();
   return result;
 }

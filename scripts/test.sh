@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: GoogleTest suites
 # (core, storage on a real RocksDB, service on a real 127.0.0.1 server), the
-# extraction score on the labelled seeds, the Node tests of the wasm module
-# (byte parity with native) and the headless Chromium test of the viewer.
+# extraction score on the labelled seeds and fixtures, the Node tests of the
+# wasm module (byte parity with native), the headless Chromium test of the
+# viewer, and a short fuzzing run of the parser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -22,5 +23,8 @@ python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/fixtures/labels
 
 echo "== wasm module (Node) and viewer (headless Chromium)" >&2
 (cd wasm-client && node --test test/)
+
+echo "== parser fuzzing (libFuzzer, ASan, UBSan), ${BANTIN_FUZZ_SECONDS:-60} s" >&2
+scripts/fuzz.sh "${BANTIN_FUZZ_SECONDS:-60}"
 
 echo "all tests passed in $(( $(date +%s) - start )) s" >&2

@@ -38,6 +38,14 @@ void ToProto(const Bulletin& in, v1::Bulletin* out) {
   out->set_url(in.url);
   out->set_page_date(in.page_date);
   out->set_parser_version(in.parser_version);
+  const Confidence& c = in.confidence;
+  if (c.title || c.date || c.source || c.author) {
+    v1::FieldConfidence* pc = out->mutable_confidence();
+    pc->set_title(static_cast<float>(c.title));
+    pc->set_date(static_cast<float>(c.date));
+    pc->set_source(static_cast<float>(c.source));
+    pc->set_author(static_cast<float>(c.author));
+  }
 }
 
 Bulletin FromProto(const v1::Bulletin& in) {
@@ -59,6 +67,10 @@ Bulletin FromProto(const v1::Bulletin& in) {
   out.url = in.url();
   out.page_date = in.page_date();
   out.parser_version = in.parser_version();
+  // Confidences are written with two decimals; rounding undoes float storage.
+  const auto two = [](float f) { return static_cast<double>(static_cast<long>(f * 100.0f + 0.5f)) / 100.0; };
+  out.confidence = {two(in.confidence().title()), two(in.confidence().date()),
+                    two(in.confidence().source()), two(in.confidence().author())};
   return out;
 }
 
