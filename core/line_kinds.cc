@@ -168,6 +168,23 @@ std::string BylineAfterLabel(const Line& line) {
   return "";
 }
 
+std::string BylineAfterTheo(const Line& line, std::string* outlet) {
+  if (line.blank || line.words > 16 || !StartsWithPhrase(line.folded, "theo")) return "";
+  const std::string& t = line.text;
+  const size_t open = t.find('(');
+  if (open == std::string::npos || t.empty() || t.back() != ')') return "";
+  Line name;
+  name.text = CollapseSpaces(t.substr(5, open - 5));  // after "Theo "
+  name.folded = FoldedKey(name.text);
+  name.blank = name.text.empty();
+  size_t words = name.text.empty() ? 0 : 1;
+  for (char c : name.text) words += c == ' ';
+  name.words = static_cast<int>(words);
+  if (!LooksLikeName(name) || StartsWithAny(name.folded, kCreditOutlets)) return "";
+  if (outlet) *outlet = CollapseSpaces(t.substr(open + 1, t.size() - open - 2));
+  return name.text;
+}
+
 bool IsSourceCredit(const Line& line) {
   if (line.blank || line.words > 16) return false;
   const std::string& f = line.folded;

@@ -37,6 +37,10 @@ bool LooksLikeName(const Line& line);
 // "Tin, ảnh: X", "Tác giả: X", "Bài và ảnh: X": returns X, or "".
 std::string BylineAfterLabel(const Line& line);
 
+// "Theo Ngọc Trinh (Báo Bình Định)": the writer and, in `outlet`, the outlet
+// the article was taken from. Returns "" when the line is not of that form.
+std::string BylineAfterTheo(const Line& line, std::string* outlet);
+
 // "Theo Báo X", "Nguồn: chinhphu.vn": a source credit line.
 bool IsSourceCredit(const Line& line);
 

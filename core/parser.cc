@@ -112,7 +112,8 @@ int FindBody(Page& page, Bulletin& out) {
   for (int i = page.body_begin + 1; i < stop; ++i) {
     const Line& l = lines[i];
     if (l.blank || l.role != LineRole::kUnspecified) continue;
-    const bool signature = LooksLikeName(l) || !BylineAfterLabel(l).empty() || IsSourceCredit(l);
+    const bool signature = LooksLikeName(l) || !BylineAfterLabel(l).empty() ||
+                           !BylineAfterTheo(l, nullptr).empty() || IsSourceCredit(l);
     if (signature && next_prose[i + 1] >= next_hard[i + 1]) {
       stop = i;
       break;
@@ -207,11 +208,14 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
       in_related = in_related && l.role == LineRole::kDuplicate;
       continue;
     }
-    const std::string labelled = BylineAfterLabel(l);
+    std::string outlet;
+    const std::string theo = BylineAfterTheo(l, &outlet);
+    const std::string labelled = theo.empty() ? BylineAfterLabel(l) : theo;
     if (out.author.empty() && i <= stop + 2 && !in_related && (LooksLikeName(l) || !labelled.empty())) {
       l.role = LineRole::kByline;
       out.author = labelled.empty() ? l.text : labelled;
       out.confidence.author = labelled.empty() ? 0.8 : 0.9;
+      if (!outlet.empty() && out.credit.empty()) out.credit = outlet;
     } else if (out.credit.empty() && !in_related && IsSourceCredit(l)) {
       l.role = LineRole::kCredit;
       out.credit = l.text;

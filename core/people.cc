@@ -4,7 +4,10 @@
 // A name is a run of two to five capitalised syllables opening with a common
 // Vietnamese family name. One entry per person, first role kept.
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
+#include "core/gazetteer.h"
 #include "core/page.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -12,35 +15,38 @@
 namespace bantin {
 namespace {
 
-// A set of exact keys (see text.h), built once and never freed.
-const std::set<std::string>* KeySet(std::initializer_list<const char*> words) {
-  auto* set = new std::set<std::string>;
-  for (const char* w : words) set->insert(ExactKey(w));
+// Words compared as written (NFC): names, role heads and stop words each
+// have one spelling, so no key needs computing; both tone placements are
+// listed where both occur (Ủy, Uỷ).
+using WordSet = std::unordered_set<std::string_view>;
+const WordSet* MakeSet(std::initializer_list<const char*> words) {
+  auto* set = new WordSet;
+  for (const char* w : words) set->insert(w);
   return set;
 }
 
-const std::set<std::string>& Surnames() {
-  static const std::set<std::string>* s = KeySet({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
+const WordSet& Surnames() {
+  static const WordSet* s = MakeSet({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
           "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Mai", "Trịnh", "Lương", "Lâm",
           "Cao", "Hà", "Tạ", "Tô", "Châu", "Chu", "Thái", "Kiều", "Đoàn", "Vương", "Trương",
           "Quách", "Lưu", "Thân", "Triệu", "La", "Lò", "Giàng", "Sùng", "Hứa", "Đàm", "Phùng",
           "Mạc", "Khổng", "Thạch", "Kim", "Từ", "Tăng", "Lại", "Nông", "Hầu", "Bế", "Quan",
           "Tôn", "Âu", "Doãn", "Nghiêm", "Ông", "Lục", "Vi", "Y", "Ksor", "Rơ", "Danh", "Sơn",
-          "Kha", "Lữ", "Hoàng", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"});
+          "Kha", "Lữ", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"});
   return *s;
 }
 
 // Words that open a role ("Phó Bí thư …", "Chủ tịch …").
-const std::set<std::string>& RoleHeads() {
-  static const std::set<std::string>* s = KeySet({"bí", "phó", "chủ", "trưởng", "giám", "ủy", "uỷ", "bộ", "thứ",
-                          "thủ", "tổng", "chánh", "viện", "đại", "tư", "thượng", "trung",
-                          "thiếu", "đại", "uvbtv", "uvbtvtu", "thường", "nguyên", "chuyên"});
+const WordSet& RoleHeads() {
+  static const WordSet* s = MakeSet({"Bí", "Phó", "Chủ", "Trưởng", "Giám", "Ủy", "Uỷ", "Bộ", "Thứ", "Thủ", "Tổng",
+                       "Chánh", "Viện", "Đại", "Tư", "Thượng", "Trung", "Thiếu", "UVBTV",
+                       "UVBTVTU", "Thường", "Nguyên", "Chuyên"});
   return *s;
 }
 
 // Words that end a role phrase: verbs and linking words.
-const std::set<std::string>& RoleStops() {
-  static const std::set<std::string>* s = KeySet({"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
+const WordSet& RoleStops() {
+  static const WordSet* s = MakeSet({"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
                           "dự", "tham", "và", "cùng", "khẳng", "yêu", "đề", "chúc", "ghi",
                           "tại", "về", "với", "làm", "đến", "được", "là", "có", "thay",
                           "biểu", "cảm", "nêu", "đánh", "chỉ", "trình", "gửi", "thăm",
@@ -52,11 +58,6 @@ struct Word {
   std::string_view text;
   bool capitalised = false;
   char punct_after = 0;  // ',', ';', '-', '.', ':', '(' or 0
-  mutable std::string key;  // exact key, computed on first use
-  const std::string& Key() const {
-    if (key.empty()) key = ExactKey(text);
-    return key;
-  }
 };
 
 std::vector<Word> Words(std::string_view text) {
@@ -90,8 +91,16 @@ std::string Join(const std::vector<Word>& w, size_t from, size_t to) {
   return s;
 }
 
-bool IsRoleHead(const Word& w) { return w.capitalised && RoleHeads().count(w.Key()); }
-bool IsRoleStop(const Word& w) { return !w.capitalised && RoleStops().count(w.Key()); }
+bool IsRoleHead(const Word& w) { return w.capitalised && RoleHeads().count(w.text); }
+
+// Role heads that are also common name syllables ("Hồ Đại Nam", "Lê Trung
+// Kiên") do not end a name.
+bool EndsName(const Word& w) {
+  static const WordSet* in_names = MakeSet({"Đại", "Trung", "Thượng", "Thiếu", "Thường",
+                                            "Nguyên", "Chuyên", "Tư", "Viện", "Thứ"});
+  return IsRoleHead(w) && !in_names->count(w.text);
+}
+bool IsRoleStop(const Word& w) { return !w.capitalised && RoleStops().count(w.text); }
 
 // Role phrase after a name: words until a stop word or a hard punctuation;
 // a comma continues only into another role ("…Tỉnh ủy, Chủ tịch HĐND tỉnh").
@@ -132,13 +141,17 @@ void FindPeople(Bulletin& out) {
   for (const std::string& text : texts) {
     const std::vector<Word> w = Words(text);
     for (size_t i = 0; i < w.size(); ++i) {
-      if (!w[i].capitalised || !Surnames().count(w[i].Key())) continue;
+      if (!w[i].capitalised || !Surnames().count(w[i].text)) continue;
       size_t j = i + 1;
-      while (j < w.size() && j - i < 5 && w[j].capitalised && !IsRoleHead(w[j]) &&
+      while (j < w.size() && j - i < 5 && w[j].capitalised && !EndsName(w[j]) &&
              w[j - 1].punct_after == 0)
         ++j;
       if (j - i < 2) continue;
       const std::string name = Join(w, i, j);
+      if (ProvinceByName(name)) {  // "Thái Nguyên", "Hà Nam": places, not people
+        i = j - 1;
+        continue;
+      }
       std::string role = w[j - 1].punct_after == ',' || w[j - 1].punct_after == '-'
                              ? RoleAfter(w, j)
                              : "";

@@ -52,6 +52,20 @@ TEST(ParseSeeds, OutletPrefixGivesProvince) {
   EXPECT_EQ(b.people[0].role, "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh");
 }
 
+TEST(ParseSeeds, PeopleWithTheirRoles) {
+  const Bulletin b = Parse(ReadFile(SeedPaths()[0]));
+  std::vector<std::string> names;
+  for (const Person& p : b.people) names.push_back(p.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Phan Văn Sáu", "Lâm Tấn Hòa", "Hồ Thị Cẩm Đào",
+                                             "Dương Sà Kha", "Lý RoTha"}));
+  EXPECT_EQ(b.people[0].role, "Bí thư Tỉnh ủy");
+  // A middle name that is also a rank ("Đại") stays in the name.
+  const Bulletin qt = Parse(ReadFile(SeedPaths()[1]));
+  ASSERT_EQ(qt.people.size(), 2u);
+  EXPECT_EQ(qt.people[1].name, "Hồ Đại Nam");
+  EXPECT_EQ(qt.people[1].role, "Trưởng Ban Tuyên giáo Tỉnh ủy");
+}
+
 TEST(ParseSeeds, FooterNeverReachesTheBody) {
   for (const std::string& path : SeedPaths()) {
     const Bulletin b = Parse(ReadFile(path));
@@ -140,6 +154,26 @@ TEST(ParseBadInput, NeverCrashesAndWarns) {
   EXPECT_TRUE(warned);
   const std::string long_line(1 << 20, 'a');
   EXPECT_EQ(Parse(long_line).lines.size(), 1u);
+}
+
+// Sizes and shapes that would expose super-linear steps: the suite would
+// hang on them. (Speed itself is measured in bench/, never asserted here.)
+TEST(ParseBadInput, HugeAndRepetitivePagesParse) {
+  std::string page;
+  for (const std::string& p : SeedPaths()) page += ReadFile(p);
+  std::string fifty;
+  while (fifty.size() < (50u << 20)) fifty += page;
+  const Bulletin big = Parse(fifty);
+  EXPECT_FALSE(big.blocks.empty());
+  EXPECT_EQ(big.title, Parse(page).title);
+
+  std::string names;
+  for (int i = 0; i < 200000; ++i) names += "Nguyễn Văn A\n";
+  EXPECT_EQ(Parse(names).lines.size(), 200001u);
+
+  std::string related;
+  for (int i = 0; i < 100000; ++i) related += "Tin liên quan\nMột tiêu đề bài viết liên quan\n";
+  EXPECT_LE(Parse(related).related.size(), 50u);
 }
 
 }  // namespace
