@@ -8,6 +8,7 @@ SECONDS_TO_RUN="${1:-60}"
 BUILD="${BANTIN_BUILD:-$PWD/build}/fuzz"
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DBANTIN_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build "$BUILD" -j"$(nproc)" --target parse_fuzzer
+rm -rf "$BUILD/artifacts"
 mkdir -p "$BUILD/corpus" "$BUILD/artifacts"
 cp seeds/*.txt tests/fixtures/*.txt tests/fixtures/*.html "$BUILD/corpus/"
 "$BUILD/bin/parse_fuzzer" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=20 \
