@@ -6,7 +6,6 @@
 
 #include "core/dates.h"
 #include "core/page.h"
-#include "core/text.h"
 
 namespace bantin {
 namespace {
@@ -66,14 +65,19 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
     }
   }
 
+  // The folded text of the title and of the blocks, in reading order, as the
+  // lines were cut (the blocks are exactly the body lines).
+  std::vector<const std::string*> blocks;
+  for (const Line& l : lines)
+    if (l.role == LineRole::kBody) blocks.push_back(&l.folded);
+
   // The lead's event date: the best-marked date in the first two blocks.
   const DateMention* best = nullptr;
   std::vector<DateMention> mentions;
-  for (size_t b = 0; b < out.blocks.size() && b < 2 && mentions.empty(); ++b) {
-    mentions = FindDates(FoldedKey(out.blocks[b].text));
+  for (size_t b = 0; b < blocks.size() && b < 2 && mentions.empty(); ++b) {
+    mentions = FindDates(*blocks[b]);
     for (const DateMention& m : mentions)
       if (!best || m.context > best->context) best = &m;
-    if (best && best->context == 0 && !best->year) best = nullptr, mentions.clear();
   }
   if (!best) {
     out.warnings.push_back("no publication date found");
@@ -87,12 +91,12 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
     // mentions as present or past, not after the fetch day.
     std::vector<int> years;
     std::vector<int> same_day;
-    std::vector<std::string> texts{FoldedKey(out.title)};
-    for (const Block& blk : out.blocks) texts.push_back(FoldedKey(blk.text));
-    for (const std::string& t : texts) {
-      for (const DateMention& m : FindDates(t))
+    std::vector<const std::string*> texts = blocks;
+    if (page.title >= 0) texts.insert(texts.begin(), &lines[page.title].folded);
+    for (const std::string* t : texts) {
+      for (const DateMention& m : FindDates(*t))
         if (m.year && m.month == d.m && m.day == d.d) same_day.push_back(m.year);
-      for (int y : MentionedYears(t)) years.push_back(y);
+      for (int y : MentionedYears(*t)) years.push_back(y);
     }
     const auto eligible = [&](int y) { return !limit.known() || y <= limit.y; };
     int year = 0;

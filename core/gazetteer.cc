@@ -38,7 +38,7 @@ constexpr Row kRows[] = {
     {"Bình Thuận", "", "", ""},
     {"Cà Mau", "", "", ""},
     {"Cao Bằng", "", "", ""},
-    {"Đắk Lắk", "Đắc Lắc|Đăk Lăk|Đắk Lăk|Daklak", "daklak|daklak", ""},
+    {"Đắk Lắk", "Đắc Lắc|Đăk Lăk|Đắk Lăk|Daklak", "", ""},
     {"Đắk Nông", "Đăk Nông|Đắc Nông", "daknong", "ĐNO"},
     {"Điện Biên", "", "", ""},
     {"Đồng Nai", "", "", ""},
@@ -97,19 +97,6 @@ std::vector<std::string> SplitBars(const char* s) {
     }
   }
   if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-std::string Slug(std::string_view name, char joiner) {
-  std::string out;
-  for (char c : FoldedKey(name)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(c);
-    } else if (joiner && !out.empty() && out.back() != joiner) {
-      out.push_back(joiner);
-    }
-  }
-  while (!out.empty() && out.back() == joiner) out.pop_back();
   return out;
 }
 

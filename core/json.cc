@@ -91,12 +91,6 @@ JsonWriter& JsonWriter::Bool(bool value) {
   need_comma_ = true;
   return *this;
 }
-JsonWriter& JsonWriter::Raw(std::string_view json) {
-  Separate();
-  out_ += json;
-  need_comma_ = true;
-  return *this;
-}
 JsonWriter& JsonWriter::StringField(std::string_view key, std::string_view value) {
   if (!value.empty()) Key(key).String(value);
   return *this;

@@ -29,7 +29,6 @@ class JsonWriter {
   JsonWriter& Number(double value);
   JsonWriter& Int(long long value);
   JsonWriter& Bool(bool value);
-  JsonWriter& Raw(std::string_view json);  // an already-encoded value
 
   // Field helpers that follow proto3's rule of omitting default values.
   JsonWriter& StringField(std::string_view key, std::string_view value);

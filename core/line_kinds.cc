@@ -46,7 +46,7 @@ constexpr const char* kChrome[] = {
 constexpr const char* kContactLabels[] = {"dia chi", "tru so", "dien thoai", "email", "fax",
                                           "website", "giay phep", "co quan chu quan",
                                           "don vi quan ly", "chiu trach nhiem", "ghi ro nguon",
-                                          "@ ghi ro nguon", "ban quyen", "copyright"};
+                                          "ban quyen", "copyright"};
 
 constexpr const char* kRelated[] = {
     "bai viet khac", "cac bai viet khac", "tin lien quan", "bai lien quan",
@@ -78,7 +78,7 @@ bool IsBoilerplate(const Line& line, bool in_body) {
   if (line.blank) return false;
   if (!HasLetter(line.text)) return true;  // bare numbers, separators, symbols
   const std::string& f = line.folded;
-  if (StartsWithAny(f, kContactLabels) && line.words <= 60) return true;
+  if (StartsWithAny(WithoutLeadingMarks(f), kContactLabels) && line.words <= 60) return true;
   // Inside the article a caption may well mention a phone or a comment;
   // there only a line that is little more than the chrome word goes.
   if (line.words <= (in_body ? 5 : 20) && HasAny(f, kChrome)) return true;

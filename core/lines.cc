@@ -94,6 +94,17 @@ bool HasPhrase(std::string_view folded, std::string_view phrase) {
   return false;
 }
 
+std::string_view WithoutLeadingMarks(std::string_view folded) {
+  size_t pos = 0;
+  while (pos < folded.size()) {
+    size_t next = pos;
+    const char32_t cp = NextCodePoint(folded, next);
+    if (IsLetter(cp) || IsDigit(cp)) break;
+    pos = next;
+  }
+  return folded.substr(pos);
+}
+
 bool StartsWithPhrase(std::string_view folded, std::string_view phrase) {
   if (folded.substr(0, phrase.size()) != phrase) return false;
   return folded.size() == phrase.size() || !IsWordByte(folded[phrase.size()]) ||

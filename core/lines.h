@@ -34,6 +34,10 @@ std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* war
 // True when `folded` contains `phrase` on word boundaries.
 bool HasPhrase(std::string_view folded, std::string_view phrase);
 
+// `folded` without the symbols, bullets and spaces some sites put before a
+// label ("@ Ghi rõ nguồn", "• Địa chỉ:", "| Email:").
+std::string_view WithoutLeadingMarks(std::string_view folded);
+
 // True when `folded` starts with `phrase` followed by a word boundary.
 bool StartsWithPhrase(std::string_view folded, std::string_view phrase);
 

@@ -17,8 +17,6 @@ struct Page {
   int title = -1;       // index of the title line, -1 if guessed or absent
   int body_begin = -1;  // first and last line of the article body (inclusive)
   int body_end = -1;
-  int clock = -1;        // the page clock line, if any
-  int publication = -1;  // the publication stamp line, if any
 };
 
 // Steps run in this order by Parse; each fills its part of the bulletin.

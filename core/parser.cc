@@ -31,13 +31,13 @@ int InnerSentences(const std::string& t) {
   return n;
 }
 
+// The whole line is in quotation marks ("…" or “…”), a final period aside.
 bool IsQuoted(const std::string& t) {
-  size_t p = 0;
-  const char32_t first = NextCodePoint(t, p);
   std::string_view rest = t;
   while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.remove_suffix(1);
-  const bool close = rest.size() >= 1 && (rest.back() == '"' || (rest.size() >= 3 && rest.substr(rest.size() - 3) == "\xE2\x80\x9D"));
-  return (first == '"' || first == 0x201C) && close;
+  const bool opens = rest.rfind("\"", 0) == 0 || rest.rfind("\xE2\x80\x9C", 0) == 0;
+  const bool closes = rest.size() > 1 && (rest.ends_with("\"") || rest.ends_with("\xE2\x80\x9D"));
+  return opens && closes;
 }
 
 bool IsRomanHeading(const std::string& f) {

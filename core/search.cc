@@ -21,7 +21,7 @@ std::vector<QueryTerm> TermsOf(std::string_view text) {
   return out;
 }
 
-bool HasPhrase(const std::vector<QueryTerm>& phrase, const DocTerms& doc) {
+bool ContainsPhrase(const std::vector<QueryTerm>& phrase, const DocTerms& doc) {
   auto first = doc.find(phrase[0].folded);
   if (first == doc.end()) return false;
   for (const Occurrence& o : first->second) {
@@ -100,7 +100,7 @@ bool Matches(const Query& q, const DocTerms& doc) {
   for (const QueryTerm& t : q.terms)
     if (!doc.count(t.folded)) return false;
   for (const auto& p : q.phrases)
-    if (!HasPhrase(p, doc)) return false;
+    if (!ContainsPhrase(p, doc)) return false;
   for (const std::string& x : q.excluded)
     if (doc.count(x)) return false;
   return true;

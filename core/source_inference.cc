@@ -79,19 +79,6 @@ std::string TitleCase(const std::string& text) {
   return out;
 }
 
-std::string Slug(const std::string& text) {
-  std::string out;
-  for (char c : FoldedKey(text)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
-      out.push_back(c);
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::string FindSite(const Page& page) {
   std::map<std::string, int> score;
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
@@ -142,7 +129,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
     for (const ProvinceMention& m : FindProvinces(l.text))
       votes[m.province] += chrome ? kFooterVote : kTextVote;
     if (chrome && s.name.empty() &&
-        (StartsWithPhrase(l.folded, "ghi ro nguon") || StartsWithPhrase(l.folded, "@ ghi ro nguon"))) {
+        StartsWithPhrase(WithoutLeadingMarks(l.folded), "ghi ro nguon")) {
       const std::string q = QuotedName(l.text);
       if (!q.empty() && FindDomain(q) != FoldCase(q)) s.name = q;
     }

@@ -268,6 +268,19 @@ std::string FoldedKey(std::string_view text) {
   return out;
 }
 
+std::string Slug(std::string_view text, char joiner) {
+  std::string out;
+  for (char c : FoldedKey(text)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.') {
+      out.push_back(c);
+    } else if (joiner && !out.empty() && out.back() != joiner) {
+      out.push_back(joiner);
+    }
+  }
+  while (joiner && !out.empty() && out.back() == joiner) out.pop_back();
+  return out;
+}
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   ForEachSyllable(text, [&](size_t b, size_t e) {

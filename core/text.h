@@ -49,6 +49,11 @@ std::vector<Token> Tokenize(std::string_view text);
 // Only the byte spans of the syllables, without computing their keys.
 std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text);
 
+// A slug of a text: its folded form keeping [a-z0-9.], every other run of
+// characters replaced by `joiner` (or dropped when `joiner` is 0).
+// "Sóc Trăng" → "soc-trang"; with joiner 0 → "soctrang".
+std::string Slug(std::string_view text, char joiner = '-');
+
 // Letter classification on code points, used by the parser's line shapes.
 bool IsLetter(char32_t cp);
 bool IsUpper(char32_t cp);

@@ -11,21 +11,7 @@ set -euo pipefail
 GUMBO_VERSION=0.10.1
 RECIPE=1
 TARBALL_SHA256=d47101b5182186c4646f7eba5107308dbf93392621ae8c12bd35a7d867c8e913
-CACHE_ROOT="${BANTIN_CACHE:-$HOME/.cache/bantin}"
-PREFIX="$CACHE_ROOT/gumbo-wasm-$GUMBO_VERSION-r$RECIPE"
-if [[ -f "$PREFIX/.complete" ]]; then
-  echo "$PREFIX"
-  exit 0
-fi
-
-export NODE_PATH=/usr/share/nodejs
-WORK="$CACHE_ROOT/gumbo-wasm-work-$$"
-LOG="$CACHE_ROOT/gumbo-wasm-$GUMBO_VERSION-r$RECIPE.log"
-rm -rf "$PREFIX" "$WORK"
-mkdir -p "$WORK" "$PREFIX/include" "$PREFIX/lib"
-echo "building gumbo $GUMBO_VERSION for WebAssembly (once; log in $LOG)" >&2
-exec 3>&2 2>"$LOG"
-trap 'status=$?; rm -rf "$WORK"; if ((status)); then tail -30 "$LOG" >&3; fi' EXIT
+source "$(dirname "$0")/wasm-cache.sh" gumbo "$GUMBO_VERSION" "$RECIPE"
 
 (cd "$WORK" && npm pack --silent gumbo-parser@0.3.0 >&2)
 echo "$TARBALL_SHA256  $WORK/gumbo-parser-0.3.0.tgz" | sha256sum -c >&2
@@ -38,5 +24,4 @@ for c in "$SRC"/*.c; do
 done
 emar rcs "$PREFIX/lib/libgumbo.a" "$WORK"/obj/*.o >&2
 cp "$SRC/gumbo.h" "$SRC/tag_enum.h" "$PREFIX/include/"
-touch "$PREFIX/.complete"
-echo "$PREFIX"
+wasm_cache_done

@@ -12,24 +12,7 @@ set -euo pipefail
 
 ICU_VERSION=72.1
 RECIPE=2
-CACHE_ROOT="${BANTIN_CACHE:-$HOME/.cache/bantin}"
-PREFIX="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE"
-STAMP="$PREFIX/.complete"
-
-if [[ -f "$STAMP" ]]; then
-  echo "$PREFIX"
-  exit 0
-fi
-
-export NODE_PATH=/usr/share/nodejs
-WORK="$CACHE_ROOT/icu-wasm-work-$$"
-LOG="$CACHE_ROOT/icu-wasm-$ICU_VERSION-r$RECIPE.log"
-rm -rf "$PREFIX" "$WORK"
-mkdir -p "$WORK" "$PREFIX"
-echo "building ICU $ICU_VERSION for WebAssembly (once; log in $LOG)" >&2
-exec 3>&2 2>"$LOG"
-trap 'status=$?; rm -rf "$WORK"; if ((status)); then tail -30 "$LOG" >&3; fi' EXIT
-start=$(date +%s)
+source "$(dirname "$0")/wasm-cache.sh" icu "$ICU_VERSION" "$RECIPE"
 
 "$(dirname "$0")/debian-source.sh" "icu=$(dpkg-query -W -f='${Version}' icu-devtools)" "$WORK" >&2
 SRC_DIR=$(find "$WORK" -maxdepth 2 -type d -path "*/icu-*/source" | head -1)
@@ -61,15 +44,14 @@ CFLAGS="-O2" CXXFLAGS="-O2 -std=c++17" \
     --enable-static --disable-shared --disable-tools --disable-tests \
     --disable-samples --disable-extras --disable-icuio --disable-layoutex \
     --disable-dyload --with-data-packaging=static >&2
-mkdir -p lib bin data/out/tmp
-for dir in stubdata common; do  # the core needs nothing from i18n
+# Only the stub data library and libicuuc: the core uses nothing from i18n
+# (collation, formatting, transliteration), so it is not built at all.
+mkdir -p lib
+for dir in stubdata common; do
   emmake make -j"$(nproc)" -C "$dir" >&2
 done
 
-mkdir -p "$PREFIX/lib" "$PREFIX/include"
 cp lib/libicuuc.a "$PREFIX/lib/"
 cp stubdata/libicudata.a "$PREFIX/lib/" 2>/dev/null || cp lib/libicudata.a "$PREFIX/lib/"
 cp -r "$SRC_DIR/common/unicode" "$PREFIX/include/"
-echo "built ICU $ICU_VERSION for wasm in $(( $(date +%s) - start )) s" | tee "$PREFIX/BUILD_INFO" >&3
-touch "$STAMP"
-echo "$PREFIX"
+wasm_cache_done

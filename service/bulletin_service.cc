@@ -105,9 +105,7 @@ grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext*,
     r->set_id(h.bulletin.id);
     r->set_title(h.bulletin.title);
     r->set_date(h.bulletin.date);
-    v1::Bulletin tmp;
-    ToProto(h.bulletin, &tmp);
-    *r->mutable_source() = tmp.source();
+    ToProto(h.bulletin.source, r->mutable_source());
     r->set_score(h.score);
     r->set_snippet(h.snippet);
   }

@@ -37,7 +37,7 @@ int Fail(const char* command, const grpc::Status& s) {
 void WriteSearchResult(JsonWriter& w, const v1::SearchResult& r) {
   w.BeginObject().StringField("id", r.id()).StringField("title", r.title()).StringField("date", r.date());
   w.Key("source");
-  WriteSource(w, {r.source().id(), r.source().name(), r.source().province(), r.source().site()});
+  WriteSource(w, FromProto(r.source()));
   w.Key("score").Number(r.score()).StringField("snippet", r.snippet()).EndObject();
 }
 

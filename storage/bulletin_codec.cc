@@ -9,12 +9,8 @@ void ToProto(const Bulletin& in, v1::Bulletin* out) {
   out->set_date(in.date);
   out->set_date_inferred(in.date_inferred);
   out->set_time(in.time);
-  v1::Source* s = out->mutable_source();
-  s->set_id(in.source.id);
-  s->set_name(in.source.name);
-  s->set_province(in.source.province);
-  s->set_site(in.source.site);
-  if (s->ByteSizeLong() == 0) out->clear_source();
+  ToProto(in.source, out->mutable_source());
+  if (out->source().ByteSizeLong() == 0) out->clear_source();
   out->set_author(in.author);
   out->set_credit(in.credit);
   for (const Block& b : in.blocks) {
@@ -48,6 +44,15 @@ void ToProto(const Bulletin& in, v1::Bulletin* out) {
   }
 }
 
+void ToProto(const Source& in, v1::Source* out) {
+  out->set_id(in.id);
+  out->set_name(in.name);
+  out->set_province(in.province);
+  out->set_site(in.site);
+}
+
+Source FromProto(const v1::Source& in) { return {in.id(), in.name(), in.province(), in.site()}; }
+
 Bulletin FromProto(const v1::Bulletin& in) {
   Bulletin out;
   out.id = in.id();
@@ -55,7 +60,7 @@ Bulletin FromProto(const v1::Bulletin& in) {
   out.date = in.date();
   out.date_inferred = in.date_inferred();
   out.time = in.time();
-  out.source = {in.source().id(), in.source().name(), in.source().province(), in.source().site()};
+  out.source = FromProto(in.source());
   out.author = in.author();
   out.credit = in.credit();
   for (const v1::Block& b : in.blocks()) out.blocks.push_back({static_cast<BlockKind>(b.kind()), b.text()});

@@ -10,6 +10,8 @@ namespace bantin {
 
 void ToProto(const Bulletin& in, v1::Bulletin* out);
 Bulletin FromProto(const v1::Bulletin& in);
+void ToProto(const Source& in, v1::Source* out);
+Source FromProto(const v1::Source& in);
 
 }  // namespace bantin
 

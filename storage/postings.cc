@@ -1,5 +1,7 @@
 #include "storage/postings.h"
 
+#include <cstdio>
+
 namespace bantin {
 namespace {
 
@@ -58,6 +60,20 @@ bool DecodePosting(std::string_view in, uint32_t* doc_length, std::vector<Occurr
   *doc_length = length;
   *out = std::move(occ);
   return true;
+}
+
+std::string EncodeTotals(const CorpusTotals& t) {
+  return std::to_string(t.documents) + " " + std::to_string(t.total_length);
+}
+
+CorpusTotals DecodeTotals(std::string_view bytes) {
+  CorpusTotals t;
+  unsigned long long docs = 0, total = 0;
+  if (std::sscanf(std::string(bytes).c_str(), "%llu %llu", &docs, &total) == 2) {
+    t.documents = docs;
+    t.total_length = total;
+  }
+  return t;
 }
 
 }  // namespace bantin

@@ -4,8 +4,6 @@
 #include <rocksdb/write_batch.h>
 
 #include <chrono>
-#include <cinttypes>
-#include <cstdio>
 
 #include "bantin/v1/bantin.pb.h"
 #include "core/search.h"
@@ -72,7 +70,7 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw) 
   std::string primary;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(bulletin.id), &primary);
   if (s.ok()) {
-    Result<StoredRecord> existing = Get(bulletin.id);
+    Result<StoredRecord> existing = ReadRecord(primary, bulletin.id);
     if (!existing.ok()) return existing.status();
     return PutOutcome{std::move(existing->bulletin), false};
   }
@@ -93,10 +91,11 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw) 
     batch.Put(keys::Posting(folded, bulletin.id), EncodePosting(length, occurrences));
   // Corpus statistics for BM25, updated in the same batch (writes are serialised).
   std::string stats;
-  uint64_t docs = 0, total = 0;
-  if (db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats).ok())
-    std::sscanf(stats.c_str(), "%" SCNu64 " %" SCNu64, &docs, &total);
-  batch.Put(keys::kStats, std::to_string(docs + 1) + " " + std::to_string(total + length));
+  CorpusTotals totals;
+  if (db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats).ok()) totals = DecodeTotals(stats);
+  ++totals.documents;
+  totals.total_length += length;
+  batch.Put(keys::kStats, EncodeTotals(totals));
   rocksdb::WriteOptions wo;
   wo.sync = false;  // the WAL is on; an acknowledged write survives a process crash
   s = db_->Write(wo, &batch);
@@ -105,10 +104,15 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw) 
 }
 
 Result<StoredRecord> Store::Get(const std::string& id) const {
-  std::string key, value;
+  std::string key;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
   if (!s.ok()) return FromRocks(s, "bulletin " + id);
-  s = db_->Get(rocksdb::ReadOptions(), key, &value);
+  return ReadRecord(key, id);
+}
+
+Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string& id) const {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, &value);
   if (!s.ok()) return FromRocks(s, "record of " + id);
   v1::StoredBulletin record;
   if (!record.ParseFromString(value)) return Status::Internal("record of " + id + " is corrupt");

@@ -76,6 +76,8 @@ class Store {
 
  private:
   explicit Store(rocksdb::DB* db);
+  // The record under primary `key`; `id` names it in errors.
+  Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id) const;
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mu_;
 };

@@ -58,10 +58,10 @@ Result<SearchPage> Store::Search(const std::string& text, int page_size,
   CorpusStats stats;
   std::string raw_stats;
   if (db_->Get(rocksdb::ReadOptions(), keys::kStats, &raw_stats).ok()) {
-    unsigned long long docs = 0, total = 0;
-    std::sscanf(raw_stats.c_str(), "%llu %llu", &docs, &total);
-    stats.documents = docs;
-    stats.average_length = docs ? static_cast<double>(total) / docs : 0;
+    const CorpusTotals totals = DecodeTotals(raw_stats);
+    stats.documents = totals.documents;
+    stats.average_length =
+        totals.documents ? static_cast<double>(totals.total_length) / totals.documents : 0;
   }
 
   std::map<std::string, DocTerms> docs;
