@@ -18,6 +18,8 @@ enum class StatusCode {
   kResourceExhausted,
   kInternal,
   kUnavailable,
+  kDeadlineExceeded,
+  kFailedPrecondition,
 };
 
 class Status {
@@ -40,6 +42,10 @@ class Status {
     return Status(StatusCode::kResourceExhausted, std::move(m));
   }
 
+  static Status DeadlineExceeded(std::string m) {
+    return Status(StatusCode::kDeadlineExceeded, std::move(m));
+  }
+
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
@@ -59,6 +65,10 @@ class Result {
     assert(!std::get<Status>(v_).ok());
   }
 
+  static Status DeadlineExceeded(std::string m) {
+    return Status(StatusCode::kDeadlineExceeded, std::move(m));
+  }
+
   bool ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {
     static const Status kOk;
@@ -70,6 +80,7 @@ class Result {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
 
  private:
   std::variant<T, Status> v_;

@@ -10,10 +10,6 @@ namespace {
 
 constexpr size_t kMaxRawBytes = 64 << 20;
 
-ParseHints HintsOf(const v1::ParseHints& h) {
-  return {h.url(), h.source_id(), h.province(), h.fetch_date()};
-}
-
 grpc::Status CheckRaw(const std::string& raw, const v1::ParseHints& hints) {
   if (raw.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "raw: must not be empty"};
   if (raw.size() > kMaxRawBytes)
@@ -39,6 +35,8 @@ grpc::Status ToGrpc(const Status& s) {
     case StatusCode::kNotFound: return {grpc::StatusCode::NOT_FOUND, s.message()};
     case StatusCode::kResourceExhausted: return {grpc::StatusCode::RESOURCE_EXHAUSTED, s.message()};
     case StatusCode::kUnavailable: return {grpc::StatusCode::UNAVAILABLE, s.message()};
+    case StatusCode::kDeadlineExceeded: return {grpc::StatusCode::DEADLINE_EXCEEDED, s.message()};
+    case StatusCode::kFailedPrecondition: return {grpc::StatusCode::FAILED_PRECONDITION, s.message()};
     case StatusCode::kInternal: break;
   }
   return {grpc::StatusCode::INTERNAL, s.message()};
@@ -48,7 +46,7 @@ grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext*,
                                                 const v1::ParseBulletinRequest* req,
                                                 v1::ParseBulletinResponse* resp) {
   if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
-  ToProto(ParseDocument(req->raw(), HintsOf(req->hints())), resp->mutable_bulletin());
+  ToProto(ParseDocument(req->raw(), FromProto(req->hints())), resp->mutable_bulletin());
   return grpc::Status::OK;
 }
 
@@ -56,7 +54,8 @@ grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext*,
                                                  const v1::IngestBulletinRequest* req,
                                                  v1::IngestBulletinResponse* resp) {
   if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
-  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), HintsOf(req->hints())), req->raw());
+  const ParseHints hints = FromProto(req->hints());
+  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), hints), req->raw(), hints);
   if (!put.ok()) return ToGrpc(put.status());
   ToProto(put->bulletin, resp->mutable_bulletin());
   resp->set_created(put->created);
@@ -67,7 +66,7 @@ grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext*,
                                               const v1::GetBulletinRequest* req,
                                               v1::GetBulletinResponse* resp) {
   if (req->id().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "id: must not be empty"};
-  Result<StoredRecord> r = store_->Get(req->id());
+  Result<StoredRecord> r = store_->Get(req->id(), req->include_raw());
   if (!r.ok()) return ToGrpc(r.status());
   ToProto(r->bulletin, resp->mutable_bulletin());
   if (req->include_raw()) resp->set_raw(r->raw);
@@ -94,23 +93,52 @@ grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext*,
+grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext* ctx,
                                                   const v1::SearchBulletinsRequest* req,
                                                   v1::SearchBulletinsResponse* resp) {
   if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
-  Result<SearchPage> page = store_->Search(req->query(), req->page_size(), req->page_token());
+  SearchOptions o;
+  o.page_size = req->page_size();
+  o.page_token = req->page_token();
+  // A search past its deadline (or cancelled by the client) stops working.
+  o.cancelled = [ctx] { return ctx->IsCancelled() || ctx->deadline() < std::chrono::system_clock::now(); };
+  Result<SearchPage> page = store_->Search(req->query(), o);
   if (!page.ok()) return ToGrpc(page.status());
   for (const SearchHit& h : page->hits) {
     v1::SearchResult* r = resp->add_results();
     r->set_id(h.bulletin.id);
     r->set_title(h.bulletin.title);
     r->set_date(h.bulletin.date);
+    r->set_author(h.bulletin.author);
     ToProto(h.bulletin.source, r->mutable_source());
     r->set_score(h.score);
-    r->set_snippet(h.snippet);
+    r->set_exact_terms(h.exact_terms);
+    for (const Snippet& sn : h.snippets) {
+      if (r->snippet().empty() && sn.block >= 0) r->set_snippet(sn.text);
+      v1::Snippet* ps = r->add_snippets();
+      ps->set_field(sn.field);
+      ps->set_block(sn.block);
+      ps->set_offset(sn.offset);
+      ps->set_text(sn.text);
+      for (const HighlightSpan& span : sn.highlights) {
+        v1::Snippet::Highlight* hl = ps->add_highlights();
+        hl->set_begin(span.begin);
+        hl->set_end(span.end);
+      }
+    }
+  }
+  for (const FacetCount& f : page->provinces) {
+    v1::FacetCount* pf = resp->add_province_facets();
+    pf->set_value(f.value);
+    pf->set_count(static_cast<int64_t>(f.count));
+  }
+  for (const FacetCount& f : page->months) {
+    v1::FacetCount* pf = resp->add_month_facets();
+    pf->set_value(f.value);
+    pf->set_count(static_cast<int64_t>(f.count));
   }
   resp->set_next_page_token(page->next_page_token);
-  resp->set_total_size(page->total);
+  resp->set_total_size(static_cast<int64_t>(page->total));
   return grpc::Status::OK;
 }
 

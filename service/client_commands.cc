@@ -1,4 +1,5 @@
 // Subcommands that call a running server: ingest, get, list, search.
+#include <google/protobuf/util/json_util.h>
 #include <grpcpp/grpcpp.h>
 
 #include <cstdio>
@@ -34,11 +35,16 @@ int Fail(const char* command, const grpc::Status& s) {
   return 1;
 }
 
-void WriteSearchResult(JsonWriter& w, const v1::SearchResult& r) {
-  w.BeginObject().StringField("id", r.id()).StringField("title", r.title()).StringField("date", r.date());
-  w.Key("source");
-  WriteSource(w, FromProto(r.source()));
-  w.Key("score").Number(r.score()).StringField("snippet", r.snippet()).EndObject();
+// A snippet with its highlighted syllables in [brackets].
+std::string Marked(const v1::Snippet& s) {
+  std::string out;
+  uint32_t at = 0;
+  for (const v1::Snippet::Highlight& h : s.highlights()) {
+    if (h.begin() < at || h.end() > s.text().size()) break;
+    out += s.text().substr(at, h.begin() - at) + "[" + s.text().substr(h.begin(), h.end() - h.begin()) + "]";
+    at = h.end();
+  }
+  return out + s.text().substr(at);
 }
 
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
@@ -165,17 +171,26 @@ int RunSearch(const Args& args) {
   grpc::Status s = stub->SearchBulletins(&ctx, req, &resp);
   if (!s.ok()) return Fail("search", s);
   if (args.Has("json")) {
-    JsonWriter w;
-    w.BeginObject().Key("results").BeginArray();
-    for (const v1::SearchResult& r : resp.results()) WriteSearchResult(w, r);
-    w.EndArray().StringField("nextPageToken", resp.next_page_token());
-    w.Key("totalSize").Int(resp.total_size()).EndObject();
-    std::cout << w.str() << "\n";
-  } else {
-    for (const v1::SearchResult& r : resp.results())
-      std::printf("%.3f  %s  %s  %s\n", r.score(), r.id().c_str(), r.date().c_str(), r.title().c_str());
-    std::printf("%lld match(es)\n", static_cast<long long>(resp.total_size()));
+    std::string json;
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = false;
+    (void)google::protobuf::util::MessageToJsonString(resp, &json, options);
+    std::cout << json << "\n";
+    return 0;
   }
+  for (const v1::SearchResult& r : resp.results()) {
+    std::printf("%.3f  %s  %s  %s  %s\n", r.score(), r.id().c_str(),
+                r.date().empty() ? "----------" : r.date().c_str(), r.source().province().c_str(),
+                r.title().c_str());
+    for (const v1::Snippet& sn : r.snippets())
+      if (sn.block() >= 0) std::printf("        %s\n", Marked(sn).c_str());
+  }
+  std::printf("%lld match(es)", static_cast<long long>(resp.total_size()));
+  for (const v1::FacetCount& f : resp.province_facets())
+    std::printf("  %s: %lld", f.value().c_str(), static_cast<long long>(f.count()));
+  std::printf("\n");
+  if (!resp.next_page_token().empty())
+    std::printf("next page: --page-token %s\n", resp.next_page_token().c_str());
   return 0;
 }
 

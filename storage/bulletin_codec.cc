@@ -79,4 +79,15 @@ Bulletin FromProto(const v1::Bulletin& in) {
   return out;
 }
 
+void ToProto(const ParseHints& in, v1::ParseHints* out) {
+  out->set_url(in.url);
+  out->set_source_id(in.source_id);
+  out->set_province(in.province);
+  out->set_fetch_date(in.fetch_date);
+}
+
+ParseHints FromProto(const v1::ParseHints& in) {
+  return {in.url(), in.source_id(), in.province(), in.fetch_date()};
+}
+
 }  // namespace bantin

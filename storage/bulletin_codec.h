@@ -5,6 +5,7 @@
 
 #include "bantin/v1/bantin.pb.h"
 #include "core/bulletin.h"
+#include "core/parser.h"
 
 namespace bantin {
 
@@ -12,6 +13,8 @@ void ToProto(const Bulletin& in, v1::Bulletin* out);
 Bulletin FromProto(const v1::Bulletin& in);
 void ToProto(const Source& in, v1::Source* out);
 Source FromProto(const v1::Source& in);
+void ToProto(const ParseHints& in, v1::ParseHints* out);
+ParseHints FromProto(const v1::ParseHints& in);
 
 }  // namespace bantin
 

@@ -3,7 +3,7 @@
 namespace bantin::keys {
 
 std::string Record(std::string_view date, std::string_view source_id, std::string_view id) {
-  std::string k = "r/";
+  std::string k = kRecordsBegin;
   k += date.empty() ? std::string_view(kUndated) : date;
   k += '/';
   k += source_id;
@@ -12,25 +12,26 @@ std::string Record(std::string_view date, std::string_view source_id, std::strin
   return k;
 }
 
-std::string RecordDatePrefix(std::string_view date) { return "r/" + std::string(date) + "/"; }
-std::string RecordsEnd() { return "r0"; }  // '0' follows '/'
+std::string RecordDatePrefix(std::string_view date) {
+  return kRecordsBegin + std::string(date) + "/";
+}
 std::string ById(std::string_view id) { return "i/" + std::string(id); }
+std::string Raw(std::string_view id) { return "w/" + std::string(id); }
+std::string RawHash(std::string_view hash) { return "h/" + std::string(hash); }
+std::string Postings(std::string_view folded) { return "p/" + std::string(folded); }
 
-std::string Posting(std::string_view folded, std::string_view id) {
-  std::string k = PostingPrefix(folded);
-  k += id;
+std::string Doc(uint32_t docno) {
+  std::string k = kDocsBegin;
+  for (int shift = 24; shift >= 0; shift -= 8) k.push_back(static_cast<char>((docno >> shift) & 0xFF));
   return k;
 }
 
-std::string PostingPrefix(std::string_view folded) {
-  std::string k = "p/";
-  k += folded;
-  k.push_back('\0');
-  return k;
-}
-
-std::string_view IdOfPosting(std::string_view key, size_t prefix_size) {
-  return key.substr(prefix_size);
+bool DocnoOf(std::string_view key, uint32_t* docno) {
+  if (key.size() != 6 || key.substr(0, 2) != kDocsBegin) return false;
+  uint32_t v = 0;
+  for (size_t i = 2; i < 6; ++i) v = v << 8 | static_cast<uint8_t>(key[i]);
+  *docno = v;
+  return true;
 }
 
 }  // namespace bantin::keys

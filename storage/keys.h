@@ -1,13 +1,17 @@
 // The RocksDB key layout (see storage/README.md). All keys are byte strings
 // whose lexicographic order is the order that matters:
-//   r/<date>/<source id>/<id>   → StoredBulletin   (primary: date, then source)
-//   i/<id>                      → primary key      (lookup by id)
-//   p/<folded syllable>\0<id>   → posting          (inverted index)
-//   m/stats                     → corpus statistics
+//   r/<date>/<source id>/<id>   → StoredBulletin    (primary: date, then source)
+//   i/<id>                      → primary key       (lookup by id)
+//   w/<id>                      → raw page, zstd    (for get --raw and reparse)
+//   h/<raw hash>                → id                (same page, same id)
+//   d/<docno, 4 bytes BE>       → DocMeta           (filters, facets, BM25F lengths)
+//   p/<folded syllable>         → posting list      (merge operator appends)
+//   m/stats                     → corpus totals and the next docno
 // Undated bulletins use the date "0000-00-00" so they sort first.
 #ifndef BANTIN_STORAGE_KEYS_H_
 #define BANTIN_STORAGE_KEYS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,15 +19,20 @@ namespace bantin::keys {
 
 inline constexpr char kUndated[] = "0000-00-00";
 inline constexpr char kStats[] = "m/stats";
+inline constexpr char kRecordsBegin[] = "r/";
+inline constexpr char kRecordsEnd[] = "r0";  // '0' follows '/'
+inline constexpr char kDocsBegin[] = "d/";
+inline constexpr char kDocsEnd[] = "d0";
 
 std::string Record(std::string_view date, std::string_view source_id, std::string_view id);
 std::string RecordDatePrefix(std::string_view date);  // "r/<date>/"
-std::string RecordsEnd();                             // past every r/ key
 std::string ById(std::string_view id);
-std::string Posting(std::string_view folded, std::string_view id);
-std::string PostingPrefix(std::string_view folded);
-// The bulletin id at the end of a posting key.
-std::string_view IdOfPosting(std::string_view key, size_t prefix_size);
+std::string Raw(std::string_view id);
+std::string RawHash(std::string_view hash);
+std::string Doc(uint32_t docno);
+// The docno of a d/ key; false for anything else.
+bool DocnoOf(std::string_view key, uint32_t* docno);
+std::string Postings(std::string_view folded);
 
 }  // namespace bantin::keys
 

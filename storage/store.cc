@@ -1,15 +1,19 @@
+// Store: opening, the document table, and reads (Get, BatchGet, List,
+// ListSources). Writes are in store_write.cc, search in store_search.cc.
 #include "storage/store.h"
 
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
+#include <rocksdb/table.h>
 
-#include <chrono>
+#include <map>
 
 #include "bantin/v1/bantin.pb.h"
-#include "core/search.h"
 #include "storage/bulletin_codec.h"
+#include "storage/compression.h"
+#include "storage/doc_table.h"
 #include "storage/keys.h"
-#include "storage/postings.h"
+#include "storage/posting_merge.h"
+#include "storage/store_util.h"
 
 namespace bantin {
 namespace {
@@ -17,35 +21,9 @@ namespace {
 constexpr int kMaxPageSize = 500;
 constexpr int kDefaultPageSize = 50;
 
-Status FromRocks(const rocksdb::Status& s, const std::string& what) {
-  if (s.ok()) return Status::Ok();
-  if (s.IsNotFound()) return Status::NotFound(what + ": not found");
-  return Status::Internal(what + ": " + s.ToString());
-}
-
 int ClampPageSize(int requested) {
   if (requested <= 0) return kDefaultPageSize;
   return requested > kMaxPageSize ? kMaxPageSize : requested;
-}
-
-std::string Hex(const std::string& s) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) out += kDigits[c >> 4], out += kDigits[c & 15];
-  return out;
-}
-
-bool Unhex(const std::string& s, std::string* out) {
-  if (s.size() % 2) return false;
-  const auto v = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
-  out->clear();
-  for (size_t i = 0; i < s.size(); i += 2) {
-    if (v(s[i]) < 0 || v(s[i + 1]) < 0) return false;
-    out->push_back(static_cast<char>(v(s[i]) * 16 + v(s[i + 1])));
-  }
-  return true;
 }
 
 }  // namespace
@@ -58,81 +36,93 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   options.create_if_missing = true;
   options.compression = rocksdb::kLZ4Compression;
   options.bottommost_compression = rocksdb::kZSTD;
+  options.merge_operator = NewPostingMergeOperator();
+  options.IncreaseParallelism(2);
+  options.write_buffer_size = 64 << 20;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(256 << 20);
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, dir, &db);
   if (!s.ok()) return Status(StatusCode::kUnavailable, "cannot open database at " + dir + ": " + s.ToString());
-  return std::unique_ptr<Store>(new Store(db));
+  std::unique_ptr<Store> store(new Store(db));
+  if (Status loaded = store->LoadDocuments(); !loaded.ok()) return loaded;
+  return store;
 }
 
-Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw) {
-  if (bulletin.id.empty()) return Status::InvalidArgument("bulletin has no id");
-  std::lock_guard<std::mutex> lock(write_mu_);
-  std::string primary;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(bulletin.id), &primary);
-  if (s.ok()) {
-    Result<StoredRecord> existing = ReadRecord(primary, bulletin.id);
-    if (!existing.ok()) return existing.status();
-    return PutOutcome{std::move(existing->bulletin), false};
-  }
-  if (!s.IsNotFound()) return FromRocks(s, "lookup " + bulletin.id);
-
-  v1::StoredBulletin record;
-  ToProto(bulletin, record.mutable_bulletin());
-  record.set_raw(raw);
-  record.set_ingested_unix_ms(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count());
-  rocksdb::WriteBatch batch;
-  const std::string key = keys::Record(bulletin.date, bulletin.source.id, bulletin.id);
-  batch.Put(key, record.SerializeAsString());
-  batch.Put(keys::ById(bulletin.id), key);
-  uint32_t length = 0;
-  for (const auto& [folded, occurrences] : IndexTerms(bulletin, &length))
-    batch.Put(keys::Posting(folded, bulletin.id), EncodePosting(length, occurrences));
-  // Corpus statistics for BM25, updated in the same batch (writes are serialised).
+Status Store::LoadDocuments() {
   std::string stats;
-  CorpusTotals totals;
-  if (db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats).ok()) totals = DecodeTotals(stats);
-  ++totals.documents;
-  totals.total_length += length;
-  batch.Put(keys::kStats, EncodeTotals(totals));
-  rocksdb::WriteOptions wo;
-  wo.sync = false;  // the WAL is on; an acknowledged write survives a process crash
-  s = db_->Write(wo, &batch);
-  if (!s.ok()) return FromRocks(s, "write " + bulletin.id);
-  return PutOutcome{bulletin, true};
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats);
+  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno_))
+    return Status::Internal("corpus statistics are corrupt");
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
+  docs_.resize(next_docno_);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(keys::kDocsBegin); it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
+    uint32_t docno = 0;
+    auto meta = std::make_unique<DocMeta>();
+    if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno_ ||
+        !DecodeDocMeta(it->value().ToStringView(), meta.get()))
+      return Status::Internal("document table entry is corrupt");
+    docs_[docno] = std::move(meta);
+  }
+  return FromRocks(it->status(), "document table");
 }
 
-Result<StoredRecord> Store::Get(const std::string& id) const {
+uint64_t Store::size() const {
+  std::shared_lock lock(doc_mu_);
+  return totals_.documents;
+}
+
+Result<StoredRecord> Store::Get(const std::string& id, bool with_raw) const {
   std::string key;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
   if (!s.ok()) return FromRocks(s, "bulletin " + id);
-  return ReadRecord(key, id);
+  return ReadRecord(key, id, with_raw);
 }
 
-Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string& id) const {
-  std::string value;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), key, &value);
-  if (!s.ok()) return FromRocks(s, "record of " + id);
+Result<std::vector<StoredRecord>> Store::BatchGet(const std::vector<std::string>& ids) const {
+  std::vector<StoredRecord> out;
+  for (const std::string& id : ids) {
+    Result<StoredRecord> r = Get(id);
+    if (!r.ok()) return r.status();
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string& id,
+                                       bool with_raw) const {
   v1::StoredBulletin record;
-  if (!record.ParseFromString(value)) return Status::Internal("record of " + id + " is corrupt");
-  return StoredRecord{FromProto(record.bulletin()), record.raw()};
+  if (Status s = ReadProto(*db_, key, "record of " + id, &record); !s.ok()) return s;
+  StoredRecord out{FromProto(record.bulletin()), "", FromProto(record.hints()),
+                   record.ingested_unix_ms()};
+  if (with_raw) {
+    std::string frame;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::Raw(id), &frame);
+    if (!s.ok()) return FromRocks(s, "raw page of " + id);
+    Result<std::string> raw = Decompress(frame);
+    if (!raw.ok()) return Status::Internal(raw.status().message() + " (" + id + ")");
+    out.raw = std::move(*raw);
+  }
+  return out;
 }
 
 Result<ListPage> Store::List(const ListOptions& o) const {
   const int page_size = ClampPageSize(o.page_size);
-  std::string start = o.from_date.empty() ? "r/" : keys::RecordDatePrefix(o.from_date);
+  std::string start = o.from_date.empty() ? keys::kRecordsBegin : keys::RecordDatePrefix(o.from_date);
   if (!o.page_token.empty()) {
     std::string after;
-    if (!Unhex(o.page_token, &after) || after.rfind("r/", 0) != 0)
-      return Status::InvalidArgument("page_token is not one this service issued");
+    if (!Unhex(o.page_token, &after) || after.rfind(keys::kRecordsBegin, 0) != 0)
+      return Status::InvalidArgument("page_token: not a token this service issued");
     start = after + '\0';
   }
   const std::string end =
-      o.to_date.empty() ? keys::RecordsEnd() : keys::RecordDatePrefix(o.to_date) + "\xff";
+      o.to_date.empty() ? keys::kRecordsEnd : keys::RecordDatePrefix(o.to_date) + "\xff";
   ListPage page;
+  std::string last_key;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
-  for (it->Seek(start); it->Valid() && it->key().ToString() < end; it->Next()) {
+  for (it->Seek(start); it->Valid() && it->key().ToStringView() < end; it->Next()) {
     v1::StoredBulletin record;
     if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())))
       return Status::Internal("corrupt record at " + it->key().ToString());
@@ -140,15 +130,30 @@ Result<ListPage> Store::List(const ListOptions& o) const {
     if (!o.source_id.empty() && b.source().id() != o.source_id) continue;
     if (!o.province.empty() && b.source().province() != o.province) continue;
     if (static_cast<int>(page.bulletins.size()) == page_size) {
-      page.next_page_token = Hex(keys::Record(page.bulletins.back().date,
-                                              page.bulletins.back().source.id,
-                                              page.bulletins.back().id));
+      page.next_page_token = Hex(last_key);
       break;
     }
     page.bulletins.push_back(FromProto(b));
+    last_key = it->key().ToString();
   }
   if (!it->status().ok()) return FromRocks(it->status(), "list");
   return page;
+}
+
+std::vector<SourceSummary> Store::ListSources() const {
+  std::map<std::string, SourceSummary> by_id;
+  std::shared_lock lock(doc_mu_);
+  for (const auto& doc : docs_) {
+    if (!doc) continue;
+    SourceSummary& s = by_id[doc->source.id];
+    if (s.count++ == 0) s.source = doc->source;
+    if (doc->date.empty()) continue;
+    if (s.first_date.empty() || doc->date < s.first_date) s.first_date = doc->date;
+    if (doc->date > s.last_date) s.last_date = doc->date;
+  }
+  std::vector<SourceSummary> out;
+  for (auto& [id, summary] : by_id) out.push_back(std::move(summary));
+  return out;
 }
 
 }  // namespace bantin

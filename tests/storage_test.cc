@@ -33,7 +33,7 @@ TEST_F(StoreTest, PutGetKeepsParseAndRawPage) {
   Result<PutOutcome> put = store_->Put(Parse(raw), raw);
   ASSERT_TRUE(put.ok());
   EXPECT_TRUE(put->created);
-  Result<StoredRecord> got = store_->Get(put->bulletin.id);
+  Result<StoredRecord> got = store_->Get(put->bulletin.id, true);
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->raw, raw);
   EXPECT_EQ(got->bulletin.title, put->bulletin.title);
@@ -99,31 +99,121 @@ TEST_F(StoreTest, PaginationVisitsEveryRecordOnce) {
   EXPECT_EQ(store_->List(o).status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST_F(StoreTest, SearchIsAccentInsensitiveAndToneEquivalent) {
+TEST_F(StoreTest, DeleteRemovesRecordRawPageAndPostings) {
+  const std::string id = PutSeed(1);
+  ASSERT_EQ(store_->Search("Savannakhet")->total, 1u);
+  ASSERT_TRUE(store_->Delete(id).ok());
+  EXPECT_EQ(store_->Get(id).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->Search("Savannakhet")->total, 0u);
+  EXPECT_EQ(store_->Delete(id).code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->size(), 0u);
+  EXPECT_TRUE(store_->CheckIntegrity().ok());
+  // The same page can come back, as a new record.
+  EXPECT_EQ(PutSeed(1), id);
+  EXPECT_EQ(store_->Search("Savannakhet")->total, 1u);
+}
+
+TEST_F(StoreTest, BatchGetIsAllOrNothing) {
+  const std::string a = PutSeed(0), b = PutSeed(3);
+  Result<std::vector<StoredRecord>> both = store_->BatchGet({b, a});
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->size(), 2u);
+  EXPECT_EQ((*both)[0].bulletin.id, b);
+  Result<std::vector<StoredRecord>> missing = store_->BatchGet({a, "ffffffffffffffff"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("ffffffffffffffff"), std::string::npos);
+}
+
+TEST_F(StoreTest, ListSourcesCountsAndSpans) {
   for (size_t i = 0; i < SeedPaths().size(); ++i) PutSeed(i);
-  Result<SearchPage> r = store_->Search("Savannakhet", 10, "");
+  const std::vector<SourceSummary> sources = store_->ListSources();
+  uint64_t total = 0;
+  for (const SourceSummary& s : sources) {
+    total += s.count;
+    EXPECT_LE(s.first_date, s.last_date);
+  }
+  EXPECT_EQ(total, 5u);
+  EXPECT_GE(sources.size(), 4u);
+}
+
+TEST_F(StoreTest, ReparseRebuildsRecordsAndIndexKeepingIds) {
+  const std::string raw = ReadFile(SeedPaths()[1]);
+  Bulletin old = Parse(raw);
+  old.parser_version = "0";  // as an older parser left it
+  old.title = "Tiêu đề cũ";
+  ASSERT_TRUE(store_->Put(old, raw).ok());
+  ASSERT_EQ(store_->Search("\"tiêu đề cũ\"")->total, 1u);
+  PutSeed(2);  // current version: left alone
+
+  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return Parse(r, h); };
+  Result<ReparseReport> report = store_->Reparse(parse, false);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  EXPECT_EQ(report->records, 2u);
+  EXPECT_EQ(report->rebuilt, 1u);
+  Result<StoredRecord> fresh = store_->Get(old.id);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(fresh->bulletin.parser_version, kParserVersion);
+  EXPECT_EQ(fresh->bulletin.title, Parse(raw).title);
+  EXPECT_EQ(store_->Search("\"tiêu đề cũ\"")->total, 0u);
+  EXPECT_EQ(store_->Search("Savannakhet")->hits.at(0).bulletin.id, old.id);
+  EXPECT_TRUE(store_->CheckIntegrity().ok());
+  EXPECT_EQ(store_->Reparse(parse, true)->rebuilt, 2u);
+  EXPECT_TRUE(store_->CheckIntegrity().ok());
+}
+
+TEST_F(StoreTest, SamePageAfterReparseKeepsItsId) {
+  const std::string raw = ReadFile(SeedPaths()[1]);
+  Bulletin old = Parse(raw);
+  old.id = "00000000000000aa";  // an id an older parser computed
+  ASSERT_TRUE(store_->Put(old, raw).ok());
+  Result<PutOutcome> again = store_->Put(Parse(raw), raw);
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(again->created);
+  EXPECT_EQ(again->bulletin.id, old.id);
+}
+
+TEST_F(StoreTest, RawPageAndHintsComeBack) {
+  const std::string raw = ReadFile(SeedPaths()[4]);
+  ParseHints hints;
+  hints.url = "https://example.vn/a.html";
+  ASSERT_TRUE(store_->Put(Parse(raw, hints), raw, hints).ok());
+  Result<StoredRecord> r = store_->Get(Parse(raw, hints).id, true);
   ASSERT_TRUE(r.ok());
-  ASSERT_EQ(r->total, 1);
-  EXPECT_EQ(r->hits[0].bulletin.source.province, "Quảng Trị");
-  // Old tone placement finds new, and unaccented finds accented.
-  Result<SearchPage> old_style = store_->Search("\"Tỉnh uỷ\" \"Hưng Yên\"", 10, "");
-  Result<SearchPage> bare = store_->Search("\"tinh uy\" \"hung yen\"", 10, "");
-  ASSERT_TRUE(old_style.ok());
-  ASSERT_TRUE(bare.ok());
-  EXPECT_GE(old_style->total, 1);
-  EXPECT_EQ(old_style->total, bare->total);
-  EXPECT_EQ(store_->Search("\"unterminated", 10, "").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r->raw, raw);
+  EXPECT_EQ(r->hints.url, hints.url);
+  EXPECT_GT(r->ingested_unix_ms, 0);
+  EXPECT_TRUE(store_->Get(r->bulletin.id, false)->raw.empty());
+}
+
+TEST_F(StoreTest, BackupAndRestore) {
+  const std::string a = PutSeed(0), b = PutSeed(1);
+  testing::TempDir backups, restored;
+  ASSERT_TRUE(store_->Backup(backups.path()).ok());
+  PutSeed(2);  // after the backup: not in it
+  store_.reset();
+  ASSERT_TRUE(Store::Restore(backups.path(), restored.path()).ok());
+  Result<std::unique_ptr<Store>> s = Store::Open(restored.path());
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ((*s)->size(), 2u);
+  EXPECT_TRUE((*s)->Get(a).ok());
+  EXPECT_TRUE((*s)->Get(b, true).ok());
+  EXPECT_EQ((*s)->Search("Savannakhet")->total, 1u);
+  EXPECT_TRUE((*s)->CheckIntegrity().ok());
+  testing::TempDir empty;
+  EXPECT_FALSE(Store::Restore(empty.path() + "/none", restored.path()).ok());
 }
 
 TEST_F(StoreTest, SurvivesReopen) {
   const std::string id = PutSeed(1);
+  PutSeed(3);
+  ASSERT_TRUE(store_->Delete(PutSeed(0)).ok());
   store_.reset();
   Result<std::unique_ptr<Store>> s = Store::Open(dir_.path());
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE((*s)->Get(id).ok());
-  Result<SearchPage> r = (*s)->Search("Savannakhet", 10, "");
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->total, 1);
+  EXPECT_EQ((*s)->size(), 2u);
+  EXPECT_EQ((*s)->Search("Savannakhet")->total, 1u);
+  EXPECT_TRUE((*s)->CheckIntegrity().ok());
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 
 #include "core/json.h"
 #include "core/parser.h"
-#include "core/search.h"
+#include "core/highlight.h"
+#include "core/memory_index.h"
 #include "core/utf8.h"
 #include "html/document.h"
 #include "html/html_text.h"
@@ -23,7 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (l.begin > l.end || (!html && l.end > size)) __builtin_trap();
   const std::string json = bantin::BulletinToJson(b);
   if (bantin::SanitizeUtf8(json, nullptr) != json) __builtin_trap();
-  // The query parser sees the same bytes, made valid first as the service does.
-  (void)bantin::ParseQuery(bantin::SanitizeUtf8(raw.substr(0, 512), nullptr));
+  // The same bytes as a query over an index holding the parse: the query
+  // parser, the engine and the snippets must cope with anything.
+  bantin::MemoryIndex index;
+  bantin::Bulletin indexed = b;
+  indexed.id = "x";
+  index.Add(indexed);
+  const auto found = bantin::Search(index, raw.substr(0, 512));
+  if (found.ok() && !found->hits.empty())
+    (void)bantin::Snippets(*index.Document(found->hits[0].docno), found->query);
   return 0;
 }

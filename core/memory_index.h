@@ -1,0 +1,47 @@
+// An index held in memory: what the browser builds over the bulletins a
+// reader opened, and what core's own tests rank with. It feeds the same
+// search engine (core/search_engine.h) as the server's RocksDB index.
+#ifndef BANTIN_CORE_MEMORY_INDEX_H_
+#define BANTIN_CORE_MEMORY_INDEX_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/bulletin.h"
+#include "core/search_engine.h"
+
+namespace bantin {
+
+class MemoryIndex : public IndexReader {
+ public:
+  // Adds a bulletin whose id is set. The same id again changes nothing;
+  // returns false then.
+  bool Add(Bulletin bulletin);
+  // Removes the bulletin and its postings; false when the id is unknown.
+  bool Remove(const std::string& id);
+  const Bulletin* Find(const std::string& id) const;
+  // The bulletin behind a hit (nullptr for removed docnos).
+  const Bulletin* Document(uint32_t docno) const;
+  size_t size() const { return by_id_.size(); }
+
+  Status Postings(const std::string& folded, std::string* list) const override;
+  const DocMeta* Meta(uint32_t docno) const override;
+  uint32_t DocLimit() const override { return static_cast<uint32_t>(docs_.size()); }
+  CorpusTotals Totals() const override { return totals_; }
+
+ private:
+  struct Doc {
+    Bulletin bulletin;
+    DocMeta meta;
+  };
+  std::vector<std::unique_ptr<Doc>> docs_;  // by docno; null once removed
+  std::unordered_map<std::string, uint32_t> by_id_;
+  std::unordered_map<std::string, std::string> postings_;  // folded → list
+  CorpusTotals totals_;
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_MEMORY_INDEX_H_

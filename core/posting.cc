@@ -1,0 +1,143 @@
+#include "core/posting.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace bantin {
+
+void PutVarint(std::string& out, uint32_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+bool GetVarint(std::string_view& in, uint32_t* v) {
+  uint32_t result = 0;
+  for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
+    const uint8_t byte = static_cast<uint8_t>(in.front());
+    in.remove_prefix(1);
+    result |= static_cast<uint32_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+uint16_t VariantHash(std::string_view exact) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : exact) h = (h ^ c) * 16777619u;
+  return static_cast<uint16_t>(h ^ (h >> 16));
+}
+
+DocumentTerms IndexDocument(const Bulletin& b) {
+  DocumentTerms doc;
+  uint32_t position = 0;
+  const auto add = [&](const std::string& text, Field field) {
+    for (const Token& t : Tokenize(text)) {
+      TermInDoc& term = doc.terms[t.folded];
+      ++term.tf[field];
+      const uint16_t variant = VariantHash(t.exact);
+      auto it = std::find_if(term.variants.begin(), term.variants.end(),
+                             [&](const auto& v) { return v.first == variant; });
+      if (it == term.variants.end()) term.variants.emplace_back(variant, 1);
+      else ++it->second;
+      term.positions.push_back(position++);
+      ++doc.length[field];
+    }
+    ++position;
+  };
+  add(b.title, kTitleField);
+  bool lead_seen = false;
+  for (const Block& block : b.blocks) {
+    const bool lead = !lead_seen && block.kind == BlockKind::kParagraph;
+    lead_seen = lead_seen || lead;
+    add(block.text, lead ? kLeadField : kBodyField);
+  }
+  return doc;
+}
+
+void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
+  std::string payload;
+  for (uint32_t tf : term.tf) PutVarint(payload, tf);
+  PutVarint(payload, static_cast<uint32_t>(term.variants.size()));
+  for (const auto& [hash, count] : term.variants) {
+    payload.push_back(static_cast<char>(hash & 0xFF));
+    payload.push_back(static_cast<char>(hash >> 8));
+    PutVarint(payload, count);
+  }
+  PutVarint(payload, static_cast<uint32_t>(term.positions.size()));
+  uint32_t previous = 0;
+  for (uint32_t p : term.positions) {
+    PutVarint(payload, p - previous);
+    previous = p;
+  }
+  PutVarint(list, docno);
+  PutVarint(list, static_cast<uint32_t>(payload.size()));
+  list += payload;
+}
+
+bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {
+  while (!list.empty()) {
+    PostingRef ref;
+    uint32_t size = 0;
+    if (!GetVarint(list, &ref.docno) || !GetVarint(list, &size) || list.size() < size) return false;
+    ref.payload = list.substr(0, size);
+    list.remove_prefix(size);
+    out->push_back(ref);
+  }
+  return true;
+}
+
+bool DecodePayload(std::string_view in, TermInDoc* out) {
+  TermInDoc t;
+  for (uint32_t& tf : t.tf)
+    if (!GetVarint(in, &tf)) return false;
+  uint32_t variants = 0;
+  if (!GetVarint(in, &variants)) return false;
+  for (uint32_t i = 0; i < variants; ++i) {
+    if (in.size() < 2) return false;
+    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
+                                                static_cast<uint8_t>(in[1]) << 8);
+    in.remove_prefix(2);
+    uint32_t count = 0;
+    if (!GetVarint(in, &count)) return false;
+    t.variants.emplace_back(hash, count);
+  }
+  uint32_t positions = 0, at = 0;
+  if (!GetVarint(in, &positions) || positions > in.size()) return false;
+  t.positions.reserve(positions);
+  for (uint32_t i = 0; i < positions; ++i) {
+    uint32_t gap = 0;
+    if (!GetVarint(in, &gap)) return false;
+    at += gap;
+    t.positions.push_back(at);
+  }
+  *out = std::move(t);
+  return true;
+}
+
+bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
+                     uint32_t* variant_count) {
+  for (uint32_t& f : *tf)
+    if (!GetVarint(in, &f)) return false;
+  uint32_t variants = 0;
+  if (!GetVarint(in, &variants)) return false;
+  *variant_count = 0;
+  for (uint32_t i = 0; i < variants; ++i) {
+    if (in.size() < 2) return false;
+    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
+                                                static_cast<uint8_t>(in[1]) << 8);
+    in.remove_prefix(2);
+    uint32_t count = 0;
+    if (!GetVarint(in, &count)) return false;
+    if (hash == variant) *variant_count = count;
+  }
+  return true;
+}
+
+}  // namespace bantin

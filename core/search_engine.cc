@@ -1,0 +1,288 @@
+#include "core/search_engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "core/search_cursor.h"
+
+namespace bantin {
+namespace {
+
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
+constexpr double kFieldWeight[kFieldCount] = {3.0, 1.5, 1.0};  // title, lead, body
+constexpr int kMaxPageSize = 500;
+constexpr int kDefaultPageSize = 20;
+constexpr uint32_t kPollEvery = 1024;
+
+using DocSet = std::vector<uint32_t>;  // ascending docnos
+
+DocSet Intersect(const DocSet& a, const DocSet& b) {
+  DocSet out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+DocSet Unite(const DocSet& a, const DocSet& b) {
+  DocSet out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+struct Ranked {
+  Hit hit;
+  const DocMeta* meta = nullptr;
+};
+
+// Ranking order: more exact-spelling matches, higher score, newer date,
+// later ingest. A strict total order, so pages never overlap.
+bool RanksBefore(int exact_a, double score_a, const std::string& date_a, uint32_t docno_a,
+                 int exact_b, double score_b, const std::string& date_b, uint32_t docno_b) {
+  if (exact_a != exact_b) return exact_a > exact_b;
+  if (score_a != score_b) return score_a > score_b;
+  if (date_a != date_b) return date_a > date_b;
+  return docno_a > docno_b;
+}
+
+bool RanksBefore(const Ranked& a, const Ranked& b) {
+  return RanksBefore(a.hit.exact_terms, a.hit.score, a.meta->date, a.hit.docno,
+                     b.hit.exact_terms, b.hit.score, b.meta->date, b.hit.docno);
+}
+
+std::vector<FacetCount> Counted(const std::map<std::string, uint64_t>& counts, bool by_count) {
+  std::vector<FacetCount> out;
+  for (const auto& [value, count] : counts) out.push_back({value, count});
+  if (by_count)
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  else
+    std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// The posting lists one query reads, each split into entries by docno.
+class Evaluator {
+ public:
+  Evaluator(const IndexReader& index, uint32_t watermark) : index_(index), watermark_(watermark) {}
+
+  Status Load(const std::vector<std::string>& keys) {
+    for (const std::string& key : keys) {
+      List& list = lists_[key];
+      Status s = index_.Postings(key, &list.bytes);
+      if (!s.ok()) return s;
+      if (!SplitPostings(list.bytes, &list.refs))
+        return Status::Internal("posting list of '" + key + "' is corrupt");
+      if (!std::is_sorted(list.refs.begin(), list.refs.end(), ByDocno))
+        std::stable_sort(list.refs.begin(), list.refs.end(), ByDocno);
+    }
+    return Status::Ok();
+  }
+
+  const PostingRef* Find(const std::string& folded, uint32_t docno) const {
+    const auto it = lists_.find(folded);
+    if (it == lists_.end()) return nullptr;
+    const auto& refs = it->second.refs;
+    const auto at = std::lower_bound(refs.begin(), refs.end(), PostingRef{docno, {}}, ByDocno);
+    return at != refs.end() && at->docno == docno ? &*at : nullptr;
+  }
+
+  // Live documents below the watermark that contain `folded`.
+  uint64_t DocumentFrequency(const std::string& folded) const {
+    uint64_t df = 0;
+    for (const PostingRef& r : lists_.at(folded).refs)
+      if (r.docno < watermark_ && index_.Meta(r.docno)) ++df;
+    return df;
+  }
+
+  DocSet DocsOf(const Clause& clause) const {
+    DocSet out;
+    for (const Phrase& p : clause.phrases) out = Unite(out, DocsOf(p));
+    return out;
+  }
+
+ private:
+  struct List {
+    std::string bytes;
+    std::vector<PostingRef> refs;
+  };
+  static bool ByDocno(const PostingRef& a, const PostingRef& b) { return a.docno < b.docno; }
+
+  DocSet DocsWith(const std::string& folded) const {
+    DocSet out;
+    for (const PostingRef& r : lists_.at(folded).refs)
+      if (out.empty() || out.back() != r.docno) out.push_back(r.docno);
+    return out;
+  }
+
+  DocSet DocsOf(const Phrase& phrase) const {
+    DocSet docs = DocsWith(phrase.terms[0].folded);
+    for (size_t k = 1; k < phrase.terms.size() && !docs.empty(); ++k)
+      docs = Intersect(docs, DocsWith(phrase.terms[k].folded));
+    if (phrase.terms.size() == 1) return docs;
+    DocSet out;
+    for (uint32_t docno : docs)
+      if (Adjacent(phrase, docno)) out.push_back(docno);
+    return out;
+  }
+
+  // True when the phrase's syllables occur at consecutive positions.
+  bool Adjacent(const Phrase& phrase, uint32_t docno) const {
+    std::vector<std::vector<uint32_t>> positions;
+    for (const QueryTerm& t : phrase.terms) {
+      TermInDoc term;
+      const PostingRef* ref = Find(t.folded, docno);
+      if (!ref || !DecodePayload(ref->payload, &term)) return false;
+      positions.push_back(std::move(term.positions));
+    }
+    for (uint32_t start : positions[0]) {
+      bool all = true;
+      for (size_t k = 1; k < positions.size() && all; ++k)
+        all = std::binary_search(positions[k].begin(), positions[k].end(), start + static_cast<uint32_t>(k));
+      if (all) return true;
+    }
+    return false;
+  }
+
+  const IndexReader& index_;
+  const uint32_t watermark_;
+  std::map<std::string, List> lists_;
+};
+
+CorpusTotals TotalsBelow(const IndexReader& index, uint32_t watermark) {
+  if (watermark >= index.DocLimit()) return index.Totals();
+  CorpusTotals t;
+  for (uint32_t d = 0; d < watermark; ++d) {
+    if (const DocMeta* m = index.Meta(d)) {
+      ++t.documents;
+      for (int f = 0; f < kFieldCount; ++f) t.length[f] += m->length[f];
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+Result<SearchResult> Search(const IndexReader& index, std::string_view text, const SearchOptions& o) {
+  Result<Query> parsed = ParseQuery(text, o.limits);
+  if (!parsed.ok()) return parsed.status();
+  SearchResult result;
+  result.query = std::move(*parsed);
+  const Query& q = result.query;
+  const Status cancelled = Status::DeadlineExceeded("search: cancelled or past its deadline");
+  const auto stop = [&] { return o.cancelled && o.cancelled(); };
+
+  SearchCursor cursor;
+  const bool resumed = !o.page_token.empty();
+  cursor.fingerprint = QueryFingerprint(text);
+  cursor.watermark = index.DocLimit();
+  if (resumed) {
+    Result<SearchCursor> c = DecodeCursor(o.page_token);
+    if (!c.ok()) return c.status();
+    if (c->fingerprint != cursor.fingerprint)
+      return Status::InvalidArgument("page_token: issued for a different query");
+    cursor = *c;
+  }
+  const uint32_t watermark = std::min(cursor.watermark, index.DocLimit());
+
+  Evaluator ev(index, watermark);
+  if (Status s = ev.Load(q.Keys()); !s.ok()) return s;
+  if (stop()) return cancelled;
+
+  // Candidates: documents satisfying every required text clause.
+  DocSet candidates;
+  bool narrowed = false;
+  std::vector<DocSet> excluded_docs;
+  for (const Clause& c : q.clauses) {
+    if (c.phrases.empty()) continue;
+    DocSet docs = ev.DocsOf(c);
+    if (c.excluded) {
+      excluded_docs.push_back(std::move(docs));
+    } else {
+      candidates = narrowed ? Intersect(candidates, docs) : std::move(docs);
+      narrowed = true;
+    }
+  }
+  if (!narrowed)
+    for (uint32_t d = 0; d < watermark; ++d) candidates.push_back(d);
+
+  const CorpusTotals totals = TotalsBelow(index, watermark);
+  const std::vector<QueryTerm> scoring = q.ScoringTerms();
+  std::vector<double> idf;
+  const double n = static_cast<double>(totals.documents);
+  for (const QueryTerm& t : scoring) {
+    const double df = static_cast<double>(ev.DocumentFrequency(t.folded));
+    idf.push_back(std::log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  double average[kFieldCount];
+  for (int f = 0; f < kFieldCount; ++f)
+    average[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
+
+  std::vector<Ranked> matches;
+  std::map<std::string, uint64_t> provinces, months;
+  uint32_t polled = 0;
+  for (uint32_t docno : candidates) {
+    if (++polled % kPollEvery == 0 && stop()) return cancelled;
+    if (docno >= watermark) break;
+    const DocMeta* meta = index.Meta(docno);
+    if (!meta) continue;
+    bool keep = true;
+    size_t next_excluded = 0;
+    for (const Clause& c : q.clauses) {
+      if (!c.phrases.empty()) {
+        if (c.excluded && std::binary_search(excluded_docs[next_excluded].begin(),
+                                             excluded_docs[next_excluded].end(), docno))
+          keep = false;
+        next_excluded += c.excluded;
+      } else {
+        const bool holds = std::any_of(c.filters.begin(), c.filters.end(),
+                                       [&](const Filter& f) { return PassesFilter(f, *meta); });
+        keep = keep && holds != c.excluded;
+      }
+      if (!keep) break;
+    }
+    if (!keep) continue;
+    Ranked r{{docno, 0, 0}, meta};
+    for (size_t i = 0; i < scoring.size(); ++i) {
+      const PostingRef* ref = ev.Find(scoring[i].folded, docno);
+      std::array<uint32_t, kFieldCount> tf{};
+      uint32_t exact = 0;
+      if (!ref || !ReadFrequencies(ref->payload, VariantHash(scoring[i].exact), &tf, &exact)) continue;
+      double pseudo = 0;
+      for (int f = 0; f < kFieldCount; ++f)
+        if (tf[f] && average[f] > 0)
+          pseudo += kFieldWeight[f] * tf[f] / (1 - kB + kB * meta->length[f] / average[f]);
+      r.hit.score += idf[i] * pseudo * (kK1 + 1) / (pseudo + kK1);
+      if (scoring[i].accented() && exact > 0) ++r.hit.exact_terms;
+    }
+    if (!meta->source.province.empty()) ++provinces[meta->source.province];
+    if (meta->date.size() >= 7) ++months[meta->date.substr(0, 7)];
+    matches.push_back(r);
+  }
+  result.total = matches.size();
+  result.provinces = Counted(provinces, true);
+  result.months = Counted(months, false);
+
+  // This page: the best hits ranking after the cursor.
+  if (resumed) {
+    std::erase_if(matches, [&](const Ranked& r) {
+      return !RanksBefore(cursor.exact_terms, cursor.score, cursor.date, cursor.docno,
+                          r.hit.exact_terms, r.hit.score, r.meta->date, r.hit.docno);
+    });
+  }
+  const size_t page_size = static_cast<size_t>(
+      o.page_size <= 0 ? kDefaultPageSize : std::min(o.page_size, kMaxPageSize));
+  const size_t shown = std::min(page_size, matches.size());
+  std::partial_sort(matches.begin(), matches.begin() + static_cast<long>(shown), matches.end(),
+                    [](const Ranked& a, const Ranked& b) { return RanksBefore(a, b); });
+  for (size_t i = 0; i < shown; ++i) result.hits.push_back(matches[i].hit);
+  if (matches.size() > shown) {
+    const Ranked& last = matches[shown - 1];
+    SearchCursor next{watermark, cursor.fingerprint, last.hit.exact_terms, last.hit.score,
+                      last.meta->date, last.hit.docno};
+    result.next_page_token = EncodeCursor(next);
+  }
+  return result;
+}
+
+}  // namespace bantin

@@ -1,0 +1,96 @@
+// Query evaluation and ranking over any index that can hand out posting lists
+// (core/posting.h) and per-document metadata: RocksDB on the server, memory
+// in the browser. Both run this code, so both rank identically.
+//
+// Order of results: documents that contain more of the query's accented words
+// spelled exactly as typed come first ("bảo" finds báo and bão too, but bảo
+// first); then BM25F over title (boosted), lead and body; then newer date;
+// then later ingest. A query with filters only lists by that same order with
+// zero scores, i.e. newest first.
+#ifndef BANTIN_CORE_SEARCH_ENGINE_H_
+#define BANTIN_CORE_SEARCH_ENGINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/bulletin.h"
+#include "core/posting.h"
+#include "core/query.h"
+#include "core/status.h"
+
+namespace bantin {
+
+// What filters and facets need to know of a document without reading it.
+struct DocMeta {
+  std::string id;
+  std::string date;  // YYYY-MM-DD, "" when undated
+  Source source;
+  FieldLengths length{};
+  // Filter keys (FilterKey forms), computed once at indexing.
+  std::vector<std::string> source_keys;  // id, site and outlet name
+  std::string province_key;
+  std::string author_key;
+  std::vector<std::string> people_keys;
+};
+
+DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
+bool PassesFilter(const Filter& filter, const DocMeta& meta);
+
+struct CorpusTotals {
+  uint64_t documents = 0;
+  std::array<uint64_t, kFieldCount> length{};  // summed over live documents
+};
+
+class IndexReader {
+ public:
+  virtual ~IndexReader() = default;
+  // The posting list of a folded syllable; empty when nothing has it.
+  virtual Status Postings(const std::string& folded, std::string* list) const = 0;
+  // A live document's metadata; nullptr for deleted or unused docnos.
+  virtual const DocMeta* Meta(uint32_t docno) const = 0;
+  // Every docno ever assigned is below this; new documents get higher ones.
+  virtual uint32_t DocLimit() const = 0;
+  virtual CorpusTotals Totals() const = 0;
+};
+
+struct SearchOptions {
+  int page_size = 20;      // clamped to [1, 500]
+  std::string page_token;  // from a previous result of the same query
+  QueryLimits limits;
+  // Polled while evaluating; when it returns true the search stops with
+  // kDeadlineExceeded (a caller's deadline or cancellation).
+  std::function<bool()> cancelled;
+};
+
+struct Hit {
+  uint32_t docno = 0;
+  double score = 0;
+  int exact_terms = 0;  // accented query words found spelled as typed
+};
+
+struct FacetCount {
+  std::string value;
+  uint64_t count = 0;
+};
+
+struct SearchResult {
+  Query query;
+  std::vector<Hit> hits;
+  uint64_t total = 0;                  // size of the whole match set
+  std::vector<FacetCount> provinces;   // over the whole match set, by count
+  std::vector<FacetCount> months;      // "YYYY-MM", by month, newest first
+  // Empty on the last page. A token pins the documents that existed when the
+  // first page was served, so ingest between pages neither repeats nor skips
+  // a hit; it is only valid with the same query text.
+  std::string next_page_token;
+};
+
+Result<SearchResult> Search(const IndexReader& index, std::string_view query,
+                            const SearchOptions& options = {});
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_SEARCH_ENGINE_H_

@@ -1,0 +1,28 @@
+#include "storage/compression.h"
+
+#include <zstd.h>
+
+namespace bantin {
+namespace {
+constexpr int kLevel = 3;
+constexpr unsigned long long kMaxPage = 1ULL << 30;  // no stored page is larger
+}  // namespace
+
+std::string Compress(std::string_view bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  const size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kLevel);
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+Result<std::string> Decompress(std::string_view frame) {
+  const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxPage)
+    return Status::Internal("raw page: not a zstd frame");
+  std::string out(size, '\0');
+  const size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
+  if (ZSTD_isError(n) || n != size) return Status::Internal("raw page: corrupt zstd frame");
+  return out;
+}
+
+}  // namespace bantin

@@ -1,0 +1,86 @@
+#include "storage/doc_table.h"
+
+#include "core/posting.h"
+
+namespace bantin {
+namespace {
+
+constexpr uint32_t kVersion = 1;
+
+void PutString(std::string& out, std::string_view s) {
+  PutVarint(out, static_cast<uint32_t>(s.size()));
+  out.append(s);
+}
+
+bool GetString(std::string_view& in, std::string* s) {
+  uint32_t size = 0;
+  if (!GetVarint(in, &size) || in.size() < size) return false;
+  s->assign(in.substr(0, size));
+  in.remove_prefix(size);
+  return true;
+}
+
+void PutStrings(std::string& out, const std::vector<std::string>& v) {
+  PutVarint(out, static_cast<uint32_t>(v.size()));
+  for (const std::string& s : v) PutString(out, s);
+}
+
+bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
+  uint32_t n = 0;
+  if (!GetVarint(in, &n) || n > in.size()) return false;
+  v->resize(n);
+  for (std::string& s : *v)
+    if (!GetString(in, &s)) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeDocMeta(const DocMeta& m) {
+  std::string out;
+  PutVarint(out, kVersion);
+  for (const std::string* s : {&m.id, &m.date, &m.source.id, &m.source.name, &m.source.province,
+                               &m.source.site, &m.province_key, &m.author_key})
+    PutString(out, *s);
+  PutStrings(out, m.source_keys);
+  PutStrings(out, m.people_keys);
+  for (uint32_t length : m.length) PutVarint(out, length);
+  return out;
+}
+
+bool DecodeDocMeta(std::string_view in, DocMeta* m) {
+  uint32_t version = 0;
+  if (!GetVarint(in, &version) || version != kVersion) return false;
+  for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province,
+                         &m->source.site, &m->province_key, &m->author_key})
+    if (!GetString(in, s)) return false;
+  if (!GetStrings(in, &m->source_keys) || !GetStrings(in, &m->people_keys)) return false;
+  for (uint32_t& length : m->length)
+    if (!GetVarint(in, &length)) return false;
+  return in.empty();
+}
+
+std::string EncodeStats(const CorpusTotals& t, uint32_t next_docno) {
+  std::string out;
+  PutVarint(out, static_cast<uint32_t>(t.documents));
+  for (uint64_t length : t.length) {
+    PutVarint(out, static_cast<uint32_t>(length >> 32));
+    PutVarint(out, static_cast<uint32_t>(length));
+  }
+  PutVarint(out, next_docno);
+  return out;
+}
+
+bool DecodeStats(std::string_view in, CorpusTotals* t, uint32_t* next_docno) {
+  uint32_t documents = 0;
+  if (!GetVarint(in, &documents)) return false;
+  t->documents = documents;
+  for (uint64_t& length : t->length) {
+    uint32_t high = 0, low = 0;
+    if (!GetVarint(in, &high) || !GetVarint(in, &low)) return false;
+    length = static_cast<uint64_t>(high) << 32 | low;
+  }
+  return GetVarint(in, next_docno) && in.empty();
+}
+
+}  // namespace bantin

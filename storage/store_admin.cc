@@ -1,0 +1,81 @@
+// Store administration: backups through RocksDB's BackupEngine, restore, and
+// the integrity check the crash-recovery test relies on.
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/backup_engine.h>
+
+#include <algorithm>
+
+#include "bantin/v1/bantin.pb.h"
+#include "storage/bulletin_codec.h"
+#include "storage/doc_table.h"
+#include "storage/keys.h"
+#include "storage/store.h"
+#include "storage/store_util.h"
+
+namespace bantin {
+
+Status Store::Backup(const std::string& backup_dir) {
+  rocksdb::BackupEngine* raw_engine = nullptr;
+  rocksdb::IOStatus s = rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir),
+                                                    rocksdb::Env::Default(), &raw_engine);
+  if (!s.ok()) return Status::Internal("backup engine at " + backup_dir + ": " + s.ToString());
+  std::unique_ptr<rocksdb::BackupEngine> engine(raw_engine);
+  rocksdb::CreateBackupOptions options;
+  options.flush_before_backup = true;
+  s = engine->CreateNewBackup(options, db_.get());
+  if (!s.ok()) return Status::Internal("backup to " + backup_dir + ": " + s.ToString());
+  return Status::Ok();
+}
+
+Status Store::Restore(const std::string& backup_dir, const std::string& db_dir) {
+  rocksdb::BackupEngineReadOnly* raw_engine = nullptr;
+  rocksdb::IOStatus s = rocksdb::BackupEngineReadOnly::Open(
+      rocksdb::BackupEngineOptions(backup_dir), rocksdb::Env::Default(), &raw_engine);
+  if (!s.ok()) return Status::NotFound("no backup at " + backup_dir + ": " + s.ToString());
+  std::unique_ptr<rocksdb::BackupEngineReadOnly> engine(raw_engine);
+  s = engine->RestoreDBFromLatestBackup(db_dir, db_dir);
+  if (!s.ok()) return Status::Internal("restore into " + db_dir + ": " + s.ToString());
+  return Status::Ok();
+}
+
+Status Store::CheckIntegrity() const {
+  uint64_t records = 0;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(keys::kRecordsBegin); it->Valid() && it->key().compare(keys::kRecordsEnd) < 0; it->Next()) {
+    ++records;
+    const std::string key = it->key().ToString();
+    v1::StoredBulletin record;
+    if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())))
+      return Status::Internal(key + ": record is corrupt");
+    const Bulletin b = FromProto(record.bulletin());
+    std::string primary, meta_bytes, raw;
+    if (!db_->Get(rocksdb::ReadOptions(), keys::ById(b.id), &primary).ok() || primary != key)
+      return Status::Internal(key + ": no id entry");
+    if (!db_->Get(rocksdb::ReadOptions(), keys::Raw(b.id), &raw).ok())
+      return Status::Internal(key + ": no raw page");
+    DocMeta meta;
+    if (!db_->Get(rocksdb::ReadOptions(), keys::Doc(record.docno()), &meta_bytes).ok() ||
+        !DecodeDocMeta(meta_bytes, &meta) || meta.id != b.id)
+      return Status::Internal(key + ": no document entry");
+    for (const auto& entry : IndexDocument(b).terms) {
+      std::string list;
+      std::vector<PostingRef> refs;
+      if (!db_->Get(rocksdb::ReadOptions(), keys::Postings(entry.first), &list).ok() ||
+          !SplitPostings(list, &refs) ||
+          std::none_of(refs.begin(), refs.end(),
+                       [&](const PostingRef& r) { return r.docno == record.docno(); }))
+        return Status::Internal(key + ": no posting for '" + entry.first + "'");
+    }
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "integrity scan");
+  std::shared_lock lock(doc_mu_);
+  const uint64_t live = static_cast<uint64_t>(
+      std::count_if(docs_.begin(), docs_.end(), [](const auto& d) { return d != nullptr; }));
+  if (live != records || totals_.documents != records)
+    return Status::Internal(std::to_string(records) + " records but " + std::to_string(live) +
+                            " document entries and statistics of " +
+                            std::to_string(totals_.documents));
+  return Status::Ok();
+}
+
+}  // namespace bantin

@@ -1,0 +1,28 @@
+// Small helpers the Store's source files share (internal to storage/).
+#ifndef BANTIN_STORAGE_STORE_UTIL_H_
+#define BANTIN_STORAGE_STORE_UTIL_H_
+
+#include <rocksdb/db.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace google::protobuf {
+class MessageLite;
+}
+
+namespace bantin {
+
+// RocksDB's status as ours; `what` names the thing that failed.
+Status FromRocks(const rocksdb::Status& s, const std::string& what);
+// Reads and parses the protobuf under `key`.
+Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& what,
+                 google::protobuf::MessageLite* message);
+std::string Hex(std::string_view bytes);
+bool Unhex(std::string_view hex, std::string* bytes);
+
+}  // namespace bantin
+
+#endif  // BANTIN_STORAGE_STORE_UTIL_H_

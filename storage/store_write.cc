@@ -1,0 +1,209 @@
+// Store writes: every change is staged into one WriteBatch (records, ids,
+// raw pages, document entries, posting merges, statistics) and committed
+// atomically; the in-memory document table follows only after the write.
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "bantin/v1/bantin.pb.h"
+#include "storage/bulletin_codec.h"
+#include "storage/compression.h"
+#include "storage/doc_table.h"
+#include "storage/keys.h"
+#include "storage/posting_merge.h"
+#include "storage/store.h"
+#include "storage/store_util.h"
+
+namespace bantin {
+namespace {
+
+// Identity of a raw page: FNV-1a 64 of its bytes, as 16 hex digits.
+std::string RawHash(std::string_view raw) {
+  uint64_t h = 14695981039346656037ULL;
+  for (unsigned char c : raw) h = (h ^ c) * 1099511628211ULL;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+int64_t NowUnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace
+
+struct Store::Staged {
+  rocksdb::WriteBatch batch;
+  std::map<std::string, std::string> additions;  // folded → entries, ascending docnos
+  std::vector<std::pair<uint32_t, DocMeta>> added;
+  std::vector<uint32_t> removed;
+  CorpusTotals totals;
+  uint32_t next_docno = 0;
+};
+
+void Store::BeginStaging(Staged& s) const {
+  std::shared_lock lock(doc_mu_);
+  s.totals = totals_;
+  s.next_docno = next_docno_;
+}
+
+Status Store::StageAddition(Staged& s, const Bulletin& b, const std::string& raw,
+                            const ParseHints& hints, int64_t ingested_unix_ms) {
+  const uint32_t docno = s.next_docno++;
+  const DocumentTerms terms = IndexDocument(b);
+  for (const auto& [folded, term] : terms.terms) AppendPosting(s.additions[folded], docno, term);
+  DocMeta meta = MetaOf(b, terms.length);
+
+  v1::StoredBulletin record;
+  ToProto(b, record.mutable_bulletin());
+  record.set_ingested_unix_ms(ingested_unix_ms);
+  record.set_docno(docno);
+  ToProto(hints, record.mutable_hints());
+  record.set_raw_hash(RawHash(raw));
+  const std::string key = keys::Record(b.date, b.source.id, b.id);
+  rocksdb::Status st = s.batch.Put(key, record.SerializeAsString());
+  if (st.ok()) st = s.batch.Put(keys::ById(b.id), key);
+  if (st.ok()) st = s.batch.Put(keys::Raw(b.id), Compress(raw));
+  if (st.ok()) st = s.batch.Put(keys::RawHash(record.raw_hash()), b.id);
+  if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(meta));
+  if (!st.ok()) return FromRocks(st, "stage " + b.id);
+  ++s.totals.documents;
+  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += terms.length[f];
+  s.added.emplace_back(docno, std::move(meta));
+  return Status::Ok();
+}
+
+Status Store::StageRemoval(Staged& s, const std::string& primary_key) {
+  v1::StoredBulletin record;
+  if (Status r = ReadProto(*db_, primary_key, "record " + primary_key, &record); !r.ok()) return r;
+  const Bulletin b = FromProto(record.bulletin());
+  const DocumentTerms terms = IndexDocument(b);
+  rocksdb::Status st;
+  for (const auto& entry : terms.terms)
+    if (st.ok()) st = s.batch.Merge(keys::Postings(entry.first), RemovalOperand(record.docno()));
+  if (st.ok()) st = s.batch.Delete(primary_key);
+  if (st.ok()) st = s.batch.Delete(keys::ById(b.id));
+  if (st.ok()) st = s.batch.Delete(keys::Raw(b.id));
+  if (st.ok()) st = s.batch.Delete(keys::RawHash(record.raw_hash()));
+  if (st.ok()) st = s.batch.Delete(keys::Doc(record.docno()));
+  if (!st.ok()) return FromRocks(st, "stage removal of " + b.id);
+  --s.totals.documents;
+  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] -= terms.length[f];
+  s.removed.push_back(record.docno());
+  return Status::Ok();
+}
+
+Status Store::Commit(Staged& s) {
+  rocksdb::Status st;
+  for (const auto& [folded, entries] : s.additions)
+    if (st.ok()) st = s.batch.Merge(keys::Postings(folded), AdditionOperand(entries));
+  if (st.ok()) st = s.batch.Put(keys::kStats, EncodeStats(s.totals, s.next_docno));
+  rocksdb::WriteOptions wo;
+  wo.sync = false;  // the WAL is on: an acknowledged write survives a process crash
+  if (st.ok()) st = db_->Write(wo, &s.batch);
+  if (!st.ok()) return FromRocks(st, "write");
+  std::unique_lock lock(doc_mu_);
+  docs_.resize(s.next_docno);
+  for (uint32_t docno : s.removed) docs_[docno].reset();
+  for (auto& [docno, meta] : s.added) docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
+  totals_ = s.totals;
+  next_docno_ = s.next_docno;
+  return Status::Ok();
+}
+
+Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints) {
+  Result<std::vector<PutOutcome>> r = PutMany({IngestItem{bulletin, raw, hints}});
+  if (!r.ok()) return r.status();
+  return std::move(r->front());
+}
+
+Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& items) {
+  std::lock_guard<std::mutex> write(write_mu_);
+  Staged s;
+  BeginStaging(s);
+  std::vector<PutOutcome> out;
+  // "i<id>" and "h<raw hash>" of the items staged so far → index in out.
+  std::map<std::string, size_t> staged;
+  const int64_t now = NowUnixMs();
+  for (const IngestItem& item : items) {
+    const Bulletin& b = item.bulletin;
+    if (b.id.empty()) return Status::InvalidArgument("bulletin has no id");
+    const std::string raw_hash = RawHash(item.raw);
+    auto seen = staged.find("i" + b.id);
+    if (seen == staged.end()) seen = staged.find("h" + raw_hash);
+    if (seen != staged.end()) {
+      out.push_back({out[seen->second].bulletin, false});
+      continue;
+    }
+    // Stored before: the same page (raw hash), or the same article (id).
+    std::string existing_id, primary;
+    rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::RawHash(raw_hash), &existing_id);
+    if (st.IsNotFound()) existing_id = b.id;
+    else if (!st.ok()) return FromRocks(st, "lookup of page " + raw_hash);
+    st = db_->Get(rocksdb::ReadOptions(), keys::ById(existing_id), &primary);
+    if (st.ok()) {
+      Result<StoredRecord> existing = ReadRecord(primary, existing_id, false);
+      if (!existing.ok()) return existing.status();
+      out.push_back({std::move(existing->bulletin), false});
+      continue;
+    }
+    if (!st.IsNotFound()) return FromRocks(st, "lookup of " + b.id);
+    if (Status staged = StageAddition(s, b, item.raw, item.hints, now); !staged.ok()) return staged;
+    staged["i" + b.id] = staged["h" + raw_hash] = out.size();
+    out.push_back({b, true});
+  }
+  if (Status c = Commit(s); !c.ok()) return c;
+  return out;
+}
+
+Status Store::Delete(const std::string& id) {
+  std::lock_guard<std::mutex> write(write_mu_);
+  std::string primary;
+  rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &primary);
+  if (!st.ok()) return FromRocks(st, "bulletin " + id);
+  Staged s;
+  BeginStaging(s);
+  if (Status r = StageRemoval(s, primary); !r.ok()) return r;
+  return Commit(s);
+}
+
+Result<ReparseReport> Store::Reparse(const ParseFunction& parse, bool all) {
+  std::vector<std::string> primaries;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+    for (it->Seek(keys::kRecordsBegin); it->Valid() && it->key().compare(keys::kRecordsEnd) < 0; it->Next())
+      primaries.push_back(it->key().ToString());
+    if (!it->status().ok()) return FromRocks(it->status(), "reparse scan");
+  }
+  ReparseReport report;
+  for (const std::string& primary : primaries) {
+    std::lock_guard<std::mutex> write(write_mu_);
+    v1::StoredBulletin record;
+    Status read = ReadProto(*db_, primary, "record " + primary, &record);
+    if (read.code() == StatusCode::kNotFound) continue;  // deleted meanwhile
+    if (!read.ok()) return read;
+    ++report.records;
+    if (!all && record.bulletin().parser_version() == kParserVersion) continue;
+    const std::string id = record.bulletin().id();
+    Result<StoredRecord> stored = ReadRecord(primary, id, true);
+    if (!stored.ok()) return stored.status();
+    Bulletin fresh = parse(stored->raw, stored->hints);
+    fresh.id = id;  // ids are forever: clients hold them
+    Staged s;
+    BeginStaging(s);
+    if (Status r = StageRemoval(s, primary); !r.ok()) return r;
+    if (Status a = StageAddition(s, fresh, stored->raw, stored->hints, record.ingested_unix_ms()); !a.ok())
+      return a;
+    if (Status c = Commit(s); !c.ok()) return c;
+    ++report.rebuilt;
+  }
+  return report;
+}
+
+}  // namespace bantin
