@@ -23,6 +23,8 @@ inline constexpr char kRecordsBegin[] = "r/";
 inline constexpr char kRecordsEnd[] = "r0";  // '0' follows '/'
 inline constexpr char kDocsBegin[] = "d/";
 inline constexpr char kDocsEnd[] = "d0";
+inline constexpr char kPostingsBegin[] = "p/";
+inline constexpr char kPostingsEnd[] = "p0";
 
 std::string Record(std::string_view date, std::string_view source_id, std::string_view id);
 std::string RecordDatePrefix(std::string_view date);  // "r/<date>/"
