@@ -1,5 +1,6 @@
 #include "core/lines.h"
 
+#include "core/line_scan.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -59,14 +60,20 @@ std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* war
     Line line;
     line.begin = static_cast<uint32_t>(start);
     line.end = static_cast<uint32_t>(content_end);
-    const std::string clean = SanitizeUtf8(bytes, &stats);
+    std::string_view clean = bytes;
+    std::string repaired;
+    const bool plain = ScanPlainLine(bytes, line);  // nearly every line
+    if (!plain && !IsCleanUtf8(bytes)) clean = repaired = SanitizeUtf8(bytes, &stats);
     if (!clean.empty()) {
       size_t p = 0;
       line.indented = IsSpace(NextCodePoint(clean, p));
     }
-    line.text = ToNfc(CollapseSpaces(clean));
-    line.folded = FoldedKey(line.text);
-    Measure(line);
+    if (!plain) {
+      line.text = CollapseSpaces(clean);
+      if (!IsNfc(line.text)) line.text = ToNfc(line.text);
+      line.folded = FoldedKey(line.text);
+      Measure(line);
+    }
     if (line.blank) line.role = LineRole::kBlank;
     lines.push_back(std::move(line));
     if (end == raw.size()) break;
