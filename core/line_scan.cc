@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -44,62 +45,57 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
   const FoldTable& folds = Folds();
   // Room for the worst case: text and its folded form are never longer than
   // the bytes (a character that would fold longer sends the line away).
+  // Written through plain pointers, and with no local's address taken, so
+  // that the compiler keeps the state in registers across the byte stores.
   std::string text(bytes.size(), '\0'), folded(bytes.size(), '\0');
-  size_t w = 0;  // bytes written to both: folding keeps the length here
-  size_t wf = 0;
+  const char* const in = bytes.data();
+  const size_t n = bytes.size();
+  char* const text_begin = text.data();
+  char* const folded_begin = folded.data();
+  char* t = text_begin;
+  char* f = folded_begin;
   int words = 0;
   uint8_t seen = 0;  // kLower | kUpper | kDigit
-  bool pending_space = false;
+  bool pending_space = false;  // white space seen after some text
+  bool word_start = true;      // the next character starts a word
   char32_t last = 0, before_last = 0;
-  // Writes the space a run of white space collapsed to, if any.
-  const auto flush_space = [&] {
-    if (!pending_space) return;
-    pending_space = false;
-    text[w++] = ' ';
-    folded[wf++] = ' ';
-    before_last = last;
-    last = ' ';
-  };
   size_t pos = 0;
-  while (pos < bytes.size()) {
-    const unsigned char c = static_cast<unsigned char>(bytes[pos]);
+  while (pos < n) {
+    const unsigned char c = static_cast<unsigned char>(in[pos]);
     char32_t cp;
+    size_t len = 1;
+    uint8_t k;
+    char fc;  // the folded character when it is one byte, else 0
     if (c < 0x80) {
-      const uint8_t k = kAscii[c];
-      ++pos;
+      k = kAscii[c];
       if (k & (kSpace | kOther)) {
-        if ((k & kOther) && !IsEndSpace(c)) return false;  // a control to remove
-        pending_space = w > 0;
+        if ((k & kOther) && !IsEndSpace(static_cast<char>(c))) return false;  // a control
+        pending_space = t != text_begin;
+        ++pos;
         continue;
       }
-      flush_space();
-      words += last == ' ' || w == 0;
-      seen |= k;
-      text[w++] = static_cast<char>(c);
-      folded[wf++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       cp = c;
+      fc = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     } else {
       // Two-byte sequences C2–DF, three-byte E1–EC (U+1000–U+CFFF, where no
       // overlong or surrogate form exists); anything else goes the general way.
-      size_t len;
-      if (c >= 0xC2 && c <= 0xDF && pos + 1 < bytes.size() && IsCont(bytes[pos + 1])) {
+      if (c >= 0xC2 && c <= 0xDF && pos + 1 < n && IsCont(in[pos + 1])) {
         len = 2;
-      } else if (c >= 0xE1 && c <= 0xEC && pos + 2 < bytes.size() && IsCont(bytes[pos + 1]) &&
-                 IsCont(bytes[pos + 2])) {
+        cp = ((c & 0x1F) << 6) | (in[pos + 1] & 0x3F);
+      } else if (c >= 0xE1 && c <= 0xEC && pos + 2 < n && IsCont(in[pos + 1]) &&
+                 IsCont(in[pos + 2])) {
         len = 3;
+        cp = ((c & 0x0F) << 12) | ((in[pos + 1] & 0x3F) << 6) | (in[pos + 2] & 0x3F);
       } else {
         return false;
       }
-      size_t next = pos;
-      cp = NextCodePoint(bytes, next);
       const int i = FoldTable::IndexOf(cp);
       if (i >= 0) {  // no space among these
-        if (!folds.nfc(i) || !folds.single(i)) return false;
-        flush_space();
-        folded[wf++] = folds.single(i);
-        seen |= (folds.lower(i) ? kLower : 0) | (folds.upper(i) ? kUpper : 0);
+        fc = folds.single(i);
+        if (!folds.nfc(i) || !fc) return false;
+        k = (folds.lower(i) ? kLower : 0) | (folds.upper(i) ? kUpper : 0);
       } else if (IsSpace(cp)) {
-        pending_space = w > 0;
+        pending_space = t != text_begin;
         pos += len;
         continue;
       } else {
@@ -107,28 +103,39 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
         if (u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
             u_getCombiningClass(u) != 0)
           return false;
-        // Folding is per character, so this one folds on its own.
-        const std::string f = FoldedKey(bytes.substr(pos, len));
-        if (f.size() > len) return false;
-        flush_space();
-        f.copy(folded.data() + wf, f.size());
-        wf += f.size();
-        seen |= (IsLower(cp) ? kLower : 0) | (IsUpper(cp) ? kUpper : 0) |
-                (IsDigit(cp) ? kDigit : 0);
+        k = (IsLower(cp) ? kLower : 0) | (IsUpper(cp) ? kUpper : 0) | (IsDigit(cp) ? kDigit : 0);
+        fc = 0;
       }
-      words += last == ' ' || w == 0;
-      bytes.copy(text.data() + w, len, pos);
-      w += len;
-      pos += len;
     }
+    if (pending_space) {  // the run of white space before this character
+      pending_space = false;
+      word_start = true;
+      *t++ = ' ';
+      *f++ = ' ';
+      before_last = last;
+      last = ' ';
+    }
+    if (fc) {
+      *f++ = fc;
+    } else {
+      // Folding is per character, so this one folds on its own.
+      const std::string one = FoldedKey(bytes.substr(pos, len));
+      if (one.size() > len) return false;
+      f = std::copy(one.begin(), one.end(), f);
+    }
+    t = std::copy(in + pos, in + pos + len, t);
+    pos += len;
+    words += word_start;
+    word_start = false;
+    seen |= k;
     before_last = last;
     last = cp;
   }
-  text.resize(w);
-  folded.resize(wf);
+  text.resize(static_cast<size_t>(t - text_begin));
+  folded.resize(static_cast<size_t>(f - folded_begin));
   line.text = std::move(text);
   line.folded = std::move(folded);
-  line.blank = w == 0;
+  line.blank = line.text.empty();
   if (line.blank) return true;
   line.words = words;
   line.has_digit = (seen & kDigit) != 0;
