@@ -15,10 +15,11 @@ namespace bantin {
 namespace {
 
 // What an ASCII byte is to the scan.
-enum : uint8_t { kLower = 1, kUpper = 2, kDigit = 4, kSpace = 8, kOther = 16 };
+enum : uint8_t { kLower = 1, kUpper = 2, kDigit = 4, kSpace = 8, kOther = 16, kHigh = 32 };
 
-constexpr std::array<uint8_t, 128> kAscii = [] {
-  std::array<uint8_t, 128> t{};
+constexpr std::array<uint8_t, 256> kAscii = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 128; c < 256; ++c) t[c] = kHigh;  // not ASCII
   for (int c = 0; c < 128; ++c) {
     if (c >= 'a' && c <= 'z') t[c] = kLower;
     else if (c >= 'A' && c <= 'Z') t[c] = kUpper;
@@ -74,8 +75,32 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
         ++pos;
         continue;
       }
-      cp = c;
-      fc = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (pending_space) {
+        pending_space = false;
+        word_start = true;
+        *t++ = ' ';
+        *f++ = ' ';
+        before_last = last;
+        last = ' ';
+      }
+      // A run of printable ASCII, most of a line: copied and folded in a
+      // tight loop.
+      size_t end = pos;
+      while (end < n) {
+        const unsigned char d = static_cast<unsigned char>(in[end]);
+        const uint8_t kd = kAscii[d];
+        if (kd & (kSpace | kOther | kHigh)) break;
+        *t++ = static_cast<char>(d);
+        *f++ = static_cast<char>(d >= 'A' && d <= 'Z' ? d + 32 : d);
+        seen |= kd;
+        ++end;
+      }
+      words += word_start;
+      word_start = false;
+      before_last = end - pos >= 2 ? static_cast<unsigned char>(in[end - 2]) : last;
+      last = static_cast<unsigned char>(in[end - 1]);
+      pos = end;
+      continue;
     } else {
       // Two-byte sequences C2–DF, three-byte E1–EC (U+1000–U+CFFF, where no
       // overlong or surrogate form exists); anything else goes the general way.

@@ -101,6 +101,28 @@ bool HasPhrase(std::string_view folded, std::string_view phrase) {
   return false;
 }
 
+PhraseSet::PhraseSet(const char* const* phrases, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const std::string_view p = phrases[i];
+    if (!p.empty()) by_first_[static_cast<unsigned char>(p.front())].push_back(p);
+  }
+}
+
+bool PhraseSet::AnyIn(std::string_view folded) const {
+  for (size_t pos = 0; pos < folded.size(); ++pos) {
+    const char c = folded[pos];
+    // Every phrase here starts with c: inside a word, none can match.
+    if (pos > 0 && IsWordByte(c) && IsWordByte(folded[pos - 1])) continue;
+    for (const std::string_view p : by_first_[static_cast<unsigned char>(c)]) {
+      if (folded.compare(pos, p.size(), p) != 0) continue;
+      const size_t after = pos + p.size();
+      if (after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(p.back()))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string_view WithoutLeadingMarks(std::string_view folded) {
   size_t pos = 0;
   while (pos < folded.size()) {

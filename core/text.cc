@@ -143,28 +143,39 @@ void AppendFolded(std::string& out, std::string_view text) {
 // digits and combining marks.
 template <typename Visit>
 void ForEachSyllable(std::string_view text, Visit visit) {
-  size_t pos = 0, run_start = 0;
-  bool in_word = false;
-  while (pos < text.size()) {
-    const size_t start = pos;
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
-    bool word;
+  const FoldTable& folds = Folds();
+  const char* const data = text.data();
+  const size_t n = text.size();
+  // Whether the character at `pos` belongs to a syllable; advances `pos`.
+  const auto word_at = [&folds, data, n](size_t& pos) {
+    const unsigned char c = static_cast<unsigned char>(data[pos]);
     if (c < 0x80) {
-      word = kAsciiWord[c];
       ++pos;
-    } else {
-      const char32_t cp = NextCodePoint(text, pos);
-      const int i = FoldTable::IndexOf(cp);
-      word = i >= 0 ? Folds().word(i) : IsWordChar(cp);
+      return kAsciiWord[c];
     }
-    if (word) {
-      if (!in_word) run_start = start, in_word = true;
-    } else if (in_word) {
-      visit(run_start, start);
-      in_word = false;
+    const char32_t cp = NextCodePoint(std::string_view(data, n), pos);
+    const int i = FoldTable::IndexOf(cp);
+    return i >= 0 ? folds.word(i) : IsWordChar(cp);
+  };
+  size_t pos = 0;
+  while (pos < n) {
+    const size_t begin = pos;
+    if (!word_at(pos)) continue;
+    size_t end = pos;
+    while (end < n) {
+      const unsigned char c = static_cast<unsigned char>(data[end]);
+      if (c < 0x80) {  // the common case, kept tight
+        if (!kAsciiWord[c]) break;
+        ++end;
+        continue;
+      }
+      size_t next = end;
+      if (!word_at(next)) break;
+      end = next;
     }
+    visit(begin, end);
+    pos = end;  // a non-word character or the end; the loop steps over it
   }
-  if (in_word) visit(run_start, text.size());
 }
 
 }  // namespace
@@ -346,6 +357,7 @@ std::vector<Token> Tokenize(std::string_view text) {
 
 std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> spans;
+  spans.reserve(text.size() / 4 + 1);  // syllables average four bytes or more
   ForEachSyllable(text, [&](size_t b, size_t e) {
     spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   });
