@@ -178,8 +178,6 @@ void ForEachSyllable(std::string_view text, Visit visit) {
   }
 }
 
-}  // namespace
-
 // True when every character of `text` has NFC_Quick_Check=Yes and combining
 // class 0; such a text is NFC (UAX #15). Vietnamese letters are looked up in
 // the fold table; only other non-ASCII characters ask ICU.
@@ -200,6 +198,8 @@ bool AllNfcStable(std::string_view text) {
   }
   return true;
 }
+
+}  // namespace
 
 std::string ToNfc(std::string_view text) {
   if (AllNfcStable(text)) return std::string(text);
