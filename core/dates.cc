@@ -192,9 +192,8 @@ bool HasWeekday(std::string_view f) {
                                       "thu bay", "chu nhat", "thu 2", "thu 3", "thu 4",
                                       "thu 5", "thu 6", "thu 7", "cn", "t2", "t3", "t4",
                                       "t5", "t6", "t7"};
-  for (const char* d : kDays)
-    if (HasPhrase(f, d)) return true;
-  return false;
+  static const PhraseSet* days = new PhraseSet(kDays);
+  return days->AnyIn(f);
 }
 
 std::vector<int> MentionedYears(std::string_view s) {

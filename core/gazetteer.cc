@@ -1,8 +1,10 @@
 #include "core/gazetteer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
+#include "core/fold_table.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -106,12 +108,44 @@ struct Pattern {
   const Province* province;
 };
 
+// A cheap necessary condition for a syllable's exact key to be one of the
+// patterns' first keys: its folded letters (ASCII lower case, diacritics
+// dropped, đ→d), packed into a number. Equal exact keys have equal folded
+// letters (the exact key only folds case and moves a tone mark, and folding
+// drops marks), so a syllable whose packing is not among the first keys'
+// packings cannot start a mention. Returns 0 when the syllable has a
+// character this does not cover or more than eight letters: then no
+// conclusion, and the exact key decides.
+uint64_t PackFolded(std::string_view syllable) {
+  const FoldTable& folds = Folds();
+  uint64_t packed = 0;
+  int shift = 0;
+  size_t pos = 0;
+  while (pos < syllable.size()) {
+    const char32_t cp = NextCodePoint(syllable, pos);
+    char c;
+    if (cp < 0x80) {
+      c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    } else {
+      const int i = FoldTable::IndexOf(cp);
+      c = i >= 0 ? folds.single(i) : 0;
+    }
+    if (c == 0 || shift == 64) return 0;
+    packed |= static_cast<uint64_t>(static_cast<unsigned char>(c)) << shift;
+    shift += 8;
+  }
+  return packed;
+}
+
 struct Index {
   std::vector<Province> provinces;
   std::vector<Pattern> patterns;  // longest first
   // Patterns by their first syllable's key, longest first.
   std::map<std::string, std::vector<const Pattern*>> by_first;
   std::map<std::string, const Province*> by_name;
+  // PackFolded of every first key, sorted; empty when some first key has no
+  // packing (then every capitalised syllable is looked up).
+  std::vector<uint64_t> first_packed;
 };
 
 const Index& GetIndex() {
@@ -143,6 +177,15 @@ const Index& GetIndex() {
     std::stable_sort(ix->patterns.begin(), ix->patterns.end(),
                      [](const Pattern& a, const Pattern& b) { return a.keys.size() > b.keys.size(); });
     for (const Pattern& p : ix->patterns) ix->by_first[p.keys[0]].push_back(&p);
+    for (const auto& [key, patterns] : ix->by_first) {
+      const uint64_t packed = PackFolded(key);
+      if (packed == 0) {
+        ix->first_packed.clear();
+        break;
+      }
+      ix->first_packed.push_back(packed);
+    }
+    std::sort(ix->first_packed.begin(), ix->first_packed.end());
     return ix;
   }();
   return *index;
@@ -157,20 +200,28 @@ std::vector<ProvinceMention> FindProvinces(std::string_view text) {
   const auto spans = SyllableSpans(text);
   // Exact keys are computed only where a capitalised syllable could start a
   // name, and at most once per syllable.
-  std::vector<std::string> keys(spans.size());
-  std::vector<bool> have(spans.size(), false);
+  std::vector<std::string> keys;
+  std::vector<bool> have;
   const auto key = [&](size_t i) -> const std::string& {
+    if (keys.empty()) keys.resize(spans.size()), have.resize(spans.size());
     if (!have[i]) {
       keys[i] = ExactKey(text.substr(spans[i].first, spans[i].second - spans[i].first));
       have[i] = true;
     }
     return keys[i];
   };
+  const auto may_start = [&](size_t i) {
+    if (ix.first_packed.empty()) return true;
+    const uint64_t packed =
+        PackFolded(text.substr(spans[i].first, spans[i].second - spans[i].first));
+    return packed == 0 ||
+           std::binary_search(ix.first_packed.begin(), ix.first_packed.end(), packed);
+  };
   std::vector<ProvinceMention> out;
   for (size_t i = 0; i < spans.size();) {
     size_t first = spans[i].first;
     const Pattern* hit = nullptr;
-    if (IsUpper(NextCodePoint(text, first))) {
+    if (IsUpper(NextCodePoint(text, first)) && may_start(i)) {
       auto candidates = ix.by_first.find(key(i));
       if (candidates != ix.by_first.end()) {
         for (const Pattern* p : candidates->second) {

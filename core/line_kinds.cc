@@ -8,13 +8,6 @@ namespace bantin {
 namespace {
 
 template <size_t N>
-bool HasAny(std::string_view folded, const char* const (&phrases)[N]) {
-  for (const char* p : phrases)
-    if (HasPhrase(folded, p)) return true;
-  return false;
-}
-
-template <size_t N>
 bool StartsWithAny(std::string_view folded, const char* const (&phrases)[N]) {
   for (const char* p : phrases)
     if (StartsWithPhrase(folded, p)) return true;
@@ -59,6 +52,16 @@ constexpr const char* kPublicationMarkers[] = {
     "dang ngay", "ngay dang", "dang luc", "dang tai", "cap nhat", "xuat ban", "thoi gian dang",
     "ngay cap nhat", "posted", "published", "updated", "ngay xuat ban", "dang vao"};
 
+bool HasChromeWord(std::string_view folded) {
+  static const PhraseSet* set = new PhraseSet(kChrome);
+  return set->AnyIn(folded);
+}
+
+bool HasPublicationMarker(std::string_view folded) {
+  static const PhraseSet* set = new PhraseSet(kPublicationMarkers);
+  return set->AnyIn(folded);
+}
+
 constexpr const char* kBylineLabels[] = {
     "tin, anh", "tin anh", "tin va anh", "tin - anh", "bai, anh", "bai va anh", "bai - anh",
     "bai anh", "tac gia", "nhom phong vien", "phong vien", "bai", "tin", "nhom pv", "pv"};
@@ -81,7 +84,7 @@ bool IsBoilerplate(const Line& line, bool in_body) {
   if (StartsWithAny(WithoutLeadingMarks(f), kContactLabels) && line.words <= 60) return true;
   // Inside the article a caption may well mention a phone or a comment;
   // there only a line that is little more than the chrome word goes.
-  if (line.words <= (in_body ? 5 : 20) && HasAny(f, kChrome)) return true;
+  if (line.words <= (in_body ? 5 : 20) && HasChromeWord(f)) return true;
   // "• Khách 923": a bulleted counter.
   const bool bullet = f.rfind("\xE2\x80\xA2", 0) == 0 || f.rfind("\xC2\xB7", 0) == 0;
   if (bullet && line.has_digit && line.words <= 8) return true;
@@ -118,7 +121,7 @@ bool IsRelatedHeading(const Line& line) {
 
 bool IsPageClock(const Line& line) {
   if (line.blank || line.words > 14 || !HasWeekday(line.folded)) return false;
-  if (HasAny(line.folded, kPublicationMarkers)) return false;
+  if (HasPublicationMarker(line.folded)) return false;
   for (const DateMention& d : FindDates(line.folded))
     if (d.year) return true;
   return false;
@@ -130,7 +133,7 @@ bool IsPublicationLine(const Line& line) {
   bool full = false;
   for (const DateMention& d : dates) full = full || d.year != 0;
   if (!full) return false;
-  if (HasAny(line.folded, kPublicationMarkers)) return true;
+  if (HasPublicationMarker(line.folded)) return true;
   // An ISO stamp, or a short line that is only a date and a clock time.
   const bool iso = line.folded.find('t') != std::string::npos &&
                    line.text.find('-') == 4 && line.words <= 3;

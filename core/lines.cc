@@ -1,5 +1,6 @@
 #include "core/lines.h"
 
+#include "core/line_scan.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -59,14 +60,20 @@ std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* war
     Line line;
     line.begin = static_cast<uint32_t>(start);
     line.end = static_cast<uint32_t>(content_end);
-    const std::string clean = SanitizeUtf8(bytes, &stats);
+    std::string_view clean = bytes;
+    std::string repaired;
+    const bool plain = ScanPlainLine(bytes, line);  // nearly every line
+    if (!plain && !IsCleanUtf8(bytes)) clean = repaired = SanitizeUtf8(bytes, &stats);
     if (!clean.empty()) {
       size_t p = 0;
       line.indented = IsSpace(NextCodePoint(clean, p));
     }
-    line.text = ToNfc(CollapseSpaces(clean));
-    line.folded = FoldedKey(line.text);
-    Measure(line);
+    if (!plain) {
+      line.text = CollapseSpaces(clean);
+      if (!IsNfc(line.text)) line.text = ToNfc(line.text);
+      line.folded = FoldedKey(line.text);
+      Measure(line);
+    }
     if (line.blank) line.role = LineRole::kBlank;
     lines.push_back(std::move(line));
     if (end == raw.size()) break;
@@ -90,6 +97,28 @@ bool HasPhrase(std::string_view folded, std::string_view phrase) {
         after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(phrase.back());
     if (left && right) return true;
     ++pos;
+  }
+  return false;
+}
+
+PhraseSet::PhraseSet(const char* const* phrases, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    const std::string_view p = phrases[i];
+    if (!p.empty()) by_first_[static_cast<unsigned char>(p.front())].push_back(p);
+  }
+}
+
+bool PhraseSet::AnyIn(std::string_view folded) const {
+  for (size_t pos = 0; pos < folded.size(); ++pos) {
+    const char c = folded[pos];
+    // Every phrase here starts with c: inside a word, none can match.
+    if (pos > 0 && IsWordByte(c) && IsWordByte(folded[pos - 1])) continue;
+    for (const std::string_view p : by_first_[static_cast<unsigned char>(c)]) {
+      if (folded.compare(pos, p.size(), p) != 0) continue;
+      const size_t after = pos + p.size();
+      if (after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(p.back()))
+        return true;
+    }
   }
   return false;
 }

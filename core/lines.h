@@ -34,6 +34,21 @@ std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* war
 // True when `folded` contains `phrase` on word boundaries.
 bool HasPhrase(std::string_view folded, std::string_view phrase);
 
+// A fixed set of phrases searched together: AnyIn(folded) is true exactly
+// when HasPhrase(folded, p) holds for some phrase p. The text is walked once;
+// at each position only the phrases starting with its byte are compared, and
+// positions inside a word are skipped for phrases that start with a letter.
+class PhraseSet {
+ public:
+  PhraseSet(const char* const* phrases, size_t count);
+  template <size_t N>
+  explicit PhraseSet(const char* const (&phrases)[N]) : PhraseSet(phrases, N) {}
+  bool AnyIn(std::string_view folded) const;
+
+ private:
+  std::vector<std::string_view> by_first_[256];
+};
+
 // `folded` without the symbols, bullets and spaces some sites put before a
 // label ("@ Ghi rõ nguồn", "• Địa chỉ:", "| Email:").
 std::string_view WithoutLeadingMarks(std::string_view folded);

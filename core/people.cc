@@ -63,11 +63,13 @@ struct Word {
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> words;
   const auto spans = SyllableSpans(text);
+  words.reserve(spans.size());
   for (size_t i = 0; i < spans.size(); ++i) {
     Word w;
     w.text = text.substr(spans[i].first, spans[i].second - spans[i].first);
     size_t p = 0;
     w.capitalised = IsUpper(NextCodePoint(w.text, p));
+    // The gap up to the next word: its first hard punctuation, else a dash.
     const size_t gap_end = i + 1 < spans.size() ? spans[i + 1].first : text.size();
     for (size_t k = spans[i].second; k < gap_end; ++k) {
       const char c = text[k];
@@ -136,9 +138,8 @@ std::string RoleBefore(const std::vector<Word>& w, size_t name_begin) {
 
 void FindPeople(Bulletin& out) {
   std::set<std::string> seen;
-  std::vector<std::string> texts;
-  for (const Block& b : out.blocks) texts.push_back(b.text);
-  for (const std::string& text : texts) {
+  for (const Block& block : out.blocks) {
+    const std::string& text = block.text;  // out.people grows, out.blocks does not
     const std::vector<Word> w = Words(text);
     for (size_t i = 0; i < w.size(); ++i) {
       if (!w[i].capitalised || !Surnames().count(w[i].text)) continue;

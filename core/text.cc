@@ -3,9 +3,11 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/unorm2.h>
 
 #include <array>
 
+#include "core/fold_table.h"
 #include "core/tone.h"
 #include "core/utf8.h"
 
@@ -18,13 +20,25 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+constexpr std::array<char, 128> kAsciiLower = [] {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return t;
+}();
+
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
+bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Bytes in the UTF-8 sequence led by `c` (valid UTF-8).
+size_t SequenceLength(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
 void AppendAsciiLower(std::string& out, std::string_view text) {
   for (char c : text) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-}
-
-bool IsCombiningMark(char32_t cp) {
-  return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x80 && u_getCombiningClass(cp) != 0) ||
-         (cp >= 0x80 && u_charType(cp) == U_NON_SPACING_MARK);
 }
 
 // False when the UTF-8 sequence at `pos` cannot be a space (see IsSpace):
@@ -43,66 +57,62 @@ bool MaySpaceStart(std::string_view text, size_t pos) {
   }
 }
 
-bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp) || IsCombiningMark(cp); }
-
-// The folded form of every Latin letter with diacritics (U+00C0–U+024F,
-// U+1E00–U+1EFF): case-folded, marks stripped, đ→d. Built once with ICU;
-// folding is then a table lookup per code point.
-class FoldTable {
- public:
-  FoldTable() {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-    for (char32_t cp = 0; cp < kSize; ++cp) {
-      const char32_t real = cp < 0x190 ? cp + 0xC0 : cp - 0x190 + 0x1E00;
-      icu::UnicodeString u(static_cast<UChar32>(real));
-      u.foldCase();
-      icu::UnicodeString d = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
-      std::string out;
-      for (int32_t i = 0; i < d.length(); ++i) {
-        const UChar c = d.charAt(i);
-        if (IsCombiningMark(c)) continue;
-        if (c == 0x0111) {
-          out.push_back('d');
-        } else {
-          AppendUtf8(out, c);
-        }
+// True when `text` has no white space but single ASCII spaces between
+// other characters: CollapseSpaces would return it unchanged.
+bool IsCollapsed(std::string_view text) {
+  bool after_space = true;  // at the start, a space would be leading
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      if (c == ' ') {
+        if (after_space) return false;
+        after_space = true;
+      } else if (IsAsciiSpace(c)) {
+        return false;
+      } else {
+        after_space = false;
       }
-      table_[cp] = out;
-      const UChar32 c32 = static_cast<UChar32>(real);
-      single_[cp] = out.size() == 1 ? out[0] : 0;
-      letter_[cp] = u_isalpha(c32);
-      upper_[cp] = u_isupper(c32);
-      lower_[cp] = u_islower(c32);
+      ++pos;
+      continue;
     }
+    if (MaySpaceStart(text, pos)) {
+      size_t p = pos;
+      if (IsSpace(NextCodePoint(text, p))) return false;
+    }
+    after_space = false;
+    pos += SequenceLength(c);
   }
-  // Index into the table, or -1 when `cp` is outside it.
-  static int IndexOf(char32_t cp) {
-    if (cp >= 0xC0 && cp < 0x250) return static_cast<int>(cp - 0xC0);
-    if (cp >= 0x1E00 && cp < 0x1F00) return static_cast<int>(cp - 0x1E00 + 0x190);
-    return -1;
-  }
-  bool letter(int i) const { return letter_[i]; }
-  // The folded form when it is one ASCII letter (every Vietnamese letter), else 0.
-  char single(int i) const { return single_[i]; }
-  const std::string& folded(int i) const { return table_[i]; }
-  bool upper(int i) const { return upper_[i]; }
-  bool lower(int i) const { return lower_[i]; }
-
- private:
-  static constexpr size_t kSize = 0x190 + 0x100;
-  std::array<std::string, kSize> table_;
-  std::array<bool, kSize> letter_{}, upper_{}, lower_{};
-  std::array<char, kSize> single_{};
-};
-
-const FoldTable& Folds() {
-  static const FoldTable* table = new FoldTable;
-  return *table;
+  return !after_space || text.empty();
 }
 
+bool IsWordChar(char32_t cp) { return IsLetter(cp) || IsDigit(cp) || IsCombiningMark(cp); }
+
 void AppendFolded(std::string& out, std::string_view text) {
+  // Fast path: ASCII and the letters that fold to one ASCII letter (all of
+  // Vietnamese) give at most one byte per input byte, written straight into
+  // room made up front. Anything else ends it; the general loop goes on.
+  const FoldTable& folds = Folds();
+  const size_t base = out.size();
+  out.resize(base + text.size());
+  char* const begin = out.data() + base;
+  char* w = begin;
   size_t pos = 0;
+  while (pos < text.size()) {
+    const unsigned char byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      *w++ = kAsciiLower[byte];
+      ++pos;
+      continue;
+    }
+    size_t next = pos;
+    const int i = FoldTable::IndexOf(NextCodePoint(text, next));
+    const char c = i >= 0 ? folds.single(i) : 0;
+    if (!c) break;
+    *w++ = c;
+    pos = next;
+  }
+  out.resize(base + static_cast<size_t>(w - begin));
   while (pos < text.size()) {
     const size_t start = pos;
     const unsigned char byte = static_cast<unsigned char>(text[pos]);
@@ -113,11 +123,11 @@ void AppendFolded(std::string& out, std::string_view text) {
     }
     const int i = FoldTable::IndexOf(cp);
     if (i >= 0) {
-      const char c = Folds().single(i);
+      const char c = folds.single(i);
       if (c) {
         out.push_back(c);
       } else {
-        out += Folds().folded(i);
+        out += folds.folded(i);
       }
     } else if (IsCombiningMark(cp)) {
       continue;
@@ -133,28 +143,66 @@ void AppendFolded(std::string& out, std::string_view text) {
 // digits and combining marks.
 template <typename Visit>
 void ForEachSyllable(std::string_view text, Visit visit) {
-  size_t pos = 0, run_start = 0;
-  bool in_word = false;
-  while (pos < text.size()) {
-    const size_t start = pos;
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
-    const bool word = c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9')
-                               : IsWordChar(NextCodePoint(text, pos));
-    if (c < 0x80) ++pos;
-    if (word) {
-      if (!in_word) run_start = start, in_word = true;
-    } else if (in_word) {
-      visit(run_start, start);
-      in_word = false;
+  const FoldTable& folds = Folds();
+  const char* const data = text.data();
+  const size_t n = text.size();
+  // Whether the character at `pos` belongs to a syllable; advances `pos`.
+  const auto word_at = [&folds, data, n](size_t& pos) {
+    const unsigned char c = static_cast<unsigned char>(data[pos]);
+    if (c < 0x80) {
+      ++pos;
+      return kAsciiWord[c];
     }
+    const char32_t cp = NextCodePoint(std::string_view(data, n), pos);
+    const int i = FoldTable::IndexOf(cp);
+    return i >= 0 ? folds.word(i) : IsWordChar(cp);
+  };
+  size_t pos = 0;
+  while (pos < n) {
+    const size_t begin = pos;
+    if (!word_at(pos)) continue;
+    size_t end = pos;
+    while (end < n) {
+      const unsigned char c = static_cast<unsigned char>(data[end]);
+      if (c < 0x80) {  // the common case, kept tight
+        if (!kAsciiWord[c]) break;
+        ++end;
+        continue;
+      }
+      size_t next = end;
+      if (!word_at(next)) break;
+      end = next;
+    }
+    visit(begin, end);
+    pos = end;  // a non-word character or the end; the loop steps over it
   }
-  if (in_word) visit(run_start, text.size());
+}
+
+// True when every character of `text` has NFC_Quick_Check=Yes and combining
+// class 0; such a text is NFC (UAX #15). Vietnamese letters are looked up in
+// the fold table; only other non-ASCII characters ask ICU.
+bool AllNfcStable(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    const char32_t cp = NextCodePoint(text, pos);
+    const int i = FoldTable::IndexOf(cp);
+    const UChar32 c = static_cast<UChar32>(cp);
+    const bool stable = i >= 0 ? Folds().nfc(i)
+                               : u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                                     u_getCombiningClass(c) == 0;
+    if (!stable) return false;
+  }
+  return true;
 }
 
 }  // namespace
 
 std::string ToNfc(std::string_view text) {
-  if (IsAscii(text)) return std::string(text);
+  if (AllNfcStable(text)) return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
@@ -166,6 +214,8 @@ std::string ToNfc(std::string_view text) {
   return U_SUCCESS(status) ? out : std::string(text);
 }
 
+bool IsNfc(std::string_view text) { return AllNfcStable(text) || ToNfc(text) == text; }
+
 bool IsSpace(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   // Unicode white space and space separators (a fixed list), plus zero-width
@@ -175,28 +225,33 @@ bool IsSpace(char32_t cp) {
          cp == 0x3000 || cp == 0xFEFF;
 }
 
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+namespace text_internal {
+bool IsLetterWide(char32_t cp) {
   const int i = FoldTable::IndexOf(cp);
   return i >= 0 ? Folds().letter(i) : u_isalpha(cp);
 }
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool IsUpperWide(char32_t cp) {
   const int i = FoldTable::IndexOf(cp);
   return i >= 0 ? Folds().upper(i) : u_isupper(cp);
 }
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool IsLowerWide(char32_t cp) {
   const int i = FoldTable::IndexOf(cp);
   return i >= 0 ? Folds().lower(i) : u_islower(cp);
 }
-bool IsDigit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool IsDigitWide(char32_t cp) {
   if (FoldTable::IndexOf(cp) >= 0) return false;  // Latin letters and signs
   return u_isdigit(cp);
 }
+}  // namespace text_internal
 
 std::string CollapseSpaces(std::string_view text) {
+  // Most lines only have ASCII white space at their ends to trim.
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.front())))
+    trimmed.remove_prefix(1);
+  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.back())))
+    trimmed.remove_suffix(1);
+  if (IsCollapsed(trimmed)) return std::string(trimmed);
   std::string out;
   out.reserve(text.size());
   size_t pos = 0, word_start = 0;
@@ -302,6 +357,7 @@ std::vector<Token> Tokenize(std::string_view text) {
 
 std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> spans;
+  spans.reserve(text.size() / 4 + 1);  // syllables average four bytes or more
   ForEachSyllable(text, [&](size_t b, size_t e) {
     spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   });

@@ -21,6 +21,9 @@ namespace bantin {
 // NFC normal form of valid UTF-8. ASCII and already-NFC text is returned as is.
 std::string ToNfc(std::string_view text);
 
+// True when ToNfc(text) == text. Vietnamese text needs no ICU call.
+bool IsNfc(std::string_view text);
+
 // Replaces every run of white space (ASCII, NBSP and other Unicode spaces,
 // zero-width spaces, BOM) by one ASCII space and trims both ends.
 std::string CollapseSpaces(std::string_view text);
@@ -54,11 +57,28 @@ std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text);
 // "Sóc Trăng" → "soc-trang"; with joiner 0 → "soctrang".
 std::string Slug(std::string_view text, char joiner = '-');
 
+namespace text_internal {
+bool IsLetterWide(char32_t cp);
+bool IsUpperWide(char32_t cp);
+bool IsLowerWide(char32_t cp);
+bool IsDigitWide(char32_t cp);
+}  // namespace text_internal
+
 // Letter classification on code points, used by the parser's line shapes.
-bool IsLetter(char32_t cp);
-bool IsUpper(char32_t cp);
-bool IsLower(char32_t cp);
-bool IsDigit(char32_t cp);
+// ASCII is decided inline (these run once per character of every line);
+// other code points by table or ICU.
+inline bool IsLetter(char32_t cp) {
+  return cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' : text_internal::IsLetterWide(cp);
+}
+inline bool IsUpper(char32_t cp) {
+  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : text_internal::IsUpperWide(cp);
+}
+inline bool IsLower(char32_t cp) {
+  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : text_internal::IsLowerWide(cp);
+}
+inline bool IsDigit(char32_t cp) {
+  return cp < 0x80 ? cp >= '0' && cp <= '9' : text_internal::IsDigitWide(cp);
+}
 bool IsSpace(char32_t cp);
 
 }  // namespace bantin

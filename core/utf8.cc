@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace bantin {
 namespace {
 
@@ -67,24 +70,37 @@ std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats) {
   return out;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t& pos) {
-  const unsigned char c = static_cast<unsigned char>(s[pos]);
-  const auto cont = [&](size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F);
-  };
-  char32_t cp;
-  size_t n;
-  if (c < 0x80) {
-    cp = c, n = 1;
-  } else if (c < 0xE0) {
-    cp = ((c & 0x1F) << 6) | cont(1), n = 2;
-  } else if (c < 0xF0) {
-    cp = ((c & 0x0F) << 12) | (cont(1) << 6) | cont(2), n = 3;
-  } else {
-    cp = ((c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), n = 4;
+bool IsCleanUtf8(std::string_view in) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const auto cont = [&](size_t k) { return (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80; };
+  const size_t n = in.size();
+  size_t i = 0;
+  while (i < n) {
+    // Eight bytes at once when all are printable ASCII (no high bit, none
+    // below 0x20).
+    uint64_t w;
+    if (i + 8 <= n &&
+        (std::memcpy(&w, in.data() + i, 8), ((w | ((w - kOnes * 0x20) & ~w)) & kHigh) == 0)) {
+      i += 8;
+      continue;
+    }
+    const unsigned char c = static_cast<unsigned char>(in[i]);
+    if (c >= 0x20 && c < 0x80) {
+      ++i;
+    } else if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') return false;
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && cont(i + 1)) {
+      i += 2;  // Latin letters with one diacritic
+    } else if (c >= 0xE1 && c <= 0xEC && i + 2 < n && cont(i + 1) && cont(i + 2)) {
+      i += 3;  // U+1000–U+CFFF: the rest of Vietnamese, punctuation; no overlong, no surrogate
+    } else {
+      const size_t len = ValidSequenceLength(in, i);
+      if (len == 0) return false;
+      i += len;
+    }
   }
-  pos += n;
-  return cp;
+  return true;
 }
 
 void AppendUtf8(std::string& out, char32_t cp) {

@@ -19,8 +19,31 @@ struct SanitizeStats {
 // NUL and other C0 controls (except tab, LF, CR) are removed. Linear time.
 std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats);
 
-// Decodes one code point at `pos` of valid UTF-8 and advances `pos`.
-char32_t NextCodePoint(std::string_view s, size_t& pos);
+// True when SanitizeUtf8 would return `in` unchanged: valid UTF-8 without
+// NUL or other controls. Lets callers skip the copy for clean text.
+bool IsCleanUtf8(std::string_view in);
+
+// Decodes one code point at `pos` of valid UTF-8 and advances `pos`. Inline:
+// every scanner in core calls it once per character.
+inline char32_t NextCodePoint(std::string_view s, size_t& pos) {
+  const unsigned char c = static_cast<unsigned char>(s[pos]);
+  const auto cont = [&](size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F);
+  };
+  char32_t cp;
+  size_t n;
+  if (c < 0x80) {
+    cp = c, n = 1;
+  } else if (c < 0xE0) {
+    cp = ((c & 0x1F) << 6) | cont(1), n = 2;
+  } else if (c < 0xF0) {
+    cp = ((c & 0x0F) << 12) | (cont(1) << 6) | cont(2), n = 3;
+  } else {
+    cp = ((c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), n = 4;
+  }
+  pos += n;
+  return cp;
+}
 
 // Appends the UTF-8 encoding of `cp`.
 void AppendUtf8(std::string& out, char32_t cp);
