@@ -1,6 +1,7 @@
 #include "core/posting.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -36,12 +37,30 @@ uint16_t VariantHash(std::string_view exact) {
 
 DocumentTerms IndexDocument(const Bulletin& b) {
   DocumentTerms doc;
+  // A page repeats its syllables (about 800 of them, 250 distinct), so each
+  // distinct spelling is keyed once: its term slot and its variant.
+  struct Spelling {
+    uint32_t slot;
+    uint16_t variant;
+  };
+  std::unordered_map<std::string_view, Spelling> spellings;
+  std::unordered_map<std::string, uint32_t> slots;  // folded key → index in doc.terms
   uint32_t position = 0;
   const auto add = [&](const std::string& text, Field field) {
-    for (const Token& t : Tokenize(text)) {
-      TermInDoc& term = doc.terms[t.folded];
+    for (const auto& [begin, end] : SyllableSpans(text)) {
+      const std::string_view word(text.data() + begin, end - begin);
+      auto known = spellings.find(word);
+      if (known == spellings.end()) {
+        const std::vector<Token> tokens = Tokenize(word);  // one: the span is a syllable
+        if (tokens.empty()) continue;
+        const Token& t = tokens[0];
+        auto [slot, fresh] = slots.try_emplace(t.folded, static_cast<uint32_t>(doc.terms.size()));
+        if (fresh) doc.terms.emplace_back(t.folded, TermInDoc{});
+        known = spellings.emplace(word, Spelling{slot->second, VariantHash(t.exact)}).first;
+      }
+      TermInDoc& term = doc.terms[known->second.slot].second;
       ++term.tf[field];
-      const uint16_t variant = VariantHash(t.exact);
+      const uint16_t variant = known->second.variant;
       auto it = std::find_if(term.variants.begin(), term.variants.end(),
                              [&](const auto& v) { return v.first == variant; });
       if (it == term.variants.end()) term.variants.emplace_back(variant, 1);
@@ -58,6 +77,8 @@ DocumentTerms IndexDocument(const Bulletin& b) {
     lead_seen = lead_seen || lead;
     add(block.text, lead ? kLeadField : kBodyField);
   }
+  std::sort(doc.terms.begin(), doc.terms.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   return doc;
 }
 
@@ -93,31 +114,25 @@ bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {
   return true;
 }
 
-bool DecodePayload(std::string_view in, TermInDoc* out) {
-  TermInDoc t;
-  for (uint32_t& tf : t.tf)
-    if (!GetVarint(in, &tf)) return false;
-  uint32_t variants = 0;
+bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
+  uint32_t skip = 0, variants = 0;
+  for (int f = 0; f < kFieldCount; ++f)
+    if (!GetVarint(in, &skip)) return false;
   if (!GetVarint(in, &variants)) return false;
   for (uint32_t i = 0; i < variants; ++i) {
     if (in.size() < 2) return false;
-    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
-                                                static_cast<uint8_t>(in[1]) << 8);
     in.remove_prefix(2);
-    uint32_t count = 0;
-    if (!GetVarint(in, &count)) return false;
-    t.variants.emplace_back(hash, count);
+    if (!GetVarint(in, &skip)) return false;
   }
   uint32_t positions = 0, at = 0;
   if (!GetVarint(in, &positions) || positions > in.size()) return false;
-  t.positions.reserve(positions);
+  out->clear();
   for (uint32_t i = 0; i < positions; ++i) {
     uint32_t gap = 0;
     if (!GetVarint(in, &gap)) return false;
     at += gap;
-    t.positions.push_back(at);
+    out->push_back(at);
   }
-  *out = std::move(t);
   return true;
 }
 

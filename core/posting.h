@@ -38,8 +38,8 @@ struct TermInDoc {
 };
 
 struct DocumentTerms {
-  std::map<std::string, TermInDoc> terms;  // by folded key
-  FieldLengths length{};                   // syllables per field
+  std::vector<std::pair<std::string, TermInDoc>> terms;  // sorted by folded key
+  FieldLengths length{};                                 // syllables per field
 };
 
 // Title, then blocks in order; no phrase spans two blocks (a gap of one
@@ -60,7 +60,8 @@ struct PostingRef {
 // The entries of a list, in its order. False when the bytes are malformed
 // (then `out` holds the entries before the damage).
 bool SplitPostings(std::string_view list, std::vector<PostingRef>* out);
-bool DecodePayload(std::string_view payload, TermInDoc* out);
+// The positions only, into `out` (its capacity reused).
+bool ReadPositions(std::string_view payload, std::vector<uint32_t>* out);
 // Scoring's cheap read: the field frequencies and how often the spelling
 // `variant` occurs, without decoding positions or allocating.
 bool ReadFrequencies(std::string_view payload, uint16_t variant,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "core/search_cursor.h"
 
@@ -50,14 +51,15 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
                      b.hit.exact_terms, b.hit.score, b.meta->date, b.hit.docno);
 }
 
-std::vector<FacetCount> Counted(const std::map<std::string, uint64_t>& counts, bool by_count) {
+// Facet counts by count (ties by value), or by value descending.
+std::vector<FacetCount> Counted(const std::unordered_map<std::string_view, uint64_t>& counts,
+                                bool by_count) {
   std::vector<FacetCount> out;
-  for (const auto& [value, count] : counts) out.push_back({value, count});
-  if (by_count)
-    std::stable_sort(out.begin(), out.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  else
-    std::reverse(out.begin(), out.end());
+  for (const auto& [value, count] : counts) out.push_back({std::string(value), count});
+  std::sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
+    if (by_count && a.count != b.count) return a.count > b.count;
+    return by_count ? a.value < b.value : a.value > b.value;
+  });
   return out;
 }
 
@@ -87,13 +89,20 @@ class Evaluator {
     return at != refs.end() && at->docno == docno ? &*at : nullptr;
   }
 
-  // Live documents below the watermark that contain `folded`.
-  uint64_t DocumentFrequency(const std::string& folded) const {
+  // Live documents below the watermark that contain `folded`. Without
+  // deletions below the watermark every entry there is live.
+  uint64_t DocumentFrequency(const std::string& folded, bool no_deletions) const {
+    const std::vector<PostingRef>& refs = Refs(folded);
+    if (no_deletions)
+      return static_cast<uint64_t>(
+          std::lower_bound(refs.begin(), refs.end(), PostingRef{watermark_, {}}, ByDocno) - refs.begin());
     uint64_t df = 0;
-    for (const PostingRef& r : lists_.at(folded).refs)
+    for (const PostingRef& r : refs)
       if (r.docno < watermark_ && index_.Meta(r.docno)) ++df;
     return df;
   }
+
+  const std::vector<PostingRef>& Refs(const std::string& folded) const { return lists_.at(folded).refs; }
 
   DocSet DocsOf(const Clause& clause) const {
     DocSet out;
@@ -110,7 +119,8 @@ class Evaluator {
 
   DocSet DocsWith(const std::string& folded) const {
     DocSet out;
-    for (const PostingRef& r : lists_.at(folded).refs)
+    out.reserve(Refs(folded).size());
+    for (const PostingRef& r : Refs(folded))
       if (out.empty() || out.back() != r.docno) out.push_back(r.docno);
     return out;
   }
@@ -128,17 +138,15 @@ class Evaluator {
 
   // True when the phrase's syllables occur at consecutive positions.
   bool Adjacent(const Phrase& phrase, uint32_t docno) const {
-    std::vector<std::vector<uint32_t>> positions;
-    for (const QueryTerm& t : phrase.terms) {
-      TermInDoc term;
-      const PostingRef* ref = Find(t.folded, docno);
-      if (!ref || !DecodePayload(ref->payload, &term)) return false;
-      positions.push_back(std::move(term.positions));
+    positions_.resize(phrase.terms.size());
+    for (size_t k = 0; k < phrase.terms.size(); ++k) {
+      const PostingRef* ref = Find(phrase.terms[k].folded, docno);
+      if (!ref || !ReadPositions(ref->payload, &positions_[k])) return false;
     }
-    for (uint32_t start : positions[0]) {
+    for (uint32_t start : positions_[0]) {
       bool all = true;
-      for (size_t k = 1; k < positions.size() && all; ++k)
-        all = std::binary_search(positions[k].begin(), positions[k].end(), start + static_cast<uint32_t>(k));
+      for (size_t k = 1; k < positions_.size() && all; ++k)
+        all = std::binary_search(positions_[k].begin(), positions_[k].end(), start + static_cast<uint32_t>(k));
       if (all) return true;
     }
     return false;
@@ -147,6 +155,7 @@ class Evaluator {
   const IndexReader& index_;
   const uint32_t watermark_;
   std::map<std::string, List> lists_;
+  mutable std::vector<std::vector<uint32_t>> positions_;  // reused by Adjacent
 };
 
 CorpusTotals TotalsBelow(const IndexReader& index, uint32_t watermark) {
@@ -210,8 +219,14 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const std::vector<QueryTerm> scoring = q.ScoringTerms();
   std::vector<double> idf;
   const double n = static_cast<double>(totals.documents);
+  const bool no_deletions = totals.documents == watermark;
+  std::vector<uint16_t> variants;
+  // One cursor per scoring term: candidates ascend, so each list is walked once.
+  std::vector<std::pair<const std::vector<PostingRef>*, size_t>> cursors;
   for (const QueryTerm& t : scoring) {
-    const double df = static_cast<double>(ev.DocumentFrequency(t.folded));
+    variants.push_back(VariantHash(t.exact));
+    cursors.emplace_back(&ev.Refs(t.folded), 0);
+    const double df = static_cast<double>(ev.DocumentFrequency(t.folded, no_deletions));
     idf.push_back(std::log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   double average[kFieldCount];
@@ -219,7 +234,8 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     average[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
 
   std::vector<Ranked> matches;
-  std::map<std::string, uint64_t> provinces, months;
+  // Views into the documents' metadata, which outlives this call's use.
+  std::unordered_map<std::string_view, uint64_t> provinces, months;
   uint32_t polled = 0;
   for (uint32_t docno : candidates) {
     if (++polled % kPollEvery == 0 && stop()) return cancelled;
@@ -244,10 +260,14 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     if (!keep) continue;
     Ranked r{{docno, 0, 0}, meta};
     for (size_t i = 0; i < scoring.size(); ++i) {
-      const PostingRef* ref = ev.Find(scoring[i].folded, docno);
+      const std::vector<PostingRef>& refs = *cursors[i].first;
+      size_t& at = cursors[i].second;
+      while (at < refs.size() && refs[at].docno < docno) ++at;
       std::array<uint32_t, kFieldCount> tf{};
       uint32_t exact = 0;
-      if (!ref || !ReadFrequencies(ref->payload, VariantHash(scoring[i].exact), &tf, &exact)) continue;
+      if (at == refs.size() || refs[at].docno != docno ||
+          !ReadFrequencies(refs[at].payload, variants[i], &tf, &exact))
+        continue;
       double pseudo = 0;
       for (int f = 0; f < kFieldCount; ++f)
         if (tf[f] && average[f] > 0)
@@ -256,7 +276,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
       if (scoring[i].accented() && exact > 0) ++r.hit.exact_terms;
     }
     if (!meta->source.province.empty()) ++provinces[meta->source.province];
-    if (meta->date.size() >= 7) ++months[meta->date.substr(0, 7)];
+    if (meta->date.size() >= 7) ++months[std::string_view(meta->date).substr(0, 7)];
     matches.push_back(r);
   }
   result.total = matches.size();

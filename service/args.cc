@@ -7,7 +7,7 @@
 namespace bantin {
 
 Args ParseArgs(int argc, char** argv, int first) {
-  static const std::set<std::string> kSwitches = {"json", "help", "raw"};
+  static const std::set<std::string> kSwitches = {"json", "help", "raw", "all"};
   Args args;
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];

@@ -14,7 +14,12 @@ void Usage() {
       "  ingest --server HOST:PORT FILE|DIR...      parse and store pages\n"
       "  get    --server HOST:PORT [--json] ID\n"
       "  list   --server HOST:PORT [--json] [--province P] [--source S] [--from DATE] [--to DATE]\n"
-      "  search --server HOST:PORT [--json] \"QUERY\"\n",
+      "  search --server HOST:PORT [--json] [--page-size N] [--page-token T] \"QUERY\"\n"
+      "  reparse --db DIR [--all]                   re-parse stored pages after a parser change\n"
+      "  backup  --db DIR BACKUP_DIR                add a backup (RocksDB BackupEngine)\n"
+      "  restore --db DIR BACKUP_DIR                restore the latest backup into DIR\n"
+      "  compact --db DIR                           merge posting lists, reclaim space\n"
+      "  (reparse, backup, restore and compact open the database: stop the server first)\n",
       stderr);
 }
 
@@ -33,6 +38,10 @@ int main(int argc, char** argv) {
   if (command == "get") return bantin::RunGet(args);
   if (command == "list") return bantin::RunList(args);
   if (command == "search") return bantin::RunSearch(args);
+  if (command == "reparse") return bantin::RunReparse(args);
+  if (command == "backup") return bantin::RunBackup(args);
+  if (command == "restore") return bantin::RunRestore(args);
+  if (command == "compact") return bantin::RunCompact(args);
   std::fprintf(stderr, "bantin: unknown command \"%s\"\n", command.c_str());
   Usage();
   return 2;

@@ -3,6 +3,7 @@
 #include "storage/store.h"
 
 #include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
 #include <map>
@@ -41,6 +42,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   options.write_buffer_size = 64 << 20;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(256 << 20);
+  // Ingest looks up ids and page hashes that are mostly absent: blooms
+  // answer those without reading blocks.
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, dir, &db);

@@ -121,18 +121,24 @@ class Store {
   Result<ReparseReport> Reparse(const ParseFunction& parse, bool all);
   // Adds a backup of the live database to `backup_dir` (RocksDB BackupEngine).
   Status Backup(const std::string& backup_dir);
+  // Flushes memory tables and compacts everything: merges each posting
+  // list's pending additions into one value.
+  Status Compact();
   // Checks every record has its id entry, document entry and postings, and
   // every document entry its record. The first inconsistency is an error.
   Status CheckIntegrity() const;
   uint64_t size() const;
 
  private:
+  struct Prepared;
   struct Staged;
   class IndexView;
+  static Prepared Prepare(const Bulletin& bulletin, const std::string& raw);
+  static std::vector<Prepared> PrepareAll(const std::vector<IngestItem>& items);
   explicit Store(rocksdb::DB* db);
   Status LoadDocuments();
   void BeginStaging(Staged& staged) const;
-  Status StageAddition(Staged& staged, const Bulletin& bulletin, const std::string& raw,
+  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared,
                        const ParseHints& hints, int64_t ingested_unix_ms);
   Status StageRemoval(Staged& staged, const std::string& primary_key);
   Status Commit(Staged& staged);

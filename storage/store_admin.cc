@@ -28,6 +28,12 @@ Status Store::Backup(const std::string& backup_dir) {
   return Status::Ok();
 }
 
+Status Store::Compact() {
+  rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
+  if (s.ok()) s = db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr);
+  return FromRocks(s, "compaction");
+}
+
 Status Store::Restore(const std::string& backup_dir, const std::string& db_dir) {
   rocksdb::BackupEngineReadOnly* raw_engine = nullptr;
   rocksdb::IOStatus s = rocksdb::BackupEngineReadOnly::Open(

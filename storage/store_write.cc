@@ -6,8 +6,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <map>
-#include <set>
+#include <thread>
+#include <unordered_map>
 
 #include "bantin/v1/bantin.pb.h"
 #include "storage/bulletin_codec.h"
@@ -30,6 +30,9 @@ std::string RawHash(std::string_view raw) {
   return buf;
 }
 
+// Batches at least this large are prepared on every core.
+constexpr size_t kParallelFrom = 16;
+
 int64_t NowUnixMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -38,9 +41,40 @@ int64_t NowUnixMs() {
 
 }  // namespace
 
+// What a bulletin needs before it can be staged, computed outside the
+// write lock and, for batches, on all cores.
+struct Store::Prepared {
+  DocumentTerms terms;
+  DocMeta meta;
+  std::string compressed_raw;
+  std::string raw_hash;
+};
+
+Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw) {
+  Prepared p;
+  p.terms = IndexDocument(b);
+  p.meta = MetaOf(b, p.terms.length);
+  p.compressed_raw = Compress(raw);
+  p.raw_hash = RawHash(raw);
+  return p;
+}
+
+std::vector<Store::Prepared> Store::PrepareAll(const std::vector<IngestItem>& items) {
+  std::vector<Prepared> out(items.size());
+  const auto work = [&](size_t from, size_t step) {
+    for (size_t i = from; i < items.size(); i += step) out[i] = Prepare(items[i].bulletin, items[i].raw);
+  };
+  const size_t threads = items.size() < kParallelFrom ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t, threads);
+  work(0, threads);
+  for (std::thread& h : helpers) h.join();
+  return out;
+}
+
 struct Store::Staged {
   rocksdb::WriteBatch batch;
-  std::map<std::string, std::string> additions;  // folded → entries, ascending docnos
+  std::unordered_map<std::string, std::string> additions;  // folded → entries, ascending docnos
   std::vector<std::pair<uint32_t, DocMeta>> added;
   std::vector<uint32_t> removed;
   CorpusTotals totals;
@@ -53,29 +87,27 @@ void Store::BeginStaging(Staged& s) const {
   s.next_docno = next_docno_;
 }
 
-Status Store::StageAddition(Staged& s, const Bulletin& b, const std::string& raw,
-                            const ParseHints& hints, int64_t ingested_unix_ms) {
+Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p, const ParseHints& hints,
+                            int64_t ingested_unix_ms) {
   const uint32_t docno = s.next_docno++;
-  const DocumentTerms terms = IndexDocument(b);
-  for (const auto& [folded, term] : terms.terms) AppendPosting(s.additions[folded], docno, term);
-  DocMeta meta = MetaOf(b, terms.length);
+  for (const auto& [folded, term] : p.terms.terms) AppendPosting(s.additions[folded], docno, term);
 
   v1::StoredBulletin record;
   ToProto(b, record.mutable_bulletin());
   record.set_ingested_unix_ms(ingested_unix_ms);
   record.set_docno(docno);
   ToProto(hints, record.mutable_hints());
-  record.set_raw_hash(RawHash(raw));
+  record.set_raw_hash(p.raw_hash);
   const std::string key = keys::Record(b.date, b.source.id, b.id);
   rocksdb::Status st = s.batch.Put(key, record.SerializeAsString());
   if (st.ok()) st = s.batch.Put(keys::ById(b.id), key);
-  if (st.ok()) st = s.batch.Put(keys::Raw(b.id), Compress(raw));
+  if (st.ok()) st = s.batch.Put(keys::Raw(b.id), p.compressed_raw);
   if (st.ok()) st = s.batch.Put(keys::RawHash(record.raw_hash()), b.id);
-  if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(meta));
+  if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(p.meta));
   if (!st.ok()) return FromRocks(st, "stage " + b.id);
   ++s.totals.documents;
-  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += terms.length[f];
-  s.added.emplace_back(docno, std::move(meta));
+  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += p.terms.length[f];
+  s.added.emplace_back(docno, std::move(p.meta));
   return Status::Ok();
 }
 
@@ -124,17 +156,19 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw, 
 }
 
 Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& items) {
+  std::vector<Prepared> prepared = PrepareAll(items);
   std::lock_guard<std::mutex> write(write_mu_);
   Staged s;
   BeginStaging(s);
   std::vector<PutOutcome> out;
   // "i<id>" and "h<raw hash>" of the items staged so far → index in out.
-  std::map<std::string, size_t> staged;
+  std::unordered_map<std::string, size_t> staged;
   const int64_t now = NowUnixMs();
-  for (const IngestItem& item : items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    const IngestItem& item = items[i];
     const Bulletin& b = item.bulletin;
     if (b.id.empty()) return Status::InvalidArgument("bulletin has no id");
-    const std::string raw_hash = RawHash(item.raw);
+    const std::string& raw_hash = prepared[i].raw_hash;
     auto seen = staged.find("i" + b.id);
     if (seen == staged.end()) seen = staged.find("h" + raw_hash);
     if (seen != staged.end()) {
@@ -154,7 +188,7 @@ Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& it
       continue;
     }
     if (!st.IsNotFound()) return FromRocks(st, "lookup of " + b.id);
-    if (Status staged = StageAddition(s, b, item.raw, item.hints, now); !staged.ok()) return staged;
+    if (Status added = StageAddition(s, b, prepared[i], item.hints, now); !added.ok()) return added;
     staged["i" + b.id] = staged["h" + raw_hash] = out.size();
     out.push_back({b, true});
   }
@@ -198,8 +232,8 @@ Result<ReparseReport> Store::Reparse(const ParseFunction& parse, bool all) {
     Staged s;
     BeginStaging(s);
     if (Status r = StageRemoval(s, primary); !r.ok()) return r;
-    if (Status a = StageAddition(s, fresh, stored->raw, stored->hints, record.ingested_unix_ms()); !a.ok())
-      return a;
+    Prepared p = Prepare(fresh, stored->raw);
+    if (Status a = StageAddition(s, fresh, p, stored->hints, record.ingested_unix_ms()); !a.ok()) return a;
     if (Status c = Commit(s); !c.ok()) return c;
     ++report.rebuilt;
   }

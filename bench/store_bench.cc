@@ -1,0 +1,146 @@
+// Storage and search benchmark on a generated corpus (bench/corpus.h):
+// parse rate, ingest rate (batched and one at a time), index size per
+// bulletin, and search latency p50/p99 over a fixed query mix, before and
+// after a full compaction. Prints what it measured; bench/RESULTS.md
+// records it.
+//
+// Run: build/bin/store_bench [--docs 10000] [--batch 256] [--single 5000] [--rounds 20]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bench/corpus.h"
+#include "core/parser.h"
+#include "storage/store.h"
+#include "tests/test_util.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const char* const kQueries[] = {
+    "tỉnh ủy",
+    "\"tuyên giáo\"",
+    "bảo vệ",
+    "nông nghiệp",
+    "\"hội nghị tổng kết\"",
+    "đại hội -covid",
+    "lúa OR gạo",
+    "du lịch province:\"Quảng Nam\"",
+    "province:\"Sóc Trăng\" date:2021",
+    "đầu tư date>=2024-01-01",
+    "Savannakhet",
+    "\"phát triển kinh tế\"",
+    "giáo dục OR y tế",
+    "chính quyền",
+    "nhân dân author:hà",
+    "bao",
+};
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+uint64_t DirectoryBytes(const std::string& dir) {
+  uint64_t total = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) total += e.file_size();
+  return total;
+}
+
+double Percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
+  std::vector<double> all;
+  std::printf("search (%s), %d rounds of %zu queries, page size 20, snippets included:\n", label,
+              rounds, std::size(kQueries));
+  for (const char* q : kQueries) {
+    std::vector<double> ms;
+    uint64_t total = 0;
+    for (int r = 0; r < rounds; ++r) {
+      const auto t = Clock::now();
+      auto page = store.Search(q);
+      ms.push_back(Seconds(t) * 1000);
+      if (!page.ok()) {
+        std::fprintf(stderr, "%s: %s\n", q, page.status().message().c_str());
+        std::exit(1);
+      }
+      total = page->total;
+    }
+    std::printf("  %-36s %7llu hits  p50 %7.3f ms\n", q, static_cast<unsigned long long>(total),
+                Percentile(ms, 0.5));
+    all.insert(all.end(), ms.begin(), ms.end());
+  }
+  std::printf("  all queries: p50 %.3f ms, p99 %.3f ms\n", Percentile(all, 0.5), Percentile(all, 0.99));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t docs = 10000, batch = 256, single_docs = 5000;
+  int rounds = 20;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--docs") docs = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--batch") batch = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
+    else if (flag == "--single") single_docs = std::strtoul(argv[i + 1], nullptr, 10);
+  }
+  bantin::bench::CorpusGenerator corpus(bantin::testing::SourceDir(), 2026);
+  std::printf("corpus: %zu pages from %zu real sentences and %zu clauses\n", docs, corpus.sentences(),
+              corpus.clauses());
+
+  std::vector<bantin::IngestItem> items;
+  uint64_t bytes = 0;
+  auto t = Clock::now();
+  for (size_t n = 0; n < docs; ++n) {
+    std::string raw = corpus.Page(n);
+    bytes += raw.size();
+    items.push_back({bantin::Parse(raw), std::move(raw), {}});
+  }
+  double s = Seconds(t);
+  std::printf("parse: %.0f pages/s, %.1f MB/s (mean page %.1f KB)\n", docs / s, bytes / s / 1e6,
+              bytes / 1e3 / docs);
+
+  t = Clock::now();
+  size_t terms = 0;
+  for (const auto& item : items) terms += bantin::IndexDocument(item.bulletin).terms.size();
+  s = Seconds(t);
+  std::printf("indexing alone: %.0f bulletins/s (%.0f distinct syllables per bulletin)\n", docs / s,
+              static_cast<double>(terms) / docs);
+
+  bantin::testing::TempDir dir;
+  auto store = std::move(*bantin::Store::Open(dir.path()));
+  t = Clock::now();
+  for (size_t at = 0; at < items.size(); at += batch) {
+    std::vector<bantin::IngestItem> chunk(items.begin() + at, items.begin() + std::min(items.size(), at + batch));
+    if (!store->PutMany(chunk).ok()) return 1;
+  }
+  s = Seconds(t);
+  std::printf("ingest, batches of %zu: %.0f bulletins/s (%zu stored)\n", batch, docs / s,
+              static_cast<size_t>(store->size()));
+
+  if (single_docs > 0) {
+    bantin::testing::TempDir single_dir;
+    auto single = std::move(*bantin::Store::Open(single_dir.path()));
+    const size_t n = std::min(docs, single_docs);
+    t = Clock::now();
+    for (size_t i = 0; i < n; ++i)
+      if (!single->Put(items[i].bulletin, items[i].raw).ok()) return 1;
+    std::printf("ingest, one at a time: %.0f bulletins/s (first %zu)\n", n / Seconds(t), n);
+  }
+
+  MeasureSearch(*store, rounds, "as ingested");
+  if (!store->Compact().ok()) return 1;
+  std::printf("database: %.2f KB per bulletin after compaction (raw pages included; raw %.2f KB)\n",
+              DirectoryBytes(dir.path()) / 1e3 / docs, bytes / 1e3 / docs);
+  MeasureSearch(*store, rounds, "compacted");
+  return 0;
+}
