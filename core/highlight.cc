@@ -10,10 +10,12 @@ namespace bantin {
 namespace {
 
 // Spans of the syllables of `text` whose folded key the query searches for.
+// Folding alone decides a match, so no exact key is computed.
 std::vector<HighlightSpan> Marks(const std::string& text, const std::set<std::string>& keys) {
   std::vector<HighlightSpan> out;
-  for (const Token& t : Tokenize(text))
-    if (keys.count(t.folded)) out.push_back({t.begin, t.end});
+  for (const auto& [begin, end] : SyllableSpans(text))
+    if (keys.count(FoldedKey(std::string_view(text).substr(begin, end - begin))))
+      out.push_back({begin, end});
   return out;
 }
 
@@ -65,11 +67,13 @@ std::vector<Snippet> Snippets(const Bulletin& b, const Query& q, size_t max_byte
   int lead = -1;
   for (size_t i = 0; i < b.blocks.size() && lead < 0; ++i)
     if (b.blocks[i].kind == BlockKind::kParagraph) lead = static_cast<int>(i);
+  // The first block in reading order that matches: what a reader meets
+  // first, and no more blocks read than needed.
   int best = -1;
   std::vector<HighlightSpan> best_marks;
-  for (size_t i = 0; i < b.blocks.size() && !keys.empty(); ++i) {
-    std::vector<HighlightSpan> marks = Marks(b.blocks[i].text, keys);
-    if (marks.size() > best_marks.size()) best = static_cast<int>(i), best_marks = std::move(marks);
+  for (size_t i = 0; i < b.blocks.size() && !keys.empty() && best < 0; ++i) {
+    best_marks = Marks(b.blocks[i].text, keys);
+    if (!best_marks.empty()) best = static_cast<int>(i);
   }
   if (best < 0 && out.empty()) best = lead >= 0 ? lead : b.blocks.empty() ? -1 : 0;
   if (best >= 0)

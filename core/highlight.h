@@ -27,7 +27,7 @@ struct Snippet {
 };
 
 // The title when it matches, then the window of at most `max_bytes` around
-// the first match in the block that matches most. A query without words
+// the first match in the first block that matches. A query without words
 // gets the lead's beginning, unmarked.
 std::vector<Snippet> Snippets(const Bulletin& bulletin, const Query& query, size_t max_bytes = 240);
 

@@ -81,14 +81,6 @@ class Evaluator {
     return Status::Ok();
   }
 
-  const PostingRef* Find(const std::string& folded, uint32_t docno) const {
-    const auto it = lists_.find(folded);
-    if (it == lists_.end()) return nullptr;
-    const auto& refs = it->second.refs;
-    const auto at = std::lower_bound(refs.begin(), refs.end(), PostingRef{docno, {}}, ByDocno);
-    return at != refs.end() && at->docno == docno ? &*at : nullptr;
-  }
-
   // Live documents below the watermark that contain `folded`. Without
   // deletions below the watermark every entry there is live.
   uint64_t DocumentFrequency(const std::string& folded, bool no_deletions) const {
@@ -125,24 +117,38 @@ class Evaluator {
     return out;
   }
 
+  // Documents with every syllable of the phrase, adjacent. The lists are
+  // walked together in docno order; positions are read only where all meet.
   DocSet DocsOf(const Phrase& phrase) const {
-    DocSet docs = DocsWith(phrase.terms[0].folded);
-    for (size_t k = 1; k < phrase.terms.size() && !docs.empty(); ++k)
-      docs = Intersect(docs, DocsWith(phrase.terms[k].folded));
-    if (phrase.terms.size() == 1) return docs;
+    if (phrase.terms.size() == 1) return DocsWith(phrase.terms[0].folded);
+    std::vector<const std::vector<PostingRef>*> lists;
+    for (const QueryTerm& t : phrase.terms) lists.push_back(&Refs(t.folded));
+    std::vector<size_t> at(lists.size(), 0);
+    std::vector<const PostingRef*> refs(lists.size());
     DocSet out;
-    for (uint32_t docno : docs)
-      if (Adjacent(phrase, docno)) out.push_back(docno);
+    while (at[0] < lists[0]->size()) {
+      const uint32_t docno = (*lists[0])[at[0]].docno;
+      bool all = true;
+      for (size_t k = 1; k < lists.size() && all; ++k) {
+        const std::vector<PostingRef>& list = *lists[k];
+        while (at[k] < list.size() && list[at[k]].docno < docno) ++at[k];
+        if (at[k] == list.size()) return out;
+        all = list[at[k]].docno == docno;
+      }
+      if (all) {
+        for (size_t k = 0; k < lists.size(); ++k) refs[k] = &(*lists[k])[at[k]];
+        if (Adjacent(refs)) out.push_back(docno);
+      }
+      ++at[0];
+    }
     return out;
   }
 
-  // True when the phrase's syllables occur at consecutive positions.
-  bool Adjacent(const Phrase& phrase, uint32_t docno) const {
-    positions_.resize(phrase.terms.size());
-    for (size_t k = 0; k < phrase.terms.size(); ++k) {
-      const PostingRef* ref = Find(phrase.terms[k].folded, docno);
-      if (!ref || !ReadPositions(ref->payload, &positions_[k])) return false;
-    }
+  // True when the entries' syllables occur at consecutive positions.
+  bool Adjacent(const std::vector<const PostingRef*>& refs) const {
+    positions_.resize(refs.size());
+    for (size_t k = 0; k < refs.size(); ++k)
+      if (!ReadPositions(refs[k]->payload, &positions_[k])) return false;
     for (uint32_t start : positions_[0]) {
       bool all = true;
       for (size_t k = 1; k < positions_.size() && all; ++k)
