@@ -1,6 +1,8 @@
 // DocMeta: the per-document facts filters and facets read.
 #include <algorithm>
 
+#include "core/dates.h"
+#include "core/gazetteer.h"
 #include "core/search_engine.h"
 
 namespace bantin {
@@ -33,6 +35,10 @@ DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   m.province_key = FilterKey(b.source.province);
   m.author_key = FilterKey(b.author);
   for (const Person& p : b.people) m.people_keys.push_back(FilterKey(p.name));
+  if (const Province* p = b.source.province.empty() ? nullptr : ProvinceByName(b.source.province))
+    m.province_index = static_cast<int32_t>(p - Provinces().data());
+  int year = 0, month = 0, day = 0;
+  if (ParseIsoDate(b.date, &year, &month, &day)) m.month_index = year * 12 + month - 1;
   return m;
 }
 

@@ -103,6 +103,7 @@ void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
 }
 
 bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {
+  out->reserve(out->size() + list.size() / 8);  // entries take 8 bytes or more
   while (!list.empty()) {
     PostingRef ref;
     uint32_t size = 0;

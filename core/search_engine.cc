@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
-#include <unordered_map>
 
 #include "core/search_cursor.h"
 
@@ -51,17 +51,57 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
                      b.hit.exact_terms, b.hit.score, b.meta->date, b.hit.docno);
 }
 
-// Facet counts by count (ties by value), or by value descending.
-std::vector<FacetCount> Counted(const std::unordered_map<std::string_view, uint64_t>& counts,
-                                bool by_count) {
-  std::vector<FacetCount> out;
-  for (const auto& [value, count] : counts) out.push_back({std::string(value), count});
-  std::sort(out.begin(), out.end(), [&](const FacetCount& a, const FacetCount& b) {
-    if (by_count && a.count != b.count) return a.count > b.count;
-    return by_count ? a.value < b.value : a.value > b.value;
-  });
-  return out;
-}
+// Counts of a match set per province and per month. Provinces of the
+// gazetteer and months are counted in arrays; only a province name outside
+// the gazetteer (from a hint) falls back to a map.
+class FacetCounter {
+ public:
+  void Add(const DocMeta& m) {
+    if (m.province_index >= 0) {
+      if (by_province_.size() <= static_cast<size_t>(m.province_index)) by_province_.resize(m.province_index + 1);
+      if (by_province_[m.province_index].count++ == 0) by_province_[m.province_index].value = &m.source.province;
+    } else if (!m.source.province.empty()) {
+      ++other_provinces_[m.source.province];
+    }
+    if (m.month_index >= 0) {
+      if (by_month_.size() <= static_cast<size_t>(m.month_index)) by_month_.resize(m.month_index + 1);
+      ++by_month_[m.month_index];
+    }
+  }
+
+  // By count (ties by name).
+  std::vector<FacetCount> Provinces() const {
+    std::vector<FacetCount> out;
+    for (const Named& n : by_province_)
+      if (n.count) out.push_back({*n.value, n.count});
+    for (const auto& [name, count] : other_provinces_) out.push_back({name, count});
+    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+      return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    return out;
+  }
+
+  // Newest month first, as "YYYY-MM".
+  std::vector<FacetCount> Months() const {
+    std::vector<FacetCount> out;
+    for (size_t i = by_month_.size(); i-- > 0;) {
+      if (!by_month_[i]) continue;
+      char value[16];
+      std::snprintf(value, sizeof value, "%04d-%02d", static_cast<int>(i / 12), static_cast<int>(i % 12 + 1));
+      out.push_back({value, by_month_[i]});
+    }
+    return out;
+  }
+
+ private:
+  struct Named {
+    const std::string* value = nullptr;
+    uint64_t count = 0;
+  };
+  std::vector<Named> by_province_;
+  std::map<std::string, uint64_t> other_provinces_;
+  std::vector<uint64_t> by_month_;
+};
 
 // The posting lists one query reads, each split into entries by docno.
 class Evaluator {
@@ -240,8 +280,8 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     average[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
 
   std::vector<Ranked> matches;
-  // Views into the documents' metadata, which outlives this call's use.
-  std::unordered_map<std::string_view, uint64_t> provinces, months;
+  FacetCounter facets;
+  matches.reserve(candidates.size());
   uint32_t polled = 0;
   for (uint32_t docno : candidates) {
     if (++polled % kPollEvery == 0 && stop()) return cancelled;
@@ -281,13 +321,12 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
       r.hit.score += idf[i] * pseudo * (kK1 + 1) / (pseudo + kK1);
       if (scoring[i].accented() && exact > 0) ++r.hit.exact_terms;
     }
-    if (!meta->source.province.empty()) ++provinces[meta->source.province];
-    if (meta->date.size() >= 7) ++months[std::string_view(meta->date).substr(0, 7)];
+    facets.Add(*meta);
     matches.push_back(r);
   }
   result.total = matches.size();
-  result.provinces = Counted(provinces, true);
-  result.months = Counted(months, false);
+  result.provinces = facets.Provinces();
+  result.months = facets.Months();
 
   // This page: the best hits ranking after the cursor.
   if (resumed) {

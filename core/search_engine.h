@@ -34,6 +34,11 @@ struct DocMeta {
   std::string province_key;
   std::string author_key;
   std::vector<std::string> people_keys;
+  // Facet keys as small numbers, so counting a match set hashes nothing:
+  // the gazetteer index of the province (-1 when none or not a province of
+  // the gazetteer), and year * 12 + month - 1 (-1 when undated).
+  int32_t province_index = -1;
+  int32_t month_index = -1;
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);

@@ -5,7 +5,7 @@
 namespace bantin {
 namespace {
 
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 
 void PutString(std::string& out, std::string_view s) {
   PutVarint(out, static_cast<uint32_t>(s.size()));
@@ -45,6 +45,9 @@ std::string EncodeDocMeta(const DocMeta& m) {
   PutStrings(out, m.source_keys);
   PutStrings(out, m.people_keys);
   for (uint32_t length : m.length) PutVarint(out, length);
+  // Facet indexes, shifted so that -1 encodes as 0.
+  PutVarint(out, static_cast<uint32_t>(m.province_index + 1));
+  PutVarint(out, static_cast<uint32_t>(m.month_index + 1));
   return out;
 }
 
@@ -57,6 +60,10 @@ bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   if (!GetStrings(in, &m->source_keys) || !GetStrings(in, &m->people_keys)) return false;
   for (uint32_t& length : m->length)
     if (!GetVarint(in, &length)) return false;
+  uint32_t province = 0, month = 0;
+  if (!GetVarint(in, &province) || !GetVarint(in, &month)) return false;
+  m->province_index = static_cast<int32_t>(province) - 1;
+  m->month_index = static_cast<int32_t>(month) - 1;
   return in.empty();
 }
 
