@@ -82,7 +82,7 @@ DocumentTerms IndexDocument(const Bulletin& b) {
   return doc;
 }
 
-void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
+std::string EncodePayload(const TermInDoc& term) {
   std::string payload;
   for (uint32_t tf : term.tf) PutVarint(payload, tf);
   PutVarint(payload, static_cast<uint32_t>(term.variants.size()));
@@ -97,9 +97,17 @@ void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
     PutVarint(payload, p - previous);
     previous = p;
   }
+  return payload;
+}
+
+void AppendEntry(std::string& list, uint32_t docno, std::string_view payload) {
   PutVarint(list, docno);
   PutVarint(list, static_cast<uint32_t>(payload.size()));
   list += payload;
+}
+
+void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
+  AppendEntry(list, docno, EncodePayload(term));
 }
 
 bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {

@@ -51,6 +51,10 @@ DocumentTerms IndexDocument(const Bulletin& bulletin);
 uint16_t VariantHash(std::string_view exact);
 
 void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term);
+// The same in two steps, so the payload can be encoded before the docno is
+// known (storage prepares documents in parallel, numbers them in order).
+std::string EncodePayload(const TermInDoc& term);
+void AppendEntry(std::string& list, uint32_t docno, std::string_view payload);
 
 struct PostingRef {
   uint32_t docno = 0;

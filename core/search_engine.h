@@ -25,20 +25,22 @@ namespace bantin {
 
 // What filters and facets need to know of a document without reading it.
 struct DocMeta {
-  std::string id;
-  std::string date;  // YYYY-MM-DD, "" when undated
-  Source source;
+  // What scoring, ranking and facets read for every match comes first, so
+  // it shares the object's first cache lines.
   FieldLengths length{};
-  // Filter keys (FilterKey forms), computed once at indexing.
-  std::vector<std::string> source_keys;  // id, site and outlet name
-  std::string province_key;
-  std::string author_key;
-  std::vector<std::string> people_keys;
   // Facet keys as small numbers, so counting a match set hashes nothing:
   // the gazetteer index of the province (-1 when none or not a province of
   // the gazetteer), and year * 12 + month - 1 (-1 when undated).
   int32_t province_index = -1;
   int32_t month_index = -1;
+  std::string date;  // YYYY-MM-DD, "" when undated
+  std::string id;
+  Source source;
+  // Filter keys (FilterKey forms), computed once at indexing.
+  std::vector<std::string> source_keys;  // id, site and outlet name
+  std::string province_key;
+  std::string author_key;
+  std::vector<std::string> people_keys;
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);

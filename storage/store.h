@@ -133,13 +133,13 @@ class Store {
   struct Prepared;
   struct Staged;
   class IndexView;
-  static Prepared Prepare(const Bulletin& bulletin, const std::string& raw);
-  static std::vector<Prepared> PrepareAll(const std::vector<IngestItem>& items);
+  static Prepared Prepare(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints,
+                          int64_t ingested_unix_ms);
+  static std::vector<Prepared> PrepareAll(const std::vector<IngestItem>& items, int64_t now);
   explicit Store(rocksdb::DB* db);
   Status LoadDocuments();
   void BeginStaging(Staged& staged) const;
-  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared,
-                       const ParseHints& hints, int64_t ingested_unix_ms);
+  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared);
   Status StageRemoval(Staged& staged, const std::string& primary_key);
   Status Commit(Staged& staged);
   // The record under primary `key`; `id` names it in errors.

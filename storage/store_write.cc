@@ -44,25 +44,39 @@ int64_t NowUnixMs() {
 // What a bulletin needs before it can be staged, computed outside the
 // write lock and, for batches, on all cores.
 struct Store::Prepared {
-  DocumentTerms terms;
+  std::vector<std::pair<std::string, std::string>> postings;  // folded → payload
+  FieldLengths length{};
   DocMeta meta;
   std::string compressed_raw;
   std::string raw_hash;
+  // The StoredBulletin without its docno: staging appends that field, and
+  // protobuf reads concatenated messages as one.
+  std::string record;
 };
 
-Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw) {
+Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw, const ParseHints& hints,
+                               int64_t ingested_unix_ms) {
   Prepared p;
-  p.terms = IndexDocument(b);
-  p.meta = MetaOf(b, p.terms.length);
+  DocumentTerms terms = IndexDocument(b);
+  for (auto& [folded, term] : terms.terms) p.postings.emplace_back(std::move(folded), EncodePayload(term));
+  p.length = terms.length;
+  p.meta = MetaOf(b, terms.length);
   p.compressed_raw = Compress(raw);
   p.raw_hash = RawHash(raw);
+  v1::StoredBulletin record;
+  ToProto(b, record.mutable_bulletin());
+  record.set_ingested_unix_ms(ingested_unix_ms);
+  ToProto(hints, record.mutable_hints());
+  record.set_raw_hash(p.raw_hash);
+  p.record = record.SerializeAsString();
   return p;
 }
 
-std::vector<Store::Prepared> Store::PrepareAll(const std::vector<IngestItem>& items) {
+std::vector<Store::Prepared> Store::PrepareAll(const std::vector<IngestItem>& items, int64_t now) {
   std::vector<Prepared> out(items.size());
   const auto work = [&](size_t from, size_t step) {
-    for (size_t i = from; i < items.size(); i += step) out[i] = Prepare(items[i].bulletin, items[i].raw);
+    for (size_t i = from; i < items.size(); i += step)
+      out[i] = Prepare(items[i].bulletin, items[i].raw, items[i].hints, now);
   };
   const size_t threads = items.size() < kParallelFrom ? 1 : std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::thread> helpers;
@@ -87,26 +101,20 @@ void Store::BeginStaging(Staged& s) const {
   s.next_docno = next_docno_;
 }
 
-Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p, const ParseHints& hints,
-                            int64_t ingested_unix_ms) {
+Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
   const uint32_t docno = s.next_docno++;
-  for (const auto& [folded, term] : p.terms.terms) AppendPosting(s.additions[folded], docno, term);
-
-  v1::StoredBulletin record;
-  ToProto(b, record.mutable_bulletin());
-  record.set_ingested_unix_ms(ingested_unix_ms);
-  record.set_docno(docno);
-  ToProto(hints, record.mutable_hints());
-  record.set_raw_hash(p.raw_hash);
+  for (const auto& [folded, payload] : p.postings) AppendEntry(s.additions[folded], docno, payload);
+  v1::StoredBulletin numbered;
+  numbered.set_docno(docno);
   const std::string key = keys::Record(b.date, b.source.id, b.id);
-  rocksdb::Status st = s.batch.Put(key, record.SerializeAsString());
+  rocksdb::Status st = s.batch.Put(key, p.record + numbered.SerializeAsString());
   if (st.ok()) st = s.batch.Put(keys::ById(b.id), key);
   if (st.ok()) st = s.batch.Put(keys::Raw(b.id), p.compressed_raw);
-  if (st.ok()) st = s.batch.Put(keys::RawHash(record.raw_hash()), b.id);
+  if (st.ok()) st = s.batch.Put(keys::RawHash(p.raw_hash), b.id);
   if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(p.meta));
   if (!st.ok()) return FromRocks(st, "stage " + b.id);
   ++s.totals.documents;
-  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += p.terms.length[f];
+  for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += p.length[f];
   s.added.emplace_back(docno, std::move(p.meta));
   return Status::Ok();
 }
@@ -156,14 +164,14 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw, 
 }
 
 Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& items) {
-  std::vector<Prepared> prepared = PrepareAll(items);
+  const int64_t now = NowUnixMs();
+  std::vector<Prepared> prepared = PrepareAll(items, now);
   std::lock_guard<std::mutex> write(write_mu_);
   Staged s;
   BeginStaging(s);
   std::vector<PutOutcome> out;
   // "i<id>" and "h<raw hash>" of the items staged so far → index in out.
   std::unordered_map<std::string, size_t> staged;
-  const int64_t now = NowUnixMs();
   for (size_t i = 0; i < items.size(); ++i) {
     const IngestItem& item = items[i];
     const Bulletin& b = item.bulletin;
@@ -188,7 +196,7 @@ Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& it
       continue;
     }
     if (!st.IsNotFound()) return FromRocks(st, "lookup of " + b.id);
-    if (Status added = StageAddition(s, b, prepared[i], item.hints, now); !added.ok()) return added;
+    if (Status added = StageAddition(s, b, prepared[i]); !added.ok()) return added;
     staged["i" + b.id] = staged["h" + raw_hash] = out.size();
     out.push_back({b, true});
   }
@@ -232,8 +240,8 @@ Result<ReparseReport> Store::Reparse(const ParseFunction& parse, bool all) {
     Staged s;
     BeginStaging(s);
     if (Status r = StageRemoval(s, primary); !r.ok()) return r;
-    Prepared p = Prepare(fresh, stored->raw);
-    if (Status a = StageAddition(s, fresh, p, stored->hints, record.ingested_unix_ms()); !a.ok()) return a;
+    Prepared p = Prepare(fresh, stored->raw, stored->hints, record.ingested_unix_ms());
+    if (Status a = StageAddition(s, fresh, p); !a.ok()) return a;
     if (Status c = Commit(s); !c.ok()) return c;
     ++report.rebuilt;
   }
