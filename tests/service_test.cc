@@ -75,6 +75,13 @@ TEST_F(ServiceTest, IngestGetListSearch) {
   ASSERT_GE(found.results_size(), 1);
   EXPECT_EQ(found.results(0).source().province(), "Thái Nguyên");
   EXPECT_GT(found.results(0).score(), 0);
+  // Snippets mark the matched syllables by byte offsets; facets count provinces.
+  ASSERT_GE(found.results(0).snippets_size(), 1);
+  const v1::Snippet& snippet = found.results(0).snippets(0);
+  ASSERT_GE(snippet.highlights_size(), 1);
+  EXPECT_LE(snippet.highlights(0).end(), snippet.text().size());
+  ASSERT_GE(found.province_facets_size(), 1);
+  EXPECT_EQ(found.province_facets(0).value(), "Thái Nguyên");
 }
 
 TEST_F(ServiceTest, ParseStoresNothing) {
