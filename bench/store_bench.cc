@@ -5,6 +5,7 @@
 // records it.
 //
 // Run: build/bin/store_bench [--docs 10000] [--batch 256] [--single 5000] [--rounds 20]
+//      [--only QUERY]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -57,11 +58,17 @@ double Percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
 }
 
+// When set (--only QUERY), the one query searched instead of the mix: for
+// profiling a single query.
+const char* g_only = nullptr;
+
 void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
   std::vector<double> all;
   std::printf("search (%s), %d rounds of %zu queries, page size 20, snippets included:\n", label,
               rounds, std::size(kQueries));
-  for (const char* q : kQueries) {
+  std::vector<const char*> queries(std::begin(kQueries), std::end(kQueries));
+  if (g_only) queries = {g_only};
+  for (const char* q : queries) {
     std::vector<double> ms;
     uint64_t total = 0;
     for (int r = 0; r < rounds; ++r) {
@@ -91,6 +98,7 @@ int main(int argc, char** argv) {
     if (flag == "--docs") docs = std::strtoul(argv[i + 1], nullptr, 10);
     else if (flag == "--batch") batch = std::strtoul(argv[i + 1], nullptr, 10);
     else if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
+    else if (flag == "--only") g_only = argv[i + 1];
     else if (flag == "--single") single_docs = std::strtoul(argv[i + 1], nullptr, 10);
   }
   bantin::bench::CorpusGenerator corpus(bantin::testing::SourceDir(), 2026);

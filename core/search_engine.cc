@@ -185,23 +185,27 @@ class Evaluator {
   }
 
   // True when the entries' syllables occur at consecutive positions.
+  // Keeps the starts p (positions of the first syllable) for which syllable
+  // k sits at p + k, one syllable at a time, stopping when none is left.
   bool Adjacent(const std::vector<const PostingRef*>& refs) const {
-    positions_.resize(refs.size());
-    for (size_t k = 0; k < refs.size(); ++k)
-      if (!ReadPositions(refs[k]->payload, &positions_[k])) return false;
-    for (uint32_t start : positions_[0]) {
-      bool all = true;
-      for (size_t k = 1; k < positions_.size() && all; ++k)
-        all = std::binary_search(positions_[k].begin(), positions_[k].end(), start + static_cast<uint32_t>(k));
-      if (all) return true;
+    if (!ReadPositions(refs[0]->payload, &starts_)) return false;
+    for (size_t k = 1; k < refs.size() && !starts_.empty(); ++k) {
+      if (!ReadPositions(refs[k]->payload, &next_)) return false;
+      size_t kept = 0, j = 0;
+      for (uint32_t start : starts_) {
+        const uint32_t want = start + static_cast<uint32_t>(k);
+        while (j < next_.size() && next_[j] < want) ++j;
+        if (j < next_.size() && next_[j] == want) starts_[kept++] = start;
+      }
+      starts_.resize(kept);
     }
-    return false;
+    return !starts_.empty();
   }
 
   const IndexReader& index_;
   const uint32_t watermark_;
   std::map<std::string, List> lists_;
-  mutable std::vector<std::vector<uint32_t>> positions_;  // reused by Adjacent
+  mutable std::vector<uint32_t> starts_, next_;  // reused by Adjacent
 };
 
 CorpusTotals TotalsBelow(const IndexReader& index, uint32_t watermark) {
