@@ -9,6 +9,7 @@ namespace bantin {
 namespace {
 
 constexpr size_t kMaxRawBytes = 64 << 20;
+constexpr int kMaxBatch = 500;
 
 grpc::Status CheckRaw(const std::string& raw, const v1::ParseHints& hints) {
   if (raw.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "raw: must not be empty"};
@@ -70,6 +71,42 @@ grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext*,
   if (!r.ok()) return ToGrpc(r.status());
   ToProto(r->bulletin, resp->mutable_bulletin());
   if (req->include_raw()) resp->set_raw(r->raw);
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext*,
+                                                    const v1::BatchGetBulletinsRequest* req,
+                                                    v1::BatchGetBulletinsResponse* resp) {
+  if (req->ids_size() > kMaxBatch)
+    return {grpc::StatusCode::INVALID_ARGUMENT, "ids: at most " + std::to_string(kMaxBatch)};
+  for (int i = 0; i < req->ids_size(); ++i)
+    if (req->ids(i).empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "ids[" + std::to_string(i) + "]: must not be empty"};
+  Result<std::vector<StoredRecord>> records =
+      store_->BatchGet(std::vector<std::string>(req->ids().begin(), req->ids().end()));
+  if (!records.ok()) return ToGrpc(records.status());
+  for (const StoredRecord& r : *records) ToProto(r.bulletin, resp->add_bulletins());
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest* req,
+                                                 v1::DeleteBulletinResponse*) {
+  if (req->id().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "id: must not be empty"};
+  return ToGrpc(store_->Delete(req->id()));
+}
+
+grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext*, const v1::ListSourcesRequest* req,
+                                              v1::ListSourcesResponse* resp) {
+  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
+  Result<SourcesPage> page = store_->ListSources(req->page_size(), req->page_token());
+  if (!page.ok()) return ToGrpc(page.status());
+  for (const SourceSummary& s : page->sources) {
+    v1::SourceSummary* ps = resp->add_sources();
+    ToProto(s.source, ps->mutable_source());
+    ps->set_bulletin_count(static_cast<int64_t>(s.count));
+    ps->set_first_date(s.first_date);
+    ps->set_last_date(s.last_date);
+  }
+  resp->set_next_page_token(page->next_page_token);
   return grpc::Status::OK;
 }
 

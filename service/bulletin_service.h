@@ -24,6 +24,12 @@ class BulletinServiceImpl final : public v1::BulletinService::Service {
                               v1::IngestBulletinResponse*) override;
   grpc::Status GetBulletin(grpc::ServerContext*, const v1::GetBulletinRequest*,
                            v1::GetBulletinResponse*) override;
+  grpc::Status BatchGetBulletins(grpc::ServerContext*, const v1::BatchGetBulletinsRequest*,
+                                 v1::BatchGetBulletinsResponse*) override;
+  grpc::Status DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest*,
+                              v1::DeleteBulletinResponse*) override;
+  grpc::Status ListSources(grpc::ServerContext*, const v1::ListSourcesRequest*,
+                           v1::ListSourcesResponse*) override;
   grpc::Status ListBulletins(grpc::ServerContext*, const v1::ListBulletinsRequest*,
                              v1::ListBulletinsResponse*) override;
   grpc::Status SearchBulletins(grpc::ServerContext*, const v1::SearchBulletinsRequest*,

@@ -194,4 +194,45 @@ int RunSearch(const Args& args) {
   return 0;
 }
 
+int RunDelete(const Args& args) {
+  if (args.positional.size() != 1) {
+    std::fprintf(stderr, "usage: bantin delete --server HOST:PORT ID\n");
+    return 2;
+  }
+  auto stub = Connect(args);
+  v1::DeleteBulletinRequest req;
+  req.set_id(args.positional[0]);
+  v1::DeleteBulletinResponse resp;
+  grpc::ClientContext ctx;
+  grpc::Status s = stub->DeleteBulletin(&ctx, req, &resp);
+  if (!s.ok()) return Fail("delete", s);
+  std::printf("deleted %s\n", req.id().c_str());
+  return 0;
+}
+
+int RunSources(const Args& args) {
+  auto stub = Connect(args);
+  v1::ListSourcesRequest req;
+  req.set_page_size(std::atoi(args.Get("page-size", "500").c_str()));
+  req.set_page_token(args.Get("page-token"));
+  v1::ListSourcesResponse resp;
+  grpc::ClientContext ctx;
+  grpc::Status s = stub->ListSources(&ctx, req, &resp);
+  if (!s.ok()) return Fail("sources", s);
+  if (args.Has("json")) {
+    std::string json;
+    (void)google::protobuf::util::MessageToJsonString(resp, &json);
+    std::cout << json << "\n";
+    return 0;
+  }
+  for (const v1::SourceSummary& src : resp.sources())
+    std::printf("%6lld  %s .. %s  %s  %s\n", static_cast<long long>(src.bulletin_count()),
+                src.first_date().empty() ? "----------" : src.first_date().c_str(),
+                src.last_date().empty() ? "----------" : src.last_date().c_str(),
+                src.source().id().c_str(), src.source().province().c_str());
+  if (!resp.next_page_token().empty())
+    std::printf("next page: --page-token %s\n", resp.next_page_token().c_str());
+  return 0;
+}
+
 }  // namespace bantin

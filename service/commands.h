@@ -35,6 +35,8 @@ int RunIngest(const Args& args);
 int RunGet(const Args& args);
 int RunList(const Args& args);
 int RunSearch(const Args& args);
+int RunDelete(const Args& args);
+int RunSources(const Args& args);
 int RunReparse(const Args& args);
 int RunBackup(const Args& args);
 int RunRestore(const Args& args);

@@ -15,6 +15,8 @@ void Usage() {
       "  get    --server HOST:PORT [--json] ID\n"
       "  list   --server HOST:PORT [--json] [--province P] [--source S] [--from DATE] [--to DATE]\n"
       "  search --server HOST:PORT [--json] [--page-size N] [--page-token T] \"QUERY\"\n"
+      "  delete --server HOST:PORT ID\n"
+      "  sources --server HOST:PORT [--json]         sources with counts and date spans\n"
       "  reparse --db DIR [--all]                   re-parse stored pages after a parser change\n"
       "  backup  --db DIR BACKUP_DIR                add a backup (RocksDB BackupEngine)\n"
       "  restore --db DIR BACKUP_DIR                restore the latest backup into DIR\n"
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
   if (command == "get") return bantin::RunGet(args);
   if (command == "list") return bantin::RunList(args);
   if (command == "search") return bantin::RunSearch(args);
+  if (command == "delete") return bantin::RunDelete(args);
+  if (command == "sources") return bantin::RunSources(args);
   if (command == "reparse") return bantin::RunReparse(args);
   if (command == "backup") return bantin::RunBackup(args);
   if (command == "restore") return bantin::RunRestore(args);

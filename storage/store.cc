@@ -144,20 +144,34 @@ Result<ListPage> Store::List(const ListOptions& o) const {
   return page;
 }
 
-std::vector<SourceSummary> Store::ListSources() const {
+Result<SourcesPage> Store::ListSources(int page_size, const std::string& page_token) const {
+  std::string after;
+  if (!page_token.empty() && (!Unhex(page_token, &after) || after.empty()))
+    return Status::InvalidArgument("page_token: not a token this service issued");
   std::map<std::string, SourceSummary> by_id;
-  std::shared_lock lock(doc_mu_);
-  for (const auto& doc : docs_) {
-    if (!doc) continue;
-    SourceSummary& s = by_id[doc->source.id];
-    if (s.count++ == 0) s.source = doc->source;
-    if (doc->date.empty()) continue;
-    if (s.first_date.empty() || doc->date < s.first_date) s.first_date = doc->date;
-    if (doc->date > s.last_date) s.last_date = doc->date;
+  {
+    std::shared_lock lock(doc_mu_);
+    for (const auto& doc : docs_) {
+      if (!doc || (!page_token.empty() && doc->source.id <= after)) continue;
+      SourceSummary& s = by_id[doc->source.id];
+      if (s.count++ == 0) s.source = doc->source;
+      if (doc->date.empty()) continue;
+      if (s.first_date.empty() || doc->date < s.first_date) s.first_date = doc->date;
+      if (doc->date > s.last_date) s.last_date = doc->date;
+    }
   }
-  std::vector<SourceSummary> out;
-  for (auto& [id, summary] : by_id) out.push_back(std::move(summary));
-  return out;
+  SourcesPage page;
+  const size_t limit = static_cast<size_t>(ClampPageSize(page_size));
+  for (auto& [id, summary] : by_id) {
+    if (page.sources.size() == limit) {
+      // Source ids are never empty in a token: an empty id sorts first and
+      // so is always on the first page.
+      page.next_page_token = Hex(page.sources.back().source.id);
+      break;
+    }
+    page.sources.push_back(std::move(summary));
+  }
+  return page;
 }
 
 }  // namespace bantin

@@ -68,6 +68,11 @@ struct SourceSummary {
   std::string last_date;
 };
 
+struct SourcesPage {
+  std::vector<SourceSummary> sources;  // by source id
+  std::string next_page_token;         // empty on the last page
+};
+
 struct SearchHit {
   Bulletin bulletin;
   double score = 0;
@@ -113,7 +118,8 @@ class Store {
   // Removes the record, its raw page and its postings. NotFound when absent.
   Status Delete(const std::string& id);
   Result<ListPage> List(const ListOptions& options) const;
-  std::vector<SourceSummary> ListSources() const;
+  // Sources by id, with counts and date spans; page_size clamped to [1, 500].
+  Result<SourcesPage> ListSources(int page_size = 0, const std::string& page_token = "") const;
   Result<SearchPage> Search(const std::string& query, const SearchOptions& options = {}) const;
   // Re-parses stored raw pages with `parse` and rebuilds their records and
   // postings; ids stay. With all = false only records of another parser

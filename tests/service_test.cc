@@ -84,6 +84,43 @@ TEST_F(ServiceTest, IngestGetListSearch) {
   EXPECT_EQ(found.province_facets(0).value(), "Thái Nguyên");
 }
 
+TEST_F(ServiceTest, BatchGetDeleteListSources) {
+  const std::string a = Ingest(ReadFile(SeedPaths()[0])).bulletin().id();
+  const std::string b = Ingest(ReadFile(SeedPaths()[1])).bulletin().id();
+
+  v1::BatchGetBulletinsRequest batch;
+  batch.add_ids(b);
+  batch.add_ids(a);
+  v1::BatchGetBulletinsResponse got;
+  grpc::ClientContext c1;
+  ASSERT_TRUE(stub_->BatchGetBulletins(&c1, batch, &got).ok());
+  ASSERT_EQ(got.bulletins_size(), 2);
+  EXPECT_EQ(got.bulletins(0).id(), b);
+
+  v1::ListSourcesRequest sources;
+  v1::ListSourcesResponse listed;
+  grpc::ClientContext c2;
+  ASSERT_TRUE(stub_->ListSources(&c2, sources, &listed).ok());
+  ASSERT_EQ(listed.sources_size(), 2);
+  EXPECT_EQ(listed.sources(0).bulletin_count(), 1);
+  EXPECT_FALSE(listed.sources(0).first_date().empty());
+
+  v1::DeleteBulletinRequest del;
+  del.set_id(a);
+  v1::DeleteBulletinResponse deleted;
+  grpc::ClientContext c3;
+  ASSERT_TRUE(stub_->DeleteBulletin(&c3, del, &deleted).ok());
+  grpc::ClientContext c4;
+  EXPECT_EQ(stub_->DeleteBulletin(&c4, del, &deleted).error_code(), grpc::StatusCode::NOT_FOUND);
+  grpc::ClientContext c5;
+  const grpc::Status missing = stub_->BatchGetBulletins(&c5, batch, &got);
+  EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(missing.error_message().find(a), std::string::npos);
+  batch.add_ids("");
+  grpc::ClientContext c6;
+  EXPECT_EQ(stub_->BatchGetBulletins(&c6, batch, &got).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(ServiceTest, ParseStoresNothing) {
   v1::ParseBulletinRequest req;
   req.set_raw(ReadFile(SeedPaths()[4]));

@@ -126,7 +126,7 @@ TEST_F(StoreTest, BatchGetIsAllOrNothing) {
 
 TEST_F(StoreTest, ListSourcesCountsAndSpans) {
   for (size_t i = 0; i < SeedPaths().size(); ++i) PutSeed(i);
-  const std::vector<SourceSummary> sources = store_->ListSources();
+  const std::vector<SourceSummary> sources = store_->ListSources()->sources;
   uint64_t total = 0;
   for (const SourceSummary& s : sources) {
     total += s.count;
@@ -134,6 +134,18 @@ TEST_F(StoreTest, ListSourcesCountsAndSpans) {
   }
   EXPECT_EQ(total, 5u);
   EXPECT_GE(sources.size(), 4u);
+  // Two at a time: every source once, in id order.
+  std::vector<std::string> paged;
+  std::string token;
+  do {
+    Result<SourcesPage> page = store_->ListSources(2, token);
+    ASSERT_TRUE(page.ok());
+    for (const SourceSummary& s : page->sources) paged.push_back(s.source.id);
+    token = page->next_page_token;
+  } while (!token.empty());
+  ASSERT_EQ(paged.size(), sources.size());
+  EXPECT_TRUE(std::is_sorted(paged.begin(), paged.end()));
+  EXPECT_FALSE(store_->ListSources(2, "zz").ok());
 }
 
 TEST_F(StoreTest, ReparseRebuildsRecordsAndIndexKeepingIds) {
