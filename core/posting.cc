@@ -45,6 +45,10 @@ DocumentTerms IndexDocument(const Bulletin& b) {
   };
   std::unordered_map<std::string_view, Spelling> spellings;
   std::unordered_map<std::string, uint32_t> slots;  // folded key → index in doc.terms
+  // A news page has a few hundred distinct syllables: no rehashing.
+  spellings.reserve(512);
+  slots.reserve(512);
+  doc.terms.reserve(384);
   uint32_t position = 0;
   const auto add = [&](const std::string& text, Field field) {
     for (const auto& [begin, end] : SyllableSpans(text)) {
