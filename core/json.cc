@@ -100,6 +100,8 @@ JsonWriter& JsonWriter::BoolField(std::string_view key, bool value) {
   return *this;
 }
 
+namespace {
+
 void WriteSource(JsonWriter& w, const Source& s) {
   w.BeginObject()
       .StringField("id", s.id)
@@ -108,6 +110,8 @@ void WriteSource(JsonWriter& w, const Source& s) {
       .StringField("site", s.site)
       .EndObject();
 }
+
+}  // namespace
 
 void WriteBulletin(JsonWriter& w, const Bulletin& b) {
   w.BeginObject();

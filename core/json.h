@@ -43,7 +43,7 @@ class JsonWriter {
   bool need_comma_ = false;
 };
 
-void WriteSource(JsonWriter& w, const Source& source);
+// Writes the bulletin as one JSON object value (inside a larger document).
 void WriteBulletin(JsonWriter& w, const Bulletin& bulletin);
 std::string BulletinToJson(const Bulletin& bulletin);
 

@@ -44,11 +44,6 @@ bool MemoryIndex::Remove(const std::string& id) {
   return true;
 }
 
-const Bulletin* MemoryIndex::Find(const std::string& id) const {
-  const auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &docs_[it->second]->bulletin;
-}
-
 const Bulletin* MemoryIndex::Document(uint32_t docno) const {
   return docno < docs_.size() && docs_[docno] ? &docs_[docno]->bulletin : nullptr;
 }

@@ -21,7 +21,6 @@ class MemoryIndex : public IndexReader {
   bool Add(Bulletin bulletin);
   // Removes the bulletin and its postings; false when the id is unknown.
   bool Remove(const std::string& id);
-  const Bulletin* Find(const std::string& id) const;
   // The bulletin behind a hit (nullptr for removed docnos).
   const Bulletin* Document(uint32_t docno) const;
   size_t size() const { return by_id_.size(); }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/dates.h"
+#include "core/digest.h"
 #include "core/line_kinds.h"
 #include "core/page.h"
 #include "core/text.h"
@@ -240,29 +241,18 @@ void FillLineRoles(Page& page, Bulletin& out) {
   }
 }
 
-uint64_t Fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 }  // namespace
 
 std::string ContentId(const Bulletin& b) {
-  uint64_t h = 14695981039346656037ULL;
   // The text is already normalised (NFC, spaces collapsed) by parsing.
-  h = Fnv1a(h, b.title);
-  h = Fnv1a(h, "\x1f");
-  h = Fnv1a(h, b.date);
+  uint64_t h = Fnv1a64(b.title);
+  h = Fnv1a64("\x1f", h);
+  h = Fnv1a64(b.date, h);
   for (const Block& block : b.blocks) {
-    h = Fnv1a(h, "\x1e");
-    h = Fnv1a(h, block.text);
+    h = Fnv1a64("\x1e", h);
+    h = Fnv1a64(block.text, h);
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return Hex64(h);
 }
 
 Bulletin Parse(std::string_view raw, const ParseHints& hints) {

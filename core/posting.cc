@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/digest.h"
 #include "core/text.h"
 
 namespace bantin {
@@ -30,8 +31,7 @@ bool GetVarint(std::string_view& in, uint32_t* v) {
 }
 
 uint16_t VariantHash(std::string_view exact) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : exact) h = (h ^ c) * 16777619u;
+  const uint32_t h = Fnv1a32(exact);
   return static_cast<uint16_t>(h ^ (h >> 16));
 }
 

@@ -205,11 +205,6 @@ class Parser {
 
 std::string FilterKey(std::string_view text) { return Slug(ToNfc(text), '-'); }
 
-bool Query::HasTextClause() const {
-  return std::any_of(clauses.begin(), clauses.end(),
-                     [](const Clause& c) { return !c.excluded && !c.phrases.empty(); });
-}
-
 std::vector<std::string> Query::Keys() const {
   std::set<std::string> keys;
   for (const Clause& c : clauses)

@@ -59,9 +59,6 @@ struct Clause {
 
 struct Query {
   std::vector<Clause> clauses;
-  // True when some clause requires text (else every document is a candidate
-  // and only filters and exclusions narrow the set).
-  bool HasTextClause() const;
   // Every distinct folded key the query reads postings for.
   std::vector<std::string> Keys() const;
   // The distinct terms that contribute to the score (not excluded).

@@ -4,38 +4,17 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/digest.h"
+
 namespace bantin {
 namespace {
 
 // Tokens are opaque to clients: the fields below, hex-encoded.
 constexpr char kVersion[] = "c1";
 
-std::string Hex(std::string_view s) {
-  static const char* kDigits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) out += kDigits[c >> 4], out += kDigits[c & 15];
-  return out;
-}
-
-bool Unhex(std::string_view s, std::string* out) {
-  if (s.size() % 2) return false;
-  const auto v = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
-  for (size_t i = 0; i < s.size(); i += 2) {
-    if (v(s[i]) < 0 || v(s[i + 1]) < 0) return false;
-    out->push_back(static_cast<char>(v(s[i]) * 16 + v(s[i + 1])));
-  }
-  return true;
-}
-
 }  // namespace
 
-uint32_t QueryFingerprint(std::string_view query) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : query) h = (h ^ c) * 16777619u;
-  return h;
-}
+uint32_t QueryFingerprint(std::string_view query) { return Fnv1a32(query); }
 
 std::string EncodeCursor(const SearchCursor& c) {
   uint64_t bits = 0;

@@ -70,7 +70,7 @@ class FacetCounter {
   }
 
   // By count (ties by name).
-  std::vector<FacetCount> Provinces() const {
+  std::vector<FacetCount> ProvinceCounts() const {
     std::vector<FacetCount> out;
     for (const Named& n : by_province_)
       if (n.count) out.push_back({*n.value, n.count});
@@ -82,7 +82,7 @@ class FacetCounter {
   }
 
   // Newest month first, as "YYYY-MM".
-  std::vector<FacetCount> Months() const {
+  std::vector<FacetCount> MonthCounts() const {
     std::vector<FacetCount> out;
     for (size_t i = by_month_.size(); i-- > 0;) {
       if (!by_month_[i]) continue;
@@ -152,8 +152,7 @@ class Evaluator {
   DocSet DocsWith(const std::string& folded) const {
     DocSet out;
     out.reserve(Refs(folded).size());
-    for (const PostingRef& r : Refs(folded))
-      if (out.empty() || out.back() != r.docno) out.push_back(r.docno);
+    for (const PostingRef& r : Refs(folded)) out.push_back(r.docno);  // one entry per docno
     return out;
   }
 
@@ -329,8 +328,8 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     matches.push_back(r);
   }
   result.total = matches.size();
-  result.provinces = facets.Provinces();
-  result.months = facets.Months();
+  result.provinces = facets.ProvinceCounts();
+  result.months = facets.MonthCounts();
 
   // This page: the best hits ranking after the cursor.
   if (resumed) {

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "bantin/v1/bantin.pb.h"
+#include "core/digest.h"
 #include "storage/bulletin_codec.h"
 #include "storage/compression.h"
 #include "storage/doc_table.h"
@@ -102,14 +103,20 @@ Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string
   StoredRecord out{FromProto(record.bulletin()), "", FromProto(record.hints()),
                    record.ingested_unix_ms()};
   if (with_raw) {
-    std::string frame;
-    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::Raw(id), &frame);
-    if (!s.ok()) return FromRocks(s, "raw page of " + id);
-    Result<std::string> raw = Decompress(frame);
-    if (!raw.ok()) return Status::Internal(raw.status().message() + " (" + id + ")");
+    Result<std::string> raw = ReadRaw(id);
+    if (!raw.ok()) return raw.status();
     out.raw = std::move(*raw);
   }
   return out;
+}
+
+Result<std::string> Store::ReadRaw(const std::string& id) const {
+  std::string frame;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::Raw(id), &frame);
+  if (!s.ok()) return FromRocks(s, "raw page of " + id);
+  Result<std::string> raw = Decompress(frame);
+  if (!raw.ok()) return Status::Internal(raw.status().message() + " (" + id + ")");
+  return raw;
 }
 
 Result<ListPage> Store::List(const ListOptions& o) const {

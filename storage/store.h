@@ -27,6 +27,10 @@ class DB;
 class WriteBatch;
 }  // namespace rocksdb
 
+namespace bantin::v1 {
+class StoredBulletin;
+}  // namespace bantin::v1
+
 namespace bantin {
 
 struct IngestItem {
@@ -146,11 +150,14 @@ class Store {
   Status LoadDocuments();
   void BeginStaging(Staged& staged) const;
   Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared);
-  Status StageRemoval(Staged& staged, const std::string& primary_key);
+  // `record` is what `primary_key` holds.
+  Status StageRemoval(Staged& staged, const std::string& primary_key,
+                      const v1::StoredBulletin& record);
   Status Commit(Staged& staged);
   // The record under primary `key`; `id` names it in errors.
   Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id,
                                   bool with_raw) const;
+  Result<std::string> ReadRaw(const std::string& id) const;
 
   std::unique_ptr<rocksdb::DB> db_;
   std::mutex write_mu_;  // serialises writers

@@ -32,17 +32,25 @@ class Store::IndexView : public IndexReader {
 };
 
 Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& options) const {
-  SearchPage page;
-  std::vector<std::string> ids;
-  Result<SearchResult> result = Status::Internal("search did not run");
-  {
+  // Ranking and the hits' ids under the document table's lock; reading
+  // records and cutting snippets after it.
+  // The document table knows each hit's primary key: one read per hit.
+  std::vector<std::pair<std::string, std::string>> hits;  // primary key, id
+  Result<SearchResult> result = [&] {
     std::shared_lock lock(doc_mu_);
-    result = bantin::Search(IndexView(*this), query, options);
-    if (!result.ok()) return result.status();
-    for (const Hit& h : result->hits) ids.push_back(docs_[h.docno]->id);
-  }
-  for (size_t i = 0; i < ids.size(); ++i) {
-    Result<StoredRecord> record = Get(ids[i]);
+    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, options);
+    if (ranked.ok()) {
+      for (const Hit& h : ranked->hits) {
+        const DocMeta& m = *docs_[h.docno];
+        hits.emplace_back(keys::Record(m.date, m.source.id, m.id), m.id);
+      }
+    }
+    return ranked;
+  }();
+  if (!result.ok()) return result.status();
+  SearchPage page;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    Result<StoredRecord> record = ReadRecord(hits[i].first, hits[i].second, false);
     // Deleted since the ranking: leave it out rather than fail the page.
     if (record.status().code() == StatusCode::kNotFound) continue;
     if (!record.ok()) return record.status();

@@ -20,8 +20,6 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what);
 // Reads and parses the protobuf under `key`.
 Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& what,
                  google::protobuf::MessageLite* message);
-std::string Hex(std::string_view bytes);
-bool Unhex(std::string_view hex, std::string* bytes);
 
 }  // namespace bantin
 

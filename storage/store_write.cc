@@ -5,11 +5,11 @@
 #include <rocksdb/write_batch.h>
 
 #include <chrono>
-#include <cstdio>
 #include <thread>
 #include <unordered_map>
 
 #include "bantin/v1/bantin.pb.h"
+#include "core/digest.h"
 #include "storage/bulletin_codec.h"
 #include "storage/compression.h"
 #include "storage/doc_table.h"
@@ -22,13 +22,7 @@ namespace bantin {
 namespace {
 
 // Identity of a raw page: FNV-1a 64 of its bytes, as 16 hex digits.
-std::string RawHash(std::string_view raw) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : raw) h = (h ^ c) * 1099511628211ULL;
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
+std::string RawHash(std::string_view raw) { return Hex64(Fnv1a64(raw)); }
 
 // Batches at least this large are prepared on every core.
 constexpr size_t kParallelFrom = 16;
@@ -119,9 +113,8 @@ Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
   return Status::Ok();
 }
 
-Status Store::StageRemoval(Staged& s, const std::string& primary_key) {
-  v1::StoredBulletin record;
-  if (Status r = ReadProto(*db_, primary_key, "record " + primary_key, &record); !r.ok()) return r;
+Status Store::StageRemoval(Staged& s, const std::string& primary_key,
+                           const v1::StoredBulletin& record) {
   const Bulletin b = FromProto(record.bulletin());
   const DocumentTerms terms = IndexDocument(b);
   rocksdb::Status st;
@@ -209,9 +202,11 @@ Status Store::Delete(const std::string& id) {
   std::string primary;
   rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &primary);
   if (!st.ok()) return FromRocks(st, "bulletin " + id);
+  v1::StoredBulletin record;
+  if (Status r = ReadProto(*db_, primary, "record of " + id, &record); !r.ok()) return r;
   Staged s;
   BeginStaging(s);
-  if (Status r = StageRemoval(s, primary); !r.ok()) return r;
+  if (Status r = StageRemoval(s, primary, record); !r.ok()) return r;
   return Commit(s);
 }
 
@@ -233,14 +228,15 @@ Result<ReparseReport> Store::Reparse(const ParseFunction& parse, bool all) {
     ++report.records;
     if (!all && record.bulletin().parser_version() == kParserVersion) continue;
     const std::string id = record.bulletin().id();
-    Result<StoredRecord> stored = ReadRecord(primary, id, true);
-    if (!stored.ok()) return stored.status();
-    Bulletin fresh = parse(stored->raw, stored->hints);
+    Result<std::string> raw = ReadRaw(id);
+    if (!raw.ok()) return raw.status();
+    const ParseHints hints = FromProto(record.hints());
+    Bulletin fresh = parse(*raw, hints);
     fresh.id = id;  // ids are forever: clients hold them
     Staged s;
     BeginStaging(s);
-    if (Status r = StageRemoval(s, primary); !r.ok()) return r;
-    Prepared p = Prepare(fresh, stored->raw, stored->hints, record.ingested_unix_ms());
+    if (Status r = StageRemoval(s, primary, record); !r.ok()) return r;
+    Prepared p = Prepare(fresh, *raw, hints, record.ingested_unix_ms());
     if (Status a = StageAddition(s, fresh, p); !a.ok()) return a;
     if (Status c = Commit(s); !c.ok()) return c;
     ++report.rebuilt;
