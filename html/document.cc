@@ -23,4 +23,9 @@ Bulletin ParseDocument(std::string_view raw, const ParseHints& hints) {
   return b;
 }
 
+std::string PageText(std::string_view raw) {
+  if (!LooksLikeHtml(raw)) return std::string(raw);
+  return HtmlToText(SanitizeUtf8(raw, nullptr)).text;
+}
+
 }  // namespace bantin

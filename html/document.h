@@ -4,6 +4,7 @@
 #ifndef BANTIN_HTML_DOCUMENT_H_
 #define BANTIN_HTML_DOCUMENT_H_
 
+#include <string>
 #include <string_view>
 
 #include "core/bulletin.h"
@@ -12,6 +13,10 @@
 namespace bantin {
 
 Bulletin ParseDocument(std::string_view raw, const ParseHints& hints = {});
+
+// The text a bulletin's line spans index: the page itself for a text dump,
+// the reduced text for HTML. What a viewer shows as "the raw page".
+std::string PageText(std::string_view raw);
 
 }  // namespace bantin
 
