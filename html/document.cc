@@ -24,7 +24,7 @@ Bulletin ParseDocument(std::string_view raw, const ParseHints& hints) {
 }
 
 std::string PageText(std::string_view raw) {
-  if (!LooksLikeHtml(raw)) return std::string(raw);
+  if (!LooksLikeHtml(raw)) return IsCleanUtf8(raw) ? std::string(raw) : SanitizeUtf8(raw, nullptr);
   return HtmlToText(SanitizeUtf8(raw, nullptr)).text;
 }
 

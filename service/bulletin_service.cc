@@ -1,72 +1,41 @@
+// The read side of BulletinService: parse, get, list, sources, export.
+// Writes are in bulletin_writes.cc, search in bulletin_search.cc.
 #include "service/bulletin_service.h"
 
 #include "core/dates.h"
-#include "core/parser.h"
 #include "html/document.h"
+#include "service/export.h"
 #include "storage/bulletin_codec.h"
 
 namespace bantin {
 namespace {
 
-constexpr size_t kMaxRawBytes = 64 << 20;
-constexpr int kMaxBatch = 500;
-
-grpc::Status CheckRaw(const std::string& raw, const v1::ParseHints& hints) {
-  if (raw.empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "raw: must not be empty"};
-  if (raw.size() > kMaxRawBytes)
-    return {grpc::StatusCode::RESOURCE_EXHAUSTED, "raw: larger than 64 MiB"};
-  int y, m, d;
-  if (!hints.fetch_date().empty() && !ParseIsoDate(hints.fetch_date(), &y, &m, &d))
-    return {grpc::StatusCode::INVALID_ARGUMENT, "hints.fetch_date: expected YYYY-MM-DD"};
-  return grpc::Status::OK;
-}
-
 grpc::Status CheckDate(const std::string& value, const char* field) {
   int y, m, d;
   if (value.empty() || ParseIsoDate(value, &y, &m, &d)) return grpc::Status::OK;
-  return {grpc::StatusCode::INVALID_ARGUMENT, std::string(field) + ": expected YYYY-MM-DD, got \"" + value + "\""};
+  return InvalidField(field, "expected YYYY-MM-DD, got \"" + value + "\"");
 }
 
 }  // namespace
 
-grpc::Status ToGrpc(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk: return grpc::Status::OK;
-    case StatusCode::kInvalidArgument: return {grpc::StatusCode::INVALID_ARGUMENT, s.message()};
-    case StatusCode::kNotFound: return {grpc::StatusCode::NOT_FOUND, s.message()};
-    case StatusCode::kResourceExhausted: return {grpc::StatusCode::RESOURCE_EXHAUSTED, s.message()};
-    case StatusCode::kUnavailable: return {grpc::StatusCode::UNAVAILABLE, s.message()};
-    case StatusCode::kDeadlineExceeded: return {grpc::StatusCode::DEADLINE_EXCEEDED, s.message()};
-    case StatusCode::kFailedPrecondition: return {grpc::StatusCode::FAILED_PRECONDITION, s.message()};
-    case StatusCode::kInternal: break;
-  }
-  return {grpc::StatusCode::INTERNAL, s.message()};
+grpc::Status BulletinServiceImpl::PageSize(int requested, int* page_size) const {
+  if (requested < 0) return InvalidField("page_size", "must not be negative");
+  *page_size = requested > limits_.max_page_size ? limits_.max_page_size : requested;
+  return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext*,
-                                                const v1::ParseBulletinRequest* req,
+grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext* ctx, const v1::ParseBulletinRequest* req,
                                                 v1::ParseBulletinResponse* resp) {
-  if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
   ToProto(ParseDocument(req->raw(), FromProto(req->hints())), resp->mutable_bulletin());
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext*,
-                                                 const v1::IngestBulletinRequest* req,
-                                                 v1::IngestBulletinResponse* resp) {
-  if (grpc::Status s = CheckRaw(req->raw(), req->hints()); !s.ok()) return s;
-  const ParseHints hints = FromProto(req->hints());
-  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), hints), req->raw(), hints);
-  if (!put.ok()) return ToGrpc(put.status());
-  ToProto(put->bulletin, resp->mutable_bulletin());
-  resp->set_created(put->created);
-  return grpc::Status::OK;
-}
-
-grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext*,
-                                              const v1::GetBulletinRequest* req,
+grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext* ctx, const v1::GetBulletinRequest* req,
                                               v1::GetBulletinResponse* resp) {
-  if (req->id().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "id: must not be empty"};
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  if (req->id().empty()) return InvalidField("id", "must not be empty");
   Result<StoredRecord> r = store_->Get(req->id(), req->include_raw());
   if (!r.ok()) return ToGrpc(r.status());
   ToProto(r->bulletin, resp->mutable_bulletin());
@@ -74,13 +43,15 @@ grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext*,
+grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx,
                                                     const v1::BatchGetBulletinsRequest* req,
                                                     v1::BatchGetBulletinsResponse* resp) {
-  if (req->ids_size() > kMaxBatch)
-    return {grpc::StatusCode::INVALID_ARGUMENT, "ids: at most " + std::to_string(kMaxBatch)};
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  if (static_cast<size_t>(req->ids_size()) > limits_.max_batch_ids)
+    return LimitExceeded("max_batch_ids", limits_.max_batch_ids,
+                         "ids: at most " + std::to_string(limits_.max_batch_ids) + " per call");
   for (int i = 0; i < req->ids_size(); ++i)
-    if (req->ids(i).empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "ids[" + std::to_string(i) + "]: must not be empty"};
+    if (req->ids(i).empty()) return InvalidField("ids[" + std::to_string(i) + "]", "must not be empty");
   Result<std::vector<StoredRecord>> records =
       store_->BatchGet(std::vector<std::string>(req->ids().begin(), req->ids().end()));
   if (!records.ok()) return ToGrpc(records.status());
@@ -88,16 +59,12 @@ grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest* req,
-                                                 v1::DeleteBulletinResponse*) {
-  if (req->id().empty()) return {grpc::StatusCode::INVALID_ARGUMENT, "id: must not be empty"};
-  return ToGrpc(store_->Delete(req->id()));
-}
-
-grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext*, const v1::ListSourcesRequest* req,
+grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext* ctx, const v1::ListSourcesRequest* req,
                                               v1::ListSourcesResponse* resp) {
-  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
-  Result<SourcesPage> page = store_->ListSources(req->page_size(), req->page_token());
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  int page_size = 0;
+  if (grpc::Status s = PageSize(req->page_size(), &page_size); !s.ok()) return s;
+  Result<SourcesPage> page = store_->ListSources(page_size, req->page_token());
   if (!page.ok()) return ToGrpc(page.status());
   for (const SourceSummary& s : page->sources) {
     v1::SourceSummary* ps = resp->add_sources();
@@ -110,18 +77,17 @@ grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext*, const v1::Li
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext*,
-                                                const v1::ListBulletinsRequest* req,
+grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext* ctx, const v1::ListBulletinsRequest* req,
                                                 v1::ListBulletinsResponse* resp) {
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
   if (grpc::Status s = CheckDate(req->from_date(), "from_date"); !s.ok()) return s;
   if (grpc::Status s = CheckDate(req->to_date(), "to_date"); !s.ok()) return s;
-  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
   ListOptions o;
+  if (grpc::Status s = PageSize(req->page_size(), &o.page_size); !s.ok()) return s;
   o.source_id = req->source_id();
   o.province = req->province();
   o.from_date = req->from_date();
   o.to_date = req->to_date();
-  o.page_size = req->page_size();
   o.page_token = req->page_token();
   Result<ListPage> page = store_->List(o);
   if (!page.ok()) return ToGrpc(page.status());
@@ -130,52 +96,25 @@ grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext* ctx,
-                                                  const v1::SearchBulletinsRequest* req,
-                                                  v1::SearchBulletinsResponse* resp) {
-  if (req->page_size() < 0) return {grpc::StatusCode::INVALID_ARGUMENT, "page_size: must not be negative"};
-  SearchOptions o;
-  o.page_size = req->page_size();
-  o.page_token = req->page_token();
-  // A search past its deadline (or cancelled by the client) stops working.
-  o.cancelled = [ctx] { return ctx->IsCancelled() || ctx->deadline() < std::chrono::system_clock::now(); };
-  Result<SearchPage> page = store_->Search(req->query(), o);
-  if (!page.ok()) return ToGrpc(page.status());
-  for (const SearchHit& h : page->hits) {
-    v1::SearchResult* r = resp->add_results();
-    r->set_id(h.bulletin.id);
-    r->set_title(h.bulletin.title);
-    r->set_date(h.bulletin.date);
-    r->set_author(h.bulletin.author);
-    ToProto(h.bulletin.source, r->mutable_source());
-    r->set_score(h.score);
-    r->set_exact_terms(h.exact_terms);
-    for (const Snippet& sn : h.snippets) {
-      if (r->snippet().empty() && sn.block >= 0) r->set_snippet(sn.text);
-      v1::Snippet* ps = r->add_snippets();
-      ps->set_field(sn.field);
-      ps->set_block(sn.block);
-      ps->set_offset(sn.offset);
-      ps->set_text(sn.text);
-      for (const HighlightSpan& span : sn.highlights) {
-        v1::Snippet::Highlight* hl = ps->add_highlights();
-        hl->set_begin(span.begin);
-        hl->set_end(span.end);
-      }
-    }
-  }
-  for (const FacetCount& f : page->provinces) {
-    v1::FacetCount* pf = resp->add_province_facets();
-    pf->set_value(f.value);
-    pf->set_count(static_cast<int64_t>(f.count));
-  }
-  for (const FacetCount& f : page->months) {
-    v1::FacetCount* pf = resp->add_month_facets();
-    pf->set_value(f.value);
-    pf->set_count(static_cast<int64_t>(f.count));
-  }
-  resp->set_next_page_token(page->next_page_token);
-  resp->set_total_size(static_cast<int64_t>(page->total));
+grpc::Status BulletinServiceImpl::ExportBulletins(grpc::ServerContext* ctx, const v1::ExportBulletinsRequest* req,
+                                                  grpc::ServerWriter<v1::ExportBulletinsResponse>* writer) {
+  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  ExportFilter f;
+  f.source_id = req->source_id();
+  f.province = req->province();
+  f.from_date = req->from_date();
+  f.to_date = req->to_date();
+  f.with_text = !req->omit_text();
+  v1::ExportBulletinsResponse item;
+  Status s = bantin::ExportBulletins(*store_, f, [&](const Bulletin& b, const std::string& text) {
+    if (ctx->IsCancelled()) return false;
+    item.Clear();
+    ToProto(b, item.mutable_bulletin());
+    item.set_text(text);
+    return writer->Write(item);
+  });
+  if (!s.ok()) return ToGrpc(s);
+  if (ctx->IsCancelled()) return ApiError(grpc::StatusCode::CANCELLED, "CANCELLED", "the export was cancelled");
   return grpc::Status::OK;
 }
 

@@ -1,27 +1,31 @@
-// BulletinService over gRPC: translates between the wire and core/storage,
-// nothing else (parsing is core's, persistence and ranking storage's).
+// BulletinService over gRPC: checks access and limits, translates between
+// the wire and core/storage, nothing else (parsing is core's, persistence
+// and ranking storage's). Errors follow service/api_errors.h.
 #ifndef BANTIN_SERVICE_BULLETIN_SERVICE_H_
 #define BANTIN_SERVICE_BULLETIN_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
 #include "bantin/v1/bantin.grpc.pb.h"
-#include "core/status.h"
+#include "service/api_errors.h"
+#include "service/auth.h"
+#include "service/limits.h"
 #include "storage/store.h"
 
 namespace bantin {
 
-// Maps a core Status to the gRPC status with the same meaning.
-grpc::Status ToGrpc(const Status& status);
-
 class BulletinServiceImpl final : public v1::BulletinService::Service {
  public:
-  explicit BulletinServiceImpl(Store* store) : store_(store) {}
+  // `store` and `auth` must outlive the service.
+  BulletinServiceImpl(Store* store, const Authorizer* auth, ServiceLimits limits)
+      : store_(store), auth_(auth), limits_(limits) {}
 
   grpc::Status ParseBulletin(grpc::ServerContext*, const v1::ParseBulletinRequest*,
                              v1::ParseBulletinResponse*) override;
   grpc::Status IngestBulletin(grpc::ServerContext*, const v1::IngestBulletinRequest*,
                               v1::IngestBulletinResponse*) override;
+  grpc::Status IngestBulletins(grpc::ServerContext*, grpc::ServerReader<v1::IngestBulletinsRequest>*,
+                               v1::IngestBulletinsResponse*) override;
   grpc::Status GetBulletin(grpc::ServerContext*, const v1::GetBulletinRequest*,
                            v1::GetBulletinResponse*) override;
   grpc::Status BatchGetBulletins(grpc::ServerContext*, const v1::BatchGetBulletinsRequest*,
@@ -34,10 +38,21 @@ class BulletinServiceImpl final : public v1::BulletinService::Service {
                              v1::ListBulletinsResponse*) override;
   grpc::Status SearchBulletins(grpc::ServerContext*, const v1::SearchBulletinsRequest*,
                                v1::SearchBulletinsResponse*) override;
+  grpc::Status ExportBulletins(grpc::ServerContext*, const v1::ExportBulletinsRequest*,
+                               grpc::ServerWriter<v1::ExportBulletinsResponse>*) override;
 
  private:
+  // page_size checked (not negative) and lowered to the configured maximum.
+  grpc::Status PageSize(int requested, int* page_size) const;
+
   Store* store_;
+  const Authorizer* auth_;
+  ServiceLimits limits_;
 };
+
+// A page and its hints as the API accepts them: INVALID_ARGUMENT naming
+// `field` (or its hints) otherwise. Shared by the unary and streaming ingest.
+grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field);
 
 }  // namespace bantin
 

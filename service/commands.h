@@ -37,6 +37,7 @@ int RunList(const Args& args);
 int RunSearch(const Args& args);
 int RunDelete(const Args& args);
 int RunSources(const Args& args);
+int RunExport(const Args& args);
 int RunReparse(const Args& args);
 int RunBackup(const Args& args);
 int RunRestore(const Args& args);

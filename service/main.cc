@@ -9,14 +9,17 @@ namespace {
 void Usage() {
   std::fputs(
       "usage: bantin COMMAND [options]\n"
-      "  parse  [--json] FILE|-                     parse a page, store nothing\n"
-      "  serve  --db DIR --listen HOST:PORT [--http HOST:PORT]\n"
-      "  ingest --server HOST:PORT FILE|DIR...      parse and store pages\n"
-      "  get    --server HOST:PORT [--json] ID\n"
+      "  parse  [--json] [--server HOST:PORT] FILE|-  parse a page, store nothing\n"
+      "  serve  --db DIR [--listen HOST:PORT] [--http HOST:PORT] [--write-token-file F] ...\n"
+      "         (bantin serve --help lists every flag)\n"
+      "  ingest --server HOST:PORT FILE|DIR...      stream pages in, with progress\n"
+      "  get    --server HOST:PORT [--json] ID [ID...]\n"
       "  list   --server HOST:PORT [--json] [--province P] [--source S] [--from DATE] [--to DATE]\n"
-      "  search --server HOST:PORT [--json] [--page-size N] [--page-token T] \"QUERY\"\n"
+      "  search --server HOST:PORT [--json] [--filter F] [--page-size N] [--page-token T] \"QUERY\"\n"
       "  delete --server HOST:PORT ID\n"
-      "  sources --server HOST:PORT [--json]         sources with counts and date spans\n"
+      "  sources --server HOST:PORT [--json]        sources with counts and date spans\n"
+      "  export --server HOST:PORT [--province P] [--source S] [--from DATE] [--to DATE] [--out FILE]\n"
+      "  client options: --token-file F (or BANTIN_TOKEN), --tls-ca PEM, --timeout SECONDS\n"
       "  reparse --db DIR [--all]                   re-parse stored pages after a parser change\n"
       "  backup  --db DIR BACKUP_DIR                add a backup (RocksDB BackupEngine)\n"
       "  restore --db DIR BACKUP_DIR                restore the latest backup into DIR\n"
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
   if (command == "search") return bantin::RunSearch(args);
   if (command == "delete") return bantin::RunDelete(args);
   if (command == "sources") return bantin::RunSources(args);
+  if (command == "export") return bantin::RunExport(args);
   if (command == "reparse") return bantin::RunReparse(args);
   if (command == "backup") return bantin::RunBackup(args);
   if (command == "restore") return bantin::RunRestore(args);

@@ -9,6 +9,8 @@
 #include "core/json.h"
 #include "core/parser.h"
 #include "html/document.h"
+#include "service/client.h"
+#include "storage/bulletin_codec.h"
 
 namespace bantin {
 
@@ -38,7 +40,23 @@ int RunParse(const Args& args) {
   hints.source_id = args.Get("source");
   hints.province = args.Get("province");
   hints.fetch_date = args.Get("fetch-date");
-  const Bulletin b = ParseDocument(*raw, hints);
+  Bulletin b;
+  if (args.Has("server")) {  // the ParseBulletin RPC: the server's parser
+    Result<Client> client = Client::Connect(args);
+    if (!client.ok()) return Fail("parse", client.status());
+    v1::ParseBulletinRequest req;
+    req.set_raw(*raw);
+    req.mutable_hints()->set_url(hints.url);
+    req.mutable_hints()->set_source_id(hints.source_id);
+    req.mutable_hints()->set_province(hints.province);
+    req.mutable_hints()->set_fetch_date(hints.fetch_date);
+    v1::ParseBulletinResponse resp;
+    grpc::Status s = client->stub().ParseBulletin(client->NewContext().get(), req, &resp);
+    if (!s.ok()) return Fail("parse", s);
+    b = FromProto(resp.bulletin());
+  } else {
+    b = ParseDocument(*raw, hints);
+  }
   if (args.Has("json")) {
     std::cout << BulletinToJson(b) << "\n";
   } else {

@@ -1,3 +1,5 @@
+// bantin serve: the gRPC API and the HTTP side until SIGINT or SIGTERM,
+// which drain (in-flight calls finish) before the process exits.
 #include <unistd.h>
 
 #include <atomic>
@@ -13,8 +15,8 @@
 namespace bantin {
 namespace {
 
-std::atomic<bool> g_stop{false};
-void OnSignal(int) { g_stop = true; }
+std::atomic<int> g_signal{0};
+void OnSignal(int signal) { g_signal = signal; }
 
 // The build puts the viewer in <build>/web and the module in <build>/wasm,
 // beside <build>/bin/bantin.
@@ -25,6 +27,38 @@ std::string BesideExecutable(const char* dir) {
   return (exe.parent_path().parent_path() / dir).string();
 }
 
+// A positive whole number flag; false (with a message) when malformed.
+template <typename T>
+bool NumberFlag(const Args& args, const char* name, T* value) {
+  if (!args.Has(name)) return true;
+  const std::string text = args.Get(name);
+  char* end = nullptr;
+  const long long v = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || v <= 0) {
+    std::fprintf(stderr, "bantin serve: --%s: expected a positive number, got \"%s\"\n", name, text.c_str());
+    return false;
+  }
+  *value = static_cast<T>(v);
+  return true;
+}
+
+bool TokenFlag(const Args& args, const char* name, std::vector<std::string>* tokens) {
+  if (!args.Has(name)) return true;
+  Result<std::vector<std::string>> read = ReadTokenFile(args.Get(name));
+  if (!read.ok()) {
+    std::fprintf(stderr, "bantin serve: --%s: %s\n", name, read.status().message().c_str());
+    return false;
+  }
+  *tokens = std::move(*read);
+  return true;
+}
+
+constexpr char kUsage[] =
+    "usage: bantin serve --db DIR [--listen HOST:PORT] [--http HOST:PORT]\n"
+    "         [--write-token-file FILE] [--read-token-file FILE] [--tls-cert PEM --tls-key PEM]\n"
+    "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
+    "         [--max-stream-items N] [--drain-seconds N] [--quiet]\n";
+
 }  // namespace
 
 int RunServe(const Args& args) {
@@ -34,10 +68,22 @@ int RunServe(const Args& args) {
   o.http_address = args.Get("http");
   o.web_root = args.Get("web-root", BesideExecutable("web"));
   o.wasm_root = args.Get("wasm-root", BesideExecutable("wasm"));
-  if (o.db_dir.empty()) {
-    std::fprintf(stderr, "usage: bantin serve --db DIR --listen HOST:PORT [--http HOST:PORT]\n");
-    return 2;
+  o.tls_cert_file = args.Get("tls-cert");
+  o.tls_key_file = args.Get("tls-key");
+  o.call_log = args.Has("quiet") ? nullptr : stderr;
+  if (o.db_dir.empty() || args.Has("help")) {
+    std::fputs(kUsage, stderr);
+    return args.Has("help") ? 0 : 2;
   }
+  if (!NumberFlag(args, "max-message-bytes", &o.limits.max_message_bytes) ||
+      !NumberFlag(args, "max-page-size", &o.limits.max_page_size) ||
+      !NumberFlag(args, "max-query-bytes", &o.limits.max_query_bytes) ||
+      !NumberFlag(args, "max-batch-ids", &o.limits.max_batch_ids) ||
+      !NumberFlag(args, "max-stream-items", &o.limits.max_stream_items) ||
+      !NumberFlag(args, "drain-seconds", &o.drain_seconds) ||
+      !TokenFlag(args, "write-token-file", &o.auth.write_tokens) ||
+      !TokenFlag(args, "read-token-file", &o.auth.read_tokens))
+    return 2;
   if (!o.http_address.empty()) {
     if (!std::filesystem::exists(o.web_root)) o.web_root.clear();
     if (!std::filesystem::exists(o.wasm_root)) o.wasm_root.clear();
@@ -49,17 +95,21 @@ int RunServe(const Args& args) {
     std::fprintf(stderr, "bantin serve: %s\n", server.status().message().c_str());
     return 1;
   }
-  std::string host = o.grpc_address.substr(0, o.grpc_address.rfind(':'));
-  std::printf("bantin: gRPC API on %s:%d (database %s)\n", host.c_str(), (*server)->grpc_port(),
-              o.db_dir.c_str());
+  const std::string host = o.grpc_address.substr(0, o.grpc_address.rfind(':'));
+  std::printf("bantin: gRPC API on %s:%d%s (database %s)\n", host.c_str(), (*server)->grpc_port(),
+              o.tls_cert_file.empty() ? "" : " with TLS", o.db_dir.c_str());
   if ((*server)->http_port()) {
-    std::string http_host = o.http_address.substr(0, o.http_address.rfind(':'));
+    const std::string http_host = o.http_address.substr(0, o.http_address.rfind(':'));
     std::printf("bantin: viewer on http://%s:%d/\n", http_host.c_str(), (*server)->http_port());
   }
+  std::printf("bantin: writes %s, reads %s\n", o.auth.write_tokens.empty() ? "disabled (no --write-token-file)" : "need a write token",
+              o.auth.read_tokens.empty() ? "open" : "need a token");
   std::fflush(stdout);
-  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  std::printf("bantin: shutting down\n");
+  while (!g_signal) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::printf("bantin: %s received, draining\n", g_signal == SIGTERM ? "SIGTERM" : "SIGINT");
+  std::fflush(stdout);
   (*server)->Shutdown();
+  std::printf("bantin: stopped\n");
   return 0;
 }
 

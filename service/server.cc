@@ -3,27 +3,39 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
-#include <httplib.h>
 
 #include <chrono>
-#include <thread>
+#include <fstream>
+#include <sstream>
 
 #include "service/bulletin_service.h"
+#include "service/call_observer.h"
+#include "service/http_side.h"
+#include "service/metrics.h"
 #include "storage/store.h"
 
 namespace bantin {
 namespace {
 
-bool SplitHostPort(const std::string& address, std::string* host, int* port) {
-  const size_t colon = address.rfind(':');
-  if (colon == std::string::npos) return false;
-  *host = address.substr(0, colon);
-  try {
-    *port = std::stoi(address.substr(colon + 1));
-  } catch (...) {
-    return false;
-  }
-  return *port >= 0 && *port < 65536;
+Result<std::string> ReadPem(const std::string& path, const char* flag) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(std::string(flag) + ": cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Result<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions& o) {
+  if (o.tls_cert_file.empty() && o.tls_key_file.empty()) return grpc::InsecureServerCredentials();
+  if (o.tls_cert_file.empty() || o.tls_key_file.empty())
+    return Status::InvalidArgument("TLS needs both --tls-cert and --tls-key");
+  Result<std::string> cert = ReadPem(o.tls_cert_file, "--tls-cert");
+  if (!cert.ok()) return cert.status();
+  Result<std::string> key = ReadPem(o.tls_key_file, "--tls-key");
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(ssl);
 }
 
 class ServerImpl final : public Server {
@@ -31,68 +43,62 @@ class ServerImpl final : public Server {
   ~ServerImpl() override { Shutdown(); }
 
   Status Init(const ServerOptions& o) {
+    drain_seconds_ = o.drain_seconds;
+    Result<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
+    if (!credentials.ok()) return credentials.status();
     Result<std::unique_ptr<Store>> store = Store::Open(o.db_dir);
     if (!store.ok()) return store.status();
     store_ = std::move(*store);
-    service_ = std::make_unique<BulletinServiceImpl>(store_.get());
+    auth_ = std::make_unique<Authorizer>(o.auth);
+    service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), o.limits);
 
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
-    builder.AddListeningPort(o.grpc_address, grpc::InsecureServerCredentials(), &grpc_port_);
+    builder.AddListeningPort(o.grpc_address, *credentials, &grpc_port_);
     builder.RegisterService(service_.get());
-    builder.SetMaxReceiveMessageSize(70 << 20);
+    builder.SetMaxReceiveMessageSize(static_cast<int>(o.limits.max_message_bytes));
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> observers;
+    observers.push_back(std::make_unique<CallObserverFactory>(&metrics_, o.call_log));
+    builder.experimental().SetInterceptorCreators(std::move(observers));
     grpc_ = builder.BuildAndStart();
     if (!grpc_ || grpc_port_ == 0)
       return Status(StatusCode::kUnavailable, "cannot listen for gRPC on " + o.grpc_address);
 
     if (!o.http_address.empty()) {
-      std::string host;
-      int port = 0;
-      if (!SplitHostPort(o.http_address, &host, &port))
-        return Status::InvalidArgument("--http: expected HOST:PORT, got " + o.http_address);
-      http_ = std::make_unique<httplib::Server>();
-      http_->set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-      http_->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-      if (!o.web_root.empty() && !http_->set_mount_point("/", o.web_root))
-        return Status::NotFound("viewer files not found at " + o.web_root);
-      if (!o.wasm_root.empty() && !http_->set_mount_point("/wasm", o.wasm_root))
-        return Status::NotFound("wasm module not found at " + o.wasm_root);
-      http_->Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-        res.set_content("ok\n", "text/plain");
-      });
-      http_port_ = port == 0 ? http_->bind_to_any_port(host) : (http_->bind_to_port(host, port) ? port : -1);
-      if (http_port_ <= 0) return Status(StatusCode::kUnavailable, "cannot listen for HTTP on " + o.http_address);
-      http_thread_ = std::thread([this] { http_->listen_after_bind(); });
+      Result<std::unique_ptr<HttpSide>> http =
+          HttpSide::Start(o.http_address, o.web_root, o.wasm_root, store_.get(), auth_.get(), &metrics_);
+      if (!http.ok()) return http.status();
+      http_ = std::move(*http);
     }
     return Status::Ok();
   }
 
   int grpc_port() const override { return grpc_port_; }
-  int http_port() const override { return http_port_ > 0 ? http_port_ : 0; }
+  int http_port() const override { return http_ ? http_->port() : 0; }
 
   void Shutdown() override {
     if (grpc_) {
-      grpc_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(10));
+      // Load balancers stop sending first; then in-flight calls finish.
+      grpc_->GetHealthCheckService()->SetServingStatus(false);
+      grpc_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(drain_seconds_));
       grpc_->Wait();
       grpc_.reset();
     }
-    if (http_) {
-      http_->stop();
-      if (http_thread_.joinable()) http_thread_.join();
-      http_.reset();
-    }
-    store_.reset();
+    if (http_) http_->Stop();
+    http_.reset();
+    store_.reset();  // closes RocksDB: every acknowledged write is in its WAL
   }
 
  private:
+  Metrics metrics_;
   std::unique_ptr<Store> store_;
+  std::unique_ptr<Authorizer> auth_;
   std::unique_ptr<BulletinServiceImpl> service_;
   std::unique_ptr<grpc::Server> grpc_;
-  std::unique_ptr<httplib::Server> http_;
-  std::thread http_thread_;
+  std::unique_ptr<HttpSide> http_;
   int grpc_port_ = 0;
-  int http_port_ = 0;
+  int drain_seconds_ = 30;
 };
 
 }  // namespace

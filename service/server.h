@@ -1,13 +1,17 @@
 // A running bantin server: the gRPC BulletinService (with gRPC health
-// checking and server reflection) on one address and, optionally, plain HTTP
-// on another serving the offline viewer's files.
+// checking and server reflection, one log line and metrics per call) on one
+// address and, optionally, plain HTTP on another serving the offline
+// viewer's files, the export bundle (/bundle) and metrics (/metrics).
 #ifndef BANTIN_SERVICE_SERVER_H_
 #define BANTIN_SERVICE_SERVER_H_
 
+#include <cstdio>
 #include <memory>
 #include <string>
 
 #include "core/status.h"
+#include "service/auth.h"
+#include "service/limits.h"
 
 namespace bantin {
 
@@ -17,6 +21,12 @@ struct ServerOptions {
   std::string http_address;                      // empty: no HTTP
   std::string web_root;                          // viewer files, served at /
   std::string wasm_root;                         // the wasm module, served at /wasm/
+  AuthConfig auth;                               // no write token: writes refused
+  ServiceLimits limits;
+  std::string tls_cert_file;  // PEM; with tls_key_file, gRPC speaks TLS only
+  std::string tls_key_file;
+  std::FILE* call_log = nullptr;  // one JSON line per call; null: none
+  int drain_seconds = 30;         // how long Shutdown lets calls in flight finish
 };
 
 class Server {
@@ -25,7 +35,9 @@ class Server {
   virtual ~Server() = default;
   virtual int grpc_port() const = 0;
   virtual int http_port() const = 0;  // 0 without HTTP
-  // Stops accepting calls, lets in-flight ones finish, closes the database.
+  // Drains: reports NOT_SERVING to health checks, refuses new calls, lets
+  // in-flight ones finish (up to drain_seconds, then cancels them), stops
+  // HTTP and closes the database. Every acknowledged write is on disk.
   virtual void Shutdown() = 0;
 };
 

@@ -1,0 +1,136 @@
+// The write side of BulletinService: ingest (one page or a stream) and delete.
+// Every write needs a write token (service/auth.h).
+#include <thread>
+
+#include "core/dates.h"
+#include "html/document.h"
+#include "service/bulletin_service.h"
+#include "storage/bulletin_codec.h"
+
+namespace bantin {
+namespace {
+
+// Pages of a stream are parsed and committed this many at a time: one
+// RocksDB batch each, so a crash loses at most the batch being written and
+// the caller hears about nothing it must not trust.
+constexpr size_t kStreamBatchPages = 128;
+constexpr size_t kStreamBatchBytes = 16u << 20;
+
+struct PendingPage {
+  int64_t index = 0;
+  std::string raw;
+  ParseHints hints;
+};
+
+// Parses pages on both cores: parsing, not storage, is most of an ingest.
+std::vector<IngestItem> ParseAll(std::vector<PendingPage>& pages) {
+  std::vector<IngestItem> items(pages.size());
+  const auto parse = [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      items[i].bulletin = ParseDocument(pages[i].raw, pages[i].hints);
+      items[i].raw = std::move(pages[i].raw);
+      items[i].hints = std::move(pages[i].hints);
+    }
+  };
+  const size_t half = pages.size() / 2;
+  std::thread helper(parse, 0, half);
+  parse(half, pages.size());
+  helper.join();
+  return items;
+}
+
+void AddFailure(v1::IngestBulletinsResponse* resp, int64_t index, const std::string& label, const grpc::Status& s) {
+  v1::IngestFailure* f = resp->add_failures();
+  f->set_index(index);
+  f->set_label(label);
+  f->set_code(static_cast<int>(s.error_code()));
+  f->set_reason(ReasonOf(s));
+  f->set_message(s.error_message());
+  resp->set_failed(resp->failed() + 1);
+}
+
+}  // namespace
+
+grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field) {
+  if (raw.empty()) return InvalidField(field, "must not be empty");
+  int y, m, d;
+  if (!hints.fetch_date().empty() && !ParseIsoDate(hints.fetch_date(), &y, &m, &d))
+    return InvalidField("hints.fetch_date", "expected YYYY-MM-DD, got \"" + hints.fetch_date() + "\"");
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext* ctx, const v1::IngestBulletinRequest* req,
+                                                 v1::IngestBulletinResponse* resp) {
+  if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
+  if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
+  const ParseHints hints = FromProto(req->hints());
+  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), hints), req->raw(), hints);
+  if (!put.ok()) return ToGrpc(put.status());
+  ToProto(put->bulletin, resp->mutable_bulletin());
+  resp->set_created(put->created);
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
+                                                  grpc::ServerReader<v1::IngestBulletinsRequest>* reader,
+                                                  v1::IngestBulletinsResponse* resp) {
+  if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
+  std::vector<PendingPage> batch;
+  std::vector<std::string> labels;  // by stream index, kept for failures
+  size_t batch_bytes = 0;
+  const auto flush = [&] {
+    if (batch.empty()) return;
+    std::vector<int64_t> indexes;
+    for (const PendingPage& p : batch) indexes.push_back(p.index);
+    std::vector<IngestItem> items = ParseAll(batch);
+    batch.clear();
+    batch_bytes = 0;
+    Result<std::vector<PutOutcome>> put = store_->PutMany(items);
+    // A batch refused as a whole is retried page by page, so one bad page
+    // costs only itself.
+    for (size_t i = 0; i < items.size(); ++i) {
+      Result<PutOutcome> one = put.ok() ? Result<PutOutcome>((*put)[i]) : store_->Put(items[i].bulletin, items[i].raw, items[i].hints);
+      if (!one.ok()) {
+        AddFailure(resp, indexes[i], labels[indexes[i]], ToGrpc(one.status()));
+        continue;
+      }
+      resp->set_ids(static_cast<int>(indexes[i]), one->bulletin.id);
+      if (one->created) resp->set_created(resp->created() + 1);
+      else resp->set_unchanged(resp->unchanged() + 1);
+    }
+  };
+  v1::IngestBulletinsRequest item;
+  int64_t index = 0;
+  while (reader->Read(&item)) {
+    if (static_cast<size_t>(index) >= limits_.max_stream_items) {
+      flush();
+      return ApiError(grpc::StatusCode::RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED",
+                      "stream: more than " + std::to_string(limits_.max_stream_items) +
+                          " pages; the first " + std::to_string(limits_.max_stream_items) +
+                          " were processed (send the rest in another stream)",
+                      {{"limit", "max_stream_items"}, {"max", std::to_string(limits_.max_stream_items)}});
+    }
+    resp->set_received(index + 1);
+    resp->add_ids();
+    labels.push_back(item.label());
+    if (grpc::Status s = CheckPage(item.raw(), item.hints(), "raw"); !s.ok()) {
+      AddFailure(resp, index, item.label(), s);
+    } else {
+      batch_bytes += item.raw().size();
+      batch.push_back({index, std::move(*item.mutable_raw()), FromProto(item.hints())});
+      if (batch.size() >= kStreamBatchPages || batch_bytes >= kStreamBatchBytes) flush();
+    }
+    ++index;
+  }
+  flush();
+  return grpc::Status::OK;
+}
+
+grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext* ctx, const v1::DeleteBulletinRequest* req,
+                                                 v1::DeleteBulletinResponse*) {
+  if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
+  if (req->id().empty()) return InvalidField("id", "must not be empty");
+  return ToGrpc(store_->Delete(req->id()));
+}
+
+}  // namespace bantin

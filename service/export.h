@@ -1,0 +1,39 @@
+// The export bundle: every bulletin matching a list filter with the text its
+// line spans index, for the ExportBulletins stream and the HTTP side's
+// GET /bundle (format: README.md, "The export bundle").
+#ifndef BANTIN_SERVICE_EXPORT_H_
+#define BANTIN_SERVICE_EXPORT_H_
+
+#include <functional>
+#include <string>
+
+#include "core/bulletin.h"
+#include "core/status.h"
+#include "storage/store.h"
+
+namespace bantin {
+
+struct ExportFilter {
+  std::string source_id;
+  std::string province;
+  std::string from_date;  // inclusive YYYY-MM-DD, empty = unbounded
+  std::string to_date;
+  bool with_text = true;
+};
+
+// InvalidArgument naming the field when a date is not YYYY-MM-DD.
+Status CheckExportFilter(const ExportFilter& filter);
+
+// Calls `emit` for each matching bulletin in list order (date, then source)
+// with its page text ("" without with_text). Stops, returning OK, as soon as
+// `emit` returns false (the reader went away).
+using ExportSink = std::function<bool(const Bulletin& bulletin, const std::string& text)>;
+Status ExportBulletins(const Store& store, const ExportFilter& filter, const ExportSink& emit);
+
+// Bundle lines, each ending in '\n'.
+std::string BundleHeader();
+std::string BundleLine(const Bulletin& bulletin, const std::string& text);
+
+}  // namespace bantin
+
+#endif  // BANTIN_SERVICE_EXPORT_H_

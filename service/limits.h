@@ -1,0 +1,24 @@
+// What one call may ask of the server. Each is a `bantin serve` flag; the
+// defaults are safe for a service on a shared network.
+#ifndef BANTIN_SERVICE_LIMITS_H_
+#define BANTIN_SERVICE_LIMITS_H_
+
+#include <cstddef>
+
+namespace bantin {
+
+struct ServiceLimits {
+  // One request message (a page to parse or ingest is at most this big).
+  // gRPC refuses larger messages with RESOURCE_EXHAUSTED before any work.
+  size_t max_message_bytes = 64u << 20;   // --max-message-bytes
+  // page_size above this is lowered to it (AIP-158), for List, Search and
+  // ListSources alike.
+  int max_page_size = 500;                // --max-page-size
+  size_t max_query_bytes = 1024;          // --max-query-bytes (query + filter)
+  size_t max_batch_ids = 500;             // --max-batch-ids (BatchGetBulletins)
+  size_t max_stream_items = 100000;       // --max-stream-items (IngestBulletins)
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_SERVICE_LIMITS_H_

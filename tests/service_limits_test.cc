@@ -1,0 +1,153 @@
+// Limits, deadlines and graceful shutdown, against a real `bantin serve`
+// process on 127.0.0.1.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "tests/service_fixture.h"
+
+namespace bantin {
+namespace {
+
+using testing::DetailsOf;
+using testing::ReadFile;
+using testing::SeedPaths;
+using testing::VariantOf;
+
+class LimitsTest : public testing::ServiceFixture {};
+
+TEST_F(LimitsTest, ConfiguredLimitsAreEnforcedWithTheirNames) {
+  StartServer({"--max-message-bytes", "20000", "--max-page-size", "2", "--max-query-bytes", "16",
+               "--max-batch-ids", "2", "--max-stream-items", "3"});
+  // A page larger than the message limit: refused before any work.
+  v1::IngestBulletinRequest big;
+  big.set_raw(std::string(30000, 'a'));
+  v1::IngestBulletinResponse r1;
+  EXPECT_EQ(stub_->IngestBulletin(Ctx().get(), big, &r1).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+
+  // Too long a stream: the first pages are kept, the call says why it ended.
+  std::unique_ptr<grpc::ClientContext> ctx = Ctx();
+  v1::IngestBulletinsResponse summary;
+  auto stream = stub_->IngestBulletins(ctx.get(), &summary);
+  const std::string page = ReadFile(SeedPaths()[2]);
+  ASSERT_LT(page.size(), 19000u);
+  for (int i = 0; i < 5; ++i) {
+    v1::IngestBulletinsRequest item;
+    item.set_raw(VariantOf(page, i));
+    if (!stream->Write(item)) break;
+  }
+  stream->WritesDone();
+  const grpc::Status too_long = stream->Finish();
+  EXPECT_EQ(too_long.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(DetailsOf(too_long).metadata["limit"], "max_stream_items");
+  v1::ListBulletinsRequest list;
+  list.set_page_size(100);  // lowered to the maximum, 2 (AIP-158)
+  v1::ListBulletinsResponse listed;
+  ASSERT_TRUE(stub_->ListBulletins(Ctx().get(), list, &listed).ok());
+  EXPECT_EQ(listed.bulletins_size(), 2);
+  list.set_page_token(listed.next_page_token());
+  ASSERT_TRUE(stub_->ListBulletins(Ctx().get(), list, &listed).ok());
+  EXPECT_EQ(listed.bulletins_size(), 1);  // 3 stored in all
+  EXPECT_TRUE(listed.next_page_token().empty());
+
+  v1::SearchBulletinsRequest search;
+  search.set_query("một truy vấn rất dài");
+  v1::SearchBulletinsResponse r2;
+  const grpc::Status long_query = stub_->SearchBulletins(Ctx().get(), search, &r2);
+  EXPECT_EQ(long_query.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(DetailsOf(long_query).reason, "LIMIT_EXCEEDED");
+  EXPECT_EQ(DetailsOf(long_query).metadata["max"], "16");
+
+  v1::BatchGetBulletinsRequest batch;
+  for (const char* id : {"a", "b", "c"}) batch.add_ids(id);
+  v1::BatchGetBulletinsResponse r3;
+  const grpc::Status many = stub_->BatchGetBulletins(Ctx().get(), batch, &r3);
+  EXPECT_EQ(many.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(DetailsOf(many).metadata["limit"], "max_batch_ids");
+}
+
+TEST_F(LimitsTest, ASearchPastItsDeadlineEndsWithDeadlineExceeded) {
+  StartServer();
+  for (const std::string& path : SeedPaths()) Ingest(ReadFile(path));
+  v1::SearchBulletinsRequest search;
+  search.set_query("tỉnh ủy");
+  v1::SearchBulletinsResponse found;
+  std::unique_ptr<grpc::ClientContext> ctx = Ctx();
+  ctx->set_deadline(std::chrono::system_clock::now() - std::chrono::milliseconds(1));
+  EXPECT_EQ(stub_->SearchBulletins(ctx.get(), search, &found).error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  // The server is unharmed and the same search within its deadline works.
+  ctx = Ctx();
+  ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  EXPECT_TRUE(stub_->SearchBulletins(ctx.get(), search, &found).ok());
+  EXPECT_GT(found.total_size(), 0);
+}
+
+TEST_F(LimitsTest, SigtermDrainsAndLosesNoAcknowledgedWrite) {
+  StartServer({"--quiet"});
+  const std::vector<std::string> seeds = SeedPaths();
+  std::vector<std::string> pages;
+  for (const std::string& path : seeds) pages.push_back(ReadFile(path));
+
+  // A stream open across the signal: it is allowed to finish.
+  std::unique_ptr<grpc::ClientContext> stream_ctx = Ctx();
+  v1::IngestBulletinsResponse summary;
+  auto stream = stub_->IngestBulletins(stream_ctx.get(), &summary);
+  for (int i = 0; i < 20; ++i) {
+    v1::IngestBulletinsRequest item;
+    item.set_raw(VariantOf(pages[i % pages.size()], 1000 + i));
+    ASSERT_TRUE(stream->Write(item));
+  }
+
+  // Unary ingests racing the signal, each acknowledged id recorded.
+  std::vector<std::string> acknowledged;  // the writer's until it is joined
+  std::atomic<size_t> acknowledged_count{0};
+  std::atomic<bool> signalled{false};
+  std::thread writer([&] {
+    for (int i = 0; i < 100000; ++i) {
+      v1::IngestBulletinRequest req;
+      req.set_raw(VariantOf(pages[i % pages.size()], i));
+      v1::IngestBulletinResponse resp;
+      if (!stub_->IngestBulletin(Ctx().get(), req, &resp).ok()) {
+        if (signalled) break;
+        continue;
+      }
+      acknowledged.push_back(resp.bulletin().id());
+      ++acknowledged_count;
+    }
+  });
+  while (acknowledged_count < 50) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  std::thread stopper([&] {
+    signalled = true;
+    EXPECT_EQ(server_->Stop(SIGTERM), 0);
+  });
+  writer.join();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (int i = 20; i < 25; ++i) {
+    v1::IngestBulletinsRequest item;
+    item.set_raw(VariantOf(pages[i % pages.size()], 1000 + i));
+    stream->Write(item);
+  }
+  stream->WritesDone();
+  const grpc::Status stream_status = stream->Finish();
+  stopper.join();
+  EXPECT_TRUE(stream_status.ok()) << stream_status.error_message();
+  EXPECT_EQ(summary.received(), 25);
+  EXPECT_NE(server_->output().find("SIGTERM received, draining"), std::string::npos);
+
+  StartServer();
+  ASSERT_GE(acknowledged.size(), 50u);
+  std::vector<std::string> ids = acknowledged;
+  for (const std::string& id : summary.ids()) ids.push_back(id);
+  for (size_t begin = 0; begin < ids.size(); begin += 500) {
+    v1::BatchGetBulletinsRequest batch;
+    for (size_t i = begin; i < ids.size() && i < begin + 500; ++i) batch.add_ids(ids[i]);
+    v1::BatchGetBulletinsResponse got;
+    const grpc::Status s = stub_->BatchGetBulletins(Ctx().get(), batch, &got);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+  }
+}
+
+}  // namespace
+}  // namespace bantin
