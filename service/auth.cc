@@ -47,7 +47,7 @@ Result<std::vector<std::string>> ReadTokenFile(const std::string& path) {
   return tokens;
 }
 
-grpc::Status Authorizer::Check(const grpc::ServerContext& context, Access access) const {
+grpc::Status Authorizer::Check(const grpc::ServerContextBase& context, Access access) const {
   const auto& metadata = context.client_metadata();
   const auto it = metadata.find("authorization");
   const std::string_view value = it == metadata.end() ? std::string_view()

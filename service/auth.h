@@ -34,7 +34,7 @@ class Authorizer {
 
   // OK, or UNAUTHENTICATED (token missing or unknown) or PERMISSION_DENIED
   // (a read token for a write, or writes disabled), with ErrorInfo.
-  grpc::Status Check(const grpc::ServerContext& context, Access access) const;
+  grpc::Status Check(const grpc::ServerContextBase& context, Access access) const;
   // The same decision for an `Authorization` header value ("" when absent).
   grpc::Status CheckHeader(std::string_view authorization, Access access) const;
 

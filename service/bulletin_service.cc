@@ -2,6 +2,10 @@
 // Writes are in bulletin_writes.cc, search in bulletin_search.cc.
 #include "service/bulletin_service.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/wire_format_lite.h>
+
 #include "core/dates.h"
 #include "html/document.h"
 #include "service/export.h"
@@ -32,15 +36,50 @@ grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext* ctx, const 
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::GetBulletin(grpc::ServerContext* ctx, const v1::GetBulletinRequest* req,
-                                              v1::GetBulletinResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
-  if (req->id().empty()) return InvalidField("id", "must not be empty");
-  Result<StoredRecord> r = store_->Get(req->id(), req->include_raw());
+grpc::ServerUnaryReactor* BulletinServiceImpl::GetBulletin(grpc::CallbackServerContext* ctx,
+                                                           const grpc::ByteBuffer* request,
+                                                           grpc::ByteBuffer* response) {
+  grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  reactor->Finish(ServeGet(*ctx, *request, response));
+  return reactor;
+}
+
+grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, const grpc::ByteBuffer& request,
+                                           grpc::ByteBuffer* response) {
+  if (grpc::Status s = auth_->Check(ctx, Access::kRead); !s.ok()) return s;
+  v1::GetBulletinRequest req;
+  grpc::ByteBuffer request_copy(request);  // shares the slices
+  if (!grpc::SerializationTraits<v1::GetBulletinRequest>::Deserialize(&request_copy, &req).ok())
+    return ApiError(grpc::StatusCode::INVALID_ARGUMENT, "INVALID_ARGUMENT", "not a GetBulletinRequest");
+  if (req.id().empty()) return InvalidField("id", "must not be empty");
+  std::string wire;
+  if (!req.include_raw()) {
+    if (Status s = store_->GetBulletinWire(req.id(), &wire); !s.ok()) return ToGrpc(s);
+    // GetBulletinResponse{bulletin = 1}: a tag and a length, then the
+    // stored bytes, handed to gRPC without another copy.
+    std::string header;
+    google::protobuf::io::StringOutputStream header_out(&header);
+    {
+      google::protobuf::io::CodedOutputStream out(&header_out);
+      out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
+          v1::GetBulletinResponse::kBulletinFieldNumber,
+          google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+      out.WriteVarint32(static_cast<uint32_t>(wire.size()));
+    }
+    auto* body = new std::string(std::move(wire));
+    grpc::Slice slices[2] = {grpc::Slice(header),
+                             grpc::Slice(body->data(), body->size(),
+                                         [](void* owned) { delete static_cast<std::string*>(owned); }, body)};
+    *response = grpc::ByteBuffer(slices, 2);
+    return grpc::Status::OK;
+  }
+  Result<StoredRecord> r = store_->Get(req.id(), true);
   if (!r.ok()) return ToGrpc(r.status());
-  ToProto(r->bulletin, resp->mutable_bulletin());
-  if (req->include_raw()) resp->set_raw(r->raw);
-  return grpc::Status::OK;
+  v1::GetBulletinResponse resp;
+  ToProto(r->bulletin, resp.mutable_bulletin());
+  resp.set_raw(r->raw);
+  bool own_buffer = false;
+  return grpc::SerializationTraits<v1::GetBulletinResponse>::Serialize(resp, response, &own_buffer);
 }
 
 grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx,

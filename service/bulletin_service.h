@@ -14,7 +14,12 @@
 
 namespace bantin {
 
-class BulletinServiceImpl final : public v1::BulletinService::Service {
+// GetBulletin, the hottest read, is a raw callback method: it runs on
+// gRPC's own threads (no hand-off to a worker) and copies the stored
+// bulletin's wire bytes into the response without parsing or re-encoding
+// them. Every other method is an ordinary synchronous one.
+class BulletinServiceImpl final
+    : public v1::BulletinService::WithRawCallbackMethod_GetBulletin<v1::BulletinService::Service> {
  public:
   // `store` and `auth` must outlive the service.
   BulletinServiceImpl(Store* store, const Authorizer* auth, ServiceLimits limits)
@@ -26,8 +31,8 @@ class BulletinServiceImpl final : public v1::BulletinService::Service {
                               v1::IngestBulletinResponse*) override;
   grpc::Status IngestBulletins(grpc::ServerContext*, grpc::ServerReader<v1::IngestBulletinsRequest>*,
                                v1::IngestBulletinsResponse*) override;
-  grpc::Status GetBulletin(grpc::ServerContext*, const v1::GetBulletinRequest*,
-                           v1::GetBulletinResponse*) override;
+  grpc::ServerUnaryReactor* GetBulletin(grpc::CallbackServerContext*, const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
   grpc::Status BatchGetBulletins(grpc::ServerContext*, const v1::BatchGetBulletinsRequest*,
                                  v1::BatchGetBulletinsResponse*) override;
   grpc::Status DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest*,
@@ -42,6 +47,8 @@ class BulletinServiceImpl final : public v1::BulletinService::Service {
                                grpc::ServerWriter<v1::ExportBulletinsResponse>*) override;
 
  private:
+  grpc::Status ServeGet(const grpc::ServerContextBase& ctx, const grpc::ByteBuffer& request,
+                        grpc::ByteBuffer* response);
   // page_size checked (not negative) and lowered to the configured maximum.
   grpc::Status PageSize(int requested, int* page_size) const;
 

@@ -2,7 +2,6 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 
 #include <chrono>
 #include <fstream>
@@ -10,6 +9,7 @@
 
 #include "service/bulletin_service.h"
 #include "service/call_observer.h"
+#include "service/health_service.h"
 #include "service/http_side.h"
 #include "service/metrics.h"
 #include "storage/store.h"
@@ -52,11 +52,11 @@ class ServerImpl final : public Server {
     auth_ = std::make_unique<Authorizer>(o.auth);
     service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), o.limits);
 
-    grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
     builder.AddListeningPort(o.grpc_address, *credentials, &grpc_port_);
     builder.RegisterService(service_.get());
+    builder.RegisterService(&health_);
     builder.SetMaxReceiveMessageSize(static_cast<int>(o.limits.max_message_bytes));
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> observers;
     observers.push_back(std::make_unique<CallObserverFactory>(&metrics_, o.call_log));
@@ -80,7 +80,7 @@ class ServerImpl final : public Server {
   void Shutdown() override {
     if (grpc_) {
       // Load balancers stop sending first; then in-flight calls finish.
-      grpc_->GetHealthCheckService()->SetServingStatus(false);
+      health_.SetServing(false);
       grpc_->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(drain_seconds_));
       grpc_->Wait();
       grpc_.reset();
@@ -92,6 +92,7 @@ class ServerImpl final : public Server {
 
  private:
   Metrics metrics_;
+  HealthService health_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Authorizer> auth_;
   std::unique_ptr<BulletinServiceImpl> service_;

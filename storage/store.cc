@@ -86,6 +86,21 @@ Result<StoredRecord> Store::Get(const std::string& id, bool with_raw) const {
   return ReadRecord(key, id, with_raw);
 }
 
+Status Store::GetBulletinWire(const std::string& id, std::string* bulletin) const {
+  std::string key;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
+  if (!s.ok()) return FromRocks(s, "bulletin " + id);
+  rocksdb::PinnableSlice record;  // read in place: the one copy is the field's
+  s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), key, &record);
+  if (!s.ok()) return FromRocks(s, "record of " + id);
+  // StoredBulletin.bulletin is field 1: its bytes are the Bulletin's wire
+  // form, found without parsing the record.
+  std::string_view field;
+  if (!FieldBytes(record.ToStringView(), 1, &field)) return Status::Internal("record of " + id + " is corrupt");
+  bulletin->assign(field);
+  return Status::Ok();
+}
+
 Result<std::vector<StoredRecord>> Store::BatchGet(const std::vector<std::string>& ids) const {
   std::vector<StoredRecord> out;
   for (const std::string& id : ids) {

@@ -117,6 +117,10 @@ class Store {
   // Many at once in one atomic batch: the fast path for bulk ingest.
   Result<std::vector<PutOutcome>> PutMany(const std::vector<IngestItem>& items);
   Result<StoredRecord> Get(const std::string& id, bool with_raw = false) const;
+  // The bulletin's protobuf wire form (a serialized v1::Bulletin) exactly as
+  // stored: no parse, no copy through core's Bulletin. The fast path for
+  // serving a read as it is.
+  Status GetBulletinWire(const std::string& id, std::string* bulletin) const;
   // All or nothing: NotFound names the first missing id.
   Result<std::vector<StoredRecord>> BatchGet(const std::vector<std::string>& ids) const;
   // Removes the record, its raw page and its postings. NotFound when absent.

@@ -1,6 +1,8 @@
 #include "storage/store_util.h"
 
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/message_lite.h>
+#include <google/protobuf/wire_format_lite.h>
 
 namespace bantin {
 
@@ -17,6 +19,25 @@ Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& wha
   if (!s.ok()) return FromRocks(s, what);
   if (!message->ParseFromString(value)) return Status::Internal(what + " is corrupt");
   return Status::Ok();
+}
+
+bool FieldBytes(std::string_view message, int number, std::string_view* out) {
+  using google::protobuf::internal::WireFormatLite;
+  google::protobuf::io::CodedInputStream in(reinterpret_cast<const uint8_t*>(message.data()),
+                                            static_cast<int>(message.size()));
+  while (const uint32_t tag = in.ReadTag()) {
+    if (WireFormatLite::GetTagFieldNumber(tag) == number &&
+        WireFormatLite::GetTagWireType(tag) == WireFormatLite::WIRETYPE_LENGTH_DELIMITED) {
+      uint32_t length = 0;
+      if (!in.ReadVarint32(&length)) return false;
+      const size_t at = static_cast<size_t>(in.CurrentPosition());
+      if (length > message.size() - at) return false;
+      *out = message.substr(at, length);
+      return true;
+    }
+    if (!WireFormatLite::SkipField(&in, tag)) return false;
+  }
+  return false;
 }
 
 }  // namespace bantin

@@ -20,6 +20,10 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what);
 // Reads and parses the protobuf under `key`.
 Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& what,
                  google::protobuf::MessageLite* message);
+// The bytes of the first length-delimited field `number` of a serialized
+// message, found by skipping the others; false when absent or malformed.
+// `out` points into `message`.
+bool FieldBytes(std::string_view message, int number, std::string_view* out);
 
 }  // namespace bantin
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts `bantin serve` on a fresh database in a temp dir (127.0.0.1, call
+# log to a file as in production), fills it with N generated pages over the
+# IngestBulletins stream, and runs bench/load_gen: empty RPC, Get, Search.
+#   bench/run_load.sh [N=10000] [SECONDS=10] [extra load_gen flags...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD="${BANTIN_BUILD:-$PWD/build}"
+N="${1:-10000}"
+SECONDS_PER_RPC="${2:-10}"
+shift $(( $# > 2 ? 2 : $# ))
+work=$(mktemp -d)
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
+(umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' > "$work/token")
+"$BUILD/bin/bantin" serve --db "$work/db" --listen 127.0.0.1:0 --write-token-file "$work/token" \
+  >"$work/out" 2>"$work/calls.log" &
+server=$!
+for _ in $(seq 100); do grep -q "API on" "$work/out" 2>/dev/null && break; sleep 0.1; done
+address=$(grep -o 'API on [0-9.]*:[0-9]*' "$work/out" | cut -d' ' -f3)
+"$BUILD/bin/load_gen" --server "$address" --fill "$N" --token-file "$work/token" --seconds "$SECONDS_PER_RPC" "$@"
+echo "server call log: $(wc -l < "$work/calls.log") lines"
