@@ -24,8 +24,9 @@ Bulletin ParseDocument(std::string_view raw, const ParseHints& hints) {
 }
 
 std::string PageText(std::string_view raw) {
-  if (!LooksLikeHtml(raw)) return IsCleanUtf8(raw) ? std::string(raw) : SanitizeUtf8(raw, nullptr);
-  return HtmlToText(SanitizeUtf8(raw, nullptr)).text;
+  std::string text = LooksLikeHtml(raw) ? HtmlToText(SanitizeUtf8(raw, nullptr)).text : std::string(raw);
+  // Character references can decode to control characters: clean those too.
+  return IsCleanUtf8(text) ? text : SanitizeUtf8(text, nullptr);
 }
 
 }  // namespace bantin

@@ -16,8 +16,9 @@ Bulletin ParseDocument(std::string_view raw, const ParseHints& hints = {});
 
 // The text a bulletin's line spans index: the page itself for a text dump,
 // the reduced text for HTML. What a viewer shows as "the raw page". Always
-// valid UTF-8: in the rare page that is not, invalid bytes become U+FFFD and
-// the spans after them are off by the difference.
+// valid UTF-8 without control characters other than tab and line breaks:
+// in the rare page that is not, invalid bytes become U+FFFD, controls are
+// dropped, and the spans after them are off by the difference.
 std::string PageText(std::string_view raw);
 
 }  // namespace bantin

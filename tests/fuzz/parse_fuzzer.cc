@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/filter.h"
 #include "core/json.h"
 #include "core/parser.h"
 #include "core/highlight.h"
@@ -24,6 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (l.begin > l.end || (!html && l.end > size)) __builtin_trap();
   const std::string json = bantin::BulletinToJson(b);
   if (bantin::SanitizeUtf8(json, nullptr) != json) __builtin_trap();
+  // The page text a viewer shows is valid UTF-8 whatever came in.
+  const std::string text = bantin::PageText(raw);
+  if (!bantin::IsCleanUtf8(text)) __builtin_trap();
   // The same bytes as a query over an index holding the parse: the query
   // parser, the engine and the snippets must cope with anything.
   bantin::MemoryIndex index;
@@ -31,6 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   indexed.id = "x";
   index.Add(indexed);
   const auto found = bantin::Search(index, raw.substr(0, 512));
+  // And as an API filter: whatever it translates to must be a query too.
+  const auto filter = bantin::FilterToQuery(raw.substr(0, 512));
+  if (filter.ok()) (void)bantin::Search(index, *filter);
   if (found.ok() && !found->hits.empty())
     (void)bantin::Snippets(*index.Document(found->hits[0].docno), found->query);
   return 0;
