@@ -20,9 +20,13 @@ class CliTest : public testing::ServiceFixture {
   void SetUp() override { StartServer(); }
 
   // Runs `bantin ARGS --server ADDRESS` with the write token file.
-  CliRun Bantin(const std::string& args) {
-    const std::string command = std::string(BANTIN_BIN) + " " + args + " --server " + server_->grpc_address() +
-                                " --token-file " + dir_.path() + "/write-token 2>&1";
+  // `credentials` says how the token is passed: "file" (--token-file),
+  // "env" (BANTIN_TOKEN) or "" (not at all).
+  CliRun Bantin(const std::string& args, const std::string& credentials = "file") {
+    const std::string token = credentials == "file" ? " --token-file " + dir_.path() + "/write-token" : "";
+    const std::string env = credentials == "env" ? std::string("BANTIN_TOKEN=") + testing::kWriteToken + " " : "";
+    const std::string command =
+        env + BANTIN_BIN + " " + args + " --server " + server_->grpc_address() + token + " 2>&1";
     CliRun r;
     FILE* p = popen(command.c_str(), "r");
     std::array<char, 4096> buf;
@@ -84,7 +88,10 @@ TEST_F(CliTest, ReadCommandsAndExport) {
   CliRun parsed = Bantin("parse --json " + testing::SeedPaths()[4]);  // ParseBulletin on the server
   EXPECT_NE(parsed.out.find("\"date\":\"2021-07-16\""), std::string::npos) << parsed.out;
 
-  EXPECT_EQ(Bantin("delete " + id).exit_code, 0);
+  CliRun anonymous = Bantin("delete " + id, "");
+  EXPECT_EQ(anonymous.exit_code, 1);
+  EXPECT_NE(anonymous.out.find("UNAUTHENTICATED"), std::string::npos) << anonymous.out;
+  EXPECT_EQ(Bantin("delete " + id, "env").exit_code, 0);
   CliRun gone = Bantin("get " + id);
   EXPECT_EQ(gone.exit_code, 1);
   EXPECT_NE(gone.out.find("NOT_FOUND"), std::string::npos);

@@ -79,6 +79,16 @@ class PythonClientTest(unittest.TestCase):
         self.assertEqual(got.bulletin.title, hit.title)
         self.assertTrue(got.bulletin.blocks)
 
+    def test_health_and_reflection(self):
+        # grpc.health.v1.HealthCheckRequest{} is empty; SERVING encodes as 08 01.
+        check = self.channel.unary_unary("/grpc.health.v1.Health/Check")
+        self.assertEqual(check(b""), b"\x08\x01")
+        # ServerReflectionRequest{list_services: ""} (field 7): the answer
+        # names our service.
+        reflect = self.channel.stream_stream("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
+        answer = b"".join(reflect(iter([b"\x3a\x00"])))
+        self.assertIn(b"bantin.v1.BulletinService", answer)
+
     def test_errors_carry_google_rpc_details(self):
         from bantin.v1 import bantin_pb2 as pb
         from google.rpc import error_details_pb2, status_pb2
