@@ -6,26 +6,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "service/api_errors.h"
 #include "service/auth.h"
 #include "service/metrics.h"
+#include "service/read_file.h"
 
 namespace bantin {
-namespace {
-
-Result<std::string> ReadWhole(const std::string& path, const char* flag) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(std::string(flag) + ": cannot read " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-}  // namespace
-
 Result<Client> Client::Connect(const Args& args) {
   Client c;
   if (args.Has("token-file")) {
@@ -40,8 +27,8 @@ Result<Client> Client::Connect(const Args& args) {
   if (args.Has("tls-ca") || args.Has("tls")) {
     grpc::SslCredentialsOptions ssl;
     if (args.Has("tls-ca")) {
-      Result<std::string> ca = ReadWhole(args.Get("tls-ca"), "--tls-ca");
-      if (!ca.ok()) return ca.status();
+      Result<std::string> ca = ReadWholeFile(args.Get("tls-ca"));
+      if (!ca.ok()) return Status::NotFound("--tls-ca: " + ca.status().message());
       ssl.pem_root_certs = *ca;
     }
     credentials = grpc::SslCredentials(ssl);

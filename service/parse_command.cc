@@ -1,15 +1,14 @@
 #include "service/commands.h"
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 
 #include "core/json.h"
 #include "core/parser.h"
 #include "html/document.h"
 #include "service/client.h"
+#include "service/read_file.h"
 #include "storage/bulletin_codec.h"
 
 namespace bantin {
@@ -20,9 +19,7 @@ Result<std::string> ReadInput(const std::string& path) {
     ss << std::cin.rdbuf();
     return ss.str();
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open " + path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return ReadWholeFile(path);
 }
 
 int RunParse(const Args& args) {

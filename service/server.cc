@@ -4,25 +4,22 @@
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "service/bulletin_service.h"
 #include "service/call_observer.h"
 #include "service/health_service.h"
 #include "service/http_side.h"
 #include "service/metrics.h"
+#include "service/read_file.h"
 #include "storage/store.h"
 
 namespace bantin {
 namespace {
 
 Result<std::string> ReadPem(const std::string& path, const char* flag) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(std::string(flag) + ": cannot read " + path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  Result<std::string> pem = ReadWholeFile(path);
+  if (!pem.ok()) return Status::NotFound(std::string(flag) + ": " + pem.status().message());
+  return pem;
 }
 
 Result<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerOptions& o) {
