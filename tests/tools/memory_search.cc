@@ -1,0 +1,76 @@
+// The native side of the wasm search parity test: builds core's MemoryIndex
+// from pages (ParseDocument, as the wasm module's Index.addPage does, in the
+// order given) and prints, for each query of QUERIES (one a line), the
+// proto3 JSON of SearchBulletinsResponse on one line; with --page-size N it
+// then prints the next page too when there is one. Errors print as
+// ErrorToJson. wasm-client/test/search.test.mjs compares byte for byte.
+//
+//   memory_search [--page-size N] QUERIES PAGE...
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "core/memory_index.h"
+#include "core/search_json.h"
+#include "html/document.h"
+
+namespace {
+
+bool ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+std::string Page(const bantin::MemoryIndex& index, const std::string& query, int page_size,
+                 const std::string& token, std::string* next) {
+  bantin::SearchOptions o;
+  if (page_size > 0) o.page_size = page_size;
+  o.page_token = token;
+  bantin::Result<bantin::SearchResult> r = bantin::Search(index, query, o);
+  if (!r.ok()) return bantin::ErrorToJson(r.status());
+  *next = r->next_page_token;
+  return bantin::SearchResponseToJson(*r, [&](uint32_t docno) { return index.Document(docno); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int arg = 1;
+  int page_size = 0;
+  if (arg + 1 < argc && std::string(argv[arg]) == "--page-size") {
+    page_size = std::atoi(argv[arg + 1]);
+    arg += 2;
+  }
+  if (argc - arg < 1) {
+    std::fprintf(stderr, "usage: memory_search [--page-size N] QUERIES PAGE...\n");
+    return 2;
+  }
+  std::string queries;
+  if (!ReadFile(argv[arg], &queries)) {
+    std::fprintf(stderr, "memory_search: cannot read %s\n", argv[arg]);
+    return 1;
+  }
+  bantin::MemoryIndex index;
+  for (int i = arg + 1; i < argc; ++i) {
+    std::string raw;
+    if (!ReadFile(argv[i], &raw)) {
+      std::fprintf(stderr, "memory_search: cannot read %s\n", argv[i]);
+      return 1;
+    }
+    index.Add(bantin::ParseDocument(raw));
+  }
+  std::istringstream lines(queries);
+  for (std::string query; std::getline(lines, query);) {
+    std::string next;
+    std::cout << Page(index, query, page_size, "", &next) << "\n";
+    if (page_size > 0 && !next.empty()) std::cout << Page(index, query, page_size, next, &next) << "\n";
+  }
+  return 0;
+}
