@@ -19,6 +19,8 @@ const options = {};
 if (globalThis.bantinWasmBinary) {
   // The self-contained viewer (file://) inlines the module's bytes.
   options.wasmBinary = globalThis.bantinWasmBinary;
+  // Imported from a blob: URL, which cannot be the base of the .wasm's URL.
+  options.locateFile = (file) => file;
 } else if (isNode) {
   // A module built for the web would fetch() its .wasm; Node gets the bytes.
   const { readFile } = await import('node:fs/promises');
@@ -105,9 +107,10 @@ export class Index {
     return answer(this.#index.addBulletin(json, text));
   }
   // Every article of an export bundle (NDJSON text) → {added, duplicates,
-  // errors: [{line, message}], ids}; a bad line is reported, not fatal.
+  // errors: [{line, message}], articles: [{id, line}] (those added)}; a bad
+  // line is reported, not fatal.
   addBundle(ndjson) {
-    const out = { added: 0, duplicates: 0, errors: [], ids: [] };
+    const out = { added: 0, duplicates: 0, errors: [], articles: [] };
     const lines = ndjson.split('\n');
     let header;
     try {
@@ -122,7 +125,7 @@ export class Index {
       if (!line) continue;
       try {
         const r = this.addArticle(line);
-        if (r.added) ++out.added, out.ids.push(r.id);
+        if (r.added) ++out.added, out.articles.push({ id: r.id, line });
         else ++out.duplicates;
       } catch (e) {
         out.errors.push({ line: i + 1, message: e.message });
@@ -151,6 +154,9 @@ export class Index {
     return answer(this.searchJson(query, filters));
   }
   searchJson(query = '', filters = {}) {
+    // Errors in the reader's own words name offsets into what they typed.
+    const own = core.checkQuery(query);
+    if (own) return own;
     const text = queryWithFilters(query, filters);
     return this.#index.search(text, filters.pageSize ?? 0, filters.pageToken ?? '');
   }

@@ -13,6 +13,7 @@
 #include "core/json_read.h"
 #include "core/memory_index.h"
 #include "core/parser.h"
+#include "core/query.h"
 #include "core/search_engine.h"
 #include "core/search_json.h"
 #include "html/document.h"
@@ -36,6 +37,12 @@ std::string ParseJson(const std::string& raw, const std::string& url, const std:
 }
 
 std::string PageText(const std::string& raw) { return bantin::PageText(raw); }
+
+// "" when `query` parses, else the error as JSON.
+std::string CheckQuery(const std::string& query) {
+  bantin::Result<bantin::Query> q = bantin::ParseQuery(query);
+  return q.ok() ? std::string() : ErrorToJson(q.status());
+}
 
 std::string ParserVersion() { return bantin::kParserVersion; }
 
@@ -115,6 +122,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("parseJson", &ParseJson);
   emscripten::function("pageText", &PageText);
   emscripten::function("parserVersion", &ParserVersion);
+  emscripten::function("checkQuery", &CheckQuery);
   emscripten::class_<Index>("Index")
       .constructor<>()
       .function("addPage", &Index::AddPage)
