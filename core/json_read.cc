@@ -1,5 +1,6 @@
 #include "core/json_read.h"
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -13,6 +14,14 @@ namespace {
 // Deep enough for any Bulletin (3 levels) and for unknown fields of sane
 // producers; shallow enough that skipping recursion cannot exhaust a stack.
 constexpr int kMaxDepth = 64;
+
+// Bytes that end a plain run inside a string: '"', '\\' and C0 controls.
+constexpr auto kEndsRun = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
 
 // A pull reader over one JSON text. Every method returns false once an error
 // is recorded; the first error wins and names its byte offset.
@@ -62,7 +71,6 @@ class Reader {
 
  private:
   bool Hex4(uint32_t* out);
-  bool Utf8Sequence(std::string* out);
 
   std::string_view s_;
   size_t pos_ = 0;
@@ -84,44 +92,20 @@ bool Reader::Hex4(uint32_t* out) {
   return true;
 }
 
-// One multi-byte UTF-8 sequence at pos_, validated (no overlongs, surrogates
-// or code points above U+10FFFF), copied to out.
-bool Reader::Utf8Sequence(std::string* out) {
-  const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) n = 3, lo = 0xA0;
-  else if (c >= 0xE1 && c <= 0xEC) n = 3;
-  else if (c == 0xED) n = 3, hi = 0x9F;
-  else if (c >= 0xEE && c <= 0xEF) n = 3;
-  else if (c == 0xF0) n = 4, lo = 0x90;
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) n = 4, hi = 0x8F;
-  else return Fail("invalid UTF-8");
-  if (s_.size() - pos_ < n) return Fail("truncated UTF-8");
-  for (size_t k = 1; k < n; ++k) {
-    const unsigned char b = static_cast<unsigned char>(s_[pos_ + k]);
-    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return Fail("invalid UTF-8");
-  }
-  if (out) out->append(s_.substr(pos_, n));
-  pos_ += n;
-  return true;
-}
-
 bool Reader::String(std::string* out) {
   if (Next() != '"') return Fail("expected a string");
   ++pos_;
   if (out) out->clear();
   while (true) {
-    // Copy the plain run in one go: most strings have no escapes.
+    // The run up to the next quote, backslash or control, validated and
+    // copied in one go: page texts are long and their escapes far apart.
     const size_t start = pos_;
-    while (pos_ < s_.size()) {
-      const unsigned char c = static_cast<unsigned char>(s_[pos_]);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++pos_;
-    }
-    if (out) out->append(s_.substr(start, pos_ - start));
+    while (pos_ < s_.size() && !kEndsRun[static_cast<unsigned char>(s_[pos_])]) ++pos_;
+    const std::string_view run = s_.substr(start, pos_ - start);
+    // Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF
+    // (the run holds no controls, which IsCleanUtf8 would also refuse).
+    if (!IsCleanUtf8(run)) return pos_ = start, Fail("invalid UTF-8 in a string");
+    if (out) out->append(run);
     if (pos_ >= s_.size()) return Fail("unterminated string");
     const unsigned char c = static_cast<unsigned char>(s_[pos_]);
     if (c == '"') {
@@ -129,10 +113,6 @@ bool Reader::String(std::string* out) {
       return true;
     }
     if (c < 0x20) return Fail("control character in a string");
-    if (c >= 0x80) {
-      if (!Utf8Sequence(out)) return false;
-      continue;
-    }
     // An escape.
     if (++pos_ >= s_.size()) return Fail("unterminated string");
     const char e = s_[pos_++];
@@ -345,7 +325,7 @@ bool ReadConfidence(Reader& r, Confidence* c, int depth) {
   }, depth);
 }
 
-bool ReadBulletin(Reader& r, Bulletin* b, int depth) {
+bool ReadBulletin(Reader& r, Bulletin* b, int depth, bool lines = true) {
   return r.Object([&](const std::string& k) {
     if (k == "id") return ReadString(r, &b->id);
     if (k == "title") return ReadString(r, &b->title);
@@ -359,7 +339,7 @@ bool ReadBulletin(Reader& r, Bulletin* b, int depth) {
     if (k == "related") return ReadStrings(r, &b->related, depth + 1);
     if (k == "people") return ReadPeople(r, &b->people, depth + 1);
     if (k == "warnings") return ReadStrings(r, &b->warnings, depth + 1);
-    if (k == "lines") return ReadLines(r, &b->lines, depth + 1);
+    if (k == "lines") return lines ? ReadLines(r, &b->lines, depth + 1) : r.Skip(depth + 1);
     if (k == "url") return ReadString(r, &b->url);
     if (k == "pageDate") return ReadString(r, &b->page_date);
     if (k == "parserVersion") return ReadString(r, &b->parser_version);
@@ -377,18 +357,30 @@ Result<Bulletin> BulletinFromJson(std::string_view json) {
   return b;
 }
 
-Result<BundleArticle> BundleArticleFromJson(std::string_view line) {
+Result<BundleArticle> BundleArticleFromJson(std::string_view line, const BundleReadOptions& options) {
   Reader r(line);
   BundleArticle a;
   bool has_bulletin = false;
   const bool ok = r.Object([&](const std::string& k) {
-    if (k == "bulletin") return has_bulletin = true, ReadBulletin(r, &a.bulletin, 1);
-    if (k == "text") return ReadString(r, &a.text);
+    if (k == "bulletin") return has_bulletin = true, ReadBulletin(r, &a.bulletin, 1, options.lines);
+    if (k == "text") return options.text ? ReadString(r, &a.text) : r.Null() || r.String(nullptr);
     return r.Skip(1);
   }, 0);
   if (!ok || !r.AtEnd()) return r.status();
   if (!has_bulletin) return Status::InvalidArgument("bundle article: no \"bulletin\"");
   return a;
+}
+
+Status CheckBundleHeader(std::string_view line) {
+  Reader r(line);
+  double version = 0;
+  const bool ok = r.Object([&](const std::string& k) {
+    if (k == "bantinBundle") return r.Number(&version);
+    return r.Skip(1);
+  }, 0);
+  if (!ok || !r.AtEnd()) return r.status();
+  if (version != 1) return Status::InvalidArgument("bundle: not a bantin bundle of version 1");
+  return Status::Ok();
 }
 
 std::string BundleArticleToJson(const Bulletin& bulletin, std::string_view text) {

@@ -29,7 +29,18 @@ struct BundleArticle {
   Bulletin bulletin;
   std::string text;  // the page the bulletin's line spans index
 };
-Result<BundleArticle> BundleArticleFromJson(std::string_view line);
+// What to keep of an article line. An index needs neither the page text nor
+// the line spans (only a raw-page view does): skipping them, still checked
+// for syntax, halves the work of loading a bundle.
+struct BundleReadOptions {
+  bool text = true;
+  bool lines = true;
+};
+Result<BundleArticle> BundleArticleFromJson(std::string_view line, const BundleReadOptions& options = {});
+
+// The header line of a bundle: an object whose "bantinBundle" is 1 (other
+// fields, such as "count" and "parserVersion", are informative).
+Status CheckBundleHeader(std::string_view line);
 
 // Writes the article line BundleArticleFromJson reads (no newline).
 std::string BundleArticleToJson(const Bulletin& bulletin, std::string_view text);

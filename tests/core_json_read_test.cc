@@ -94,9 +94,21 @@ TEST(BundleArticle, RoundTripsBulletinAndText) {
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(a->text, raw);
   EXPECT_EQ(BulletinToJson(a->bulletin), BulletinToJson(b));
+  // For an index: neither the text nor the line spans, everything else.
+  Result<BundleArticle> light = BundleArticleFromJson(line, {.text = false, .lines = false});
+  ASSERT_TRUE(light.ok());
+  EXPECT_EQ(light->text, "");
+  EXPECT_TRUE(light->bulletin.lines.empty());
+  light->bulletin.lines = b.lines;
+  EXPECT_EQ(BulletinToJson(light->bulletin), BulletinToJson(b));
+  EXPECT_FALSE(BundleArticleFromJson("{\"bulletin\":{},\"text\":\"\xC3\"}", {.text = false}).ok());
   EXPECT_TRUE(BundleArticleFromJson("{\"text\":\"x\",\"future\":1,\"bulletin\":{\"id\":\"a\"}}").ok());
   EXPECT_FALSE(BundleArticleFromJson("{\"text\":\"x\"}").ok());
   EXPECT_FALSE(BundleArticleFromJson("{\"bantinBundle\":1}").ok());
+  EXPECT_TRUE(CheckBundleHeader("{\"bantinBundle\":1,\"parserVersion\":\"1\",\"count\":2}").ok());
+  EXPECT_FALSE(CheckBundleHeader("{\"bantinBundle\":2}").ok());
+  EXPECT_FALSE(CheckBundleHeader("{\"bulletin\":{}}").ok());
+  EXPECT_FALSE(CheckBundleHeader("not json").ok());
 }
 
 TEST(SearchResponseToJson, TheShapeOfSearchBulletinsResponse) {

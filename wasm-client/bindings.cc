@@ -46,49 +46,102 @@ std::string CheckQuery(const std::string& query) {
 
 std::string ParserVersion() { return bantin::kParserVersion; }
 
-// Bulletins keyed by id, with the page text each one's line spans index.
+// Bulletins keyed by id. The index holds each bulletin without its line
+// spans (search never reads them); the article's bundle line (Bulletin JSON
+// and page text) is kept as it came and read again, whole, when one article
+// is opened: loading a bundle thus reads neither page texts nor spans.
 class Index {
  public:
   // {"id":…,"added":bool}; added is false when the id was there already.
   std::string AddPage(const std::string& raw, const std::string& url, const std::string& source_id,
                       const std::string& province, const std::string& fetch_date) {
     Bulletin b = bantin::ParseDocument(raw, Hints(url, source_id, province, fetch_date));
-    return Add(std::move(b), bantin::PageText(raw));
+    std::string line = bantin::BundleArticleToJson(b, bantin::PageText(raw));
+    return Add(std::move(b), std::move(line));
   }
 
-  // One article line of an export bundle.
-  std::string AddArticle(const std::string& line) {
-    bantin::Result<bantin::BundleArticle> a = bantin::BundleArticleFromJson(line);
+  // One article line of an export bundle, `size` bytes at `data` (wasm
+  // memory the caller owns: embind copies a Uint8Array into a std::string
+  // byte by byte in JavaScript, far slower than one HEAPU8.set).
+  std::string AddArticle(size_t data, size_t size) {
+    const std::string_view line(reinterpret_cast<const char*>(data), size);
+    bantin::Result<bantin::BundleArticle> a = bantin::BundleArticleFromJson(line, kForIndex);
     if (!a.ok()) return ErrorToJson(a.status());
-    return Add(std::move(a->bulletin), std::move(a->text));
+    return Add(std::move(a->bulletin), std::string(line));
+  }
+
+  // A whole export bundle (NDJSON): every article line is added; a bad line
+  // is reported and skipped. → {"added","duplicates","errors":[{"line",
+  // "message"}],"articles":[{"id","begin","end"}]}: the byte span of each
+  // added article's line in `bundle`, so a caller can keep the lines
+  // without re-serialising them. One call, so the bytes cross once.
+  // `size` bytes at `data`, as AddArticle.
+  std::string AddBundle(size_t data, size_t size) {
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    size_t end = all.find('\n');
+    if (end == std::string_view::npos) end = all.size();
+    if (Status s = bantin::CheckBundleHeader(all.substr(0, end)); !s.ok()) return ErrorToJson(s);
+    JsonWriter articles, errors;
+    articles.BeginArray();
+    errors.BeginArray();
+    size_t added = 0, duplicates = 0, line_number = 1;
+    for (size_t begin = end + 1; begin < all.size(); begin = end + 1) {
+      ++line_number;
+      end = all.find('\n', begin);
+      if (end == std::string_view::npos) end = all.size();
+      std::string_view line = all.substr(begin, end - begin);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      bantin::Result<bantin::BundleArticle> a = bantin::BundleArticleFromJson(line, kForIndex);
+      if (!a.ok()) {
+        errors.BeginObject().Key("line").Int(static_cast<long long>(line_number));
+        errors.Key("message").String(a.status().message()).EndObject();
+        continue;
+      }
+      std::string id = a->bulletin.id;
+      if (id.empty() || !index_.Add(std::move(a->bulletin))) {
+        ++duplicates;
+        continue;
+      }
+      ++added;
+      articles.BeginObject().Key("id").String(id).Key("begin").Int(static_cast<long long>(begin));
+      articles.Key("end").Int(static_cast<long long>(begin + line.size())).EndObject();
+      lines_.emplace(std::move(id), std::string(line));
+    }
+    articles.EndArray();
+    errors.EndArray();
+    return "{\"added\":" + std::to_string(added) + ",\"duplicates\":" + std::to_string(duplicates) +
+           ",\"errors\":" + errors.str() + ",\"articles\":" + articles.str() + "}";
   }
 
   // A Bulletin JSON (as parseJson returns) and its page text.
   std::string AddBulletin(const std::string& json, const std::string& text) {
     bantin::Result<Bulletin> b = bantin::BulletinFromJson(json);
     if (!b.ok()) return ErrorToJson(b.status());
-    return Add(std::move(*b), text);
+    std::string line = bantin::BundleArticleToJson(*b, text);
+    return Add(std::move(*b), std::move(line));
   }
 
   bool Remove(const std::string& id) {
-    texts_.erase(id);
+    lines_.erase(id);
     return index_.Remove(id);
   }
 
   bool Has(const std::string& id) const { return index_.Find(id) != nullptr; }
   // The Bulletin JSON, "" when unknown.
   std::string Get(const std::string& id) const {
-    const Bulletin* b = index_.Find(id);
-    return b ? bantin::BulletinToJson(*b) : std::string();
+    bantin::Result<bantin::BundleArticle> a = Read(id, {.text = false, .lines = true});
+    return a.ok() ? bantin::BulletinToJson(a->bulletin) : std::string();
   }
+  // The page text its line spans index, "" when unknown.
   std::string Text(const std::string& id) const {
-    const auto it = texts_.find(id);
-    return it == texts_.end() ? std::string() : it->second;
+    bantin::Result<bantin::BundleArticle> a = Read(id, {.text = true, .lines = false});
+    return a.ok() ? std::move(a->text) : std::string();
   }
   // The bundle line of one article ("" when unknown): what a viewer persists.
   std::string Article(const std::string& id) const {
-    const Bulletin* b = index_.Find(id);
-    return b ? bantin::BundleArticleToJson(*b, Text(id)) : std::string();
+    const auto it = lines_.find(id);
+    return it == lines_.end() ? std::string() : it->second;
   }
   size_t Size() const { return index_.size(); }
 
@@ -102,18 +155,28 @@ class Index {
   }
 
  private:
-  std::string Add(Bulletin b, std::string text) {
+  static constexpr bantin::BundleReadOptions kForIndex{.text = false, .lines = false};
+
+  // Every stored line was read once already: it reads again.
+  bantin::Result<bantin::BundleArticle> Read(const std::string& id, const bantin::BundleReadOptions& o) const {
+    const auto it = lines_.find(id);
+    if (it == lines_.end()) return Status::NotFound("no article " + id);
+    return bantin::BundleArticleFromJson(it->second, o);
+  }
+
+  std::string Add(Bulletin b, std::string line) {
     if (b.id.empty()) return ErrorToJson(Status::InvalidArgument("bulletin: no id"));
     const std::string id = b.id;
+    b.lines = {};  // the index never reads them; Get reads the line again
     const bool added = index_.Add(std::move(b));
-    if (added) texts_[id] = std::move(text);
+    if (added) lines_[id] = std::move(line);
     JsonWriter w;
     w.BeginObject().Key("id").String(id).Key("added").Bool(added).EndObject();
     return w.Take();
   }
 
   bantin::MemoryIndex index_;
-  std::unordered_map<std::string, std::string> texts_;
+  std::unordered_map<std::string, std::string> lines_;  // id → bundle line
 };
 
 }  // namespace
@@ -128,6 +191,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
       .function("addPage", &Index::AddPage)
       .function("addArticle", &Index::AddArticle)
       .function("addBulletin", &Index::AddBulletin)
+      .function("addBundle", &Index::AddBundle)
       .function("remove", &Index::Remove)
       .function("has", &Index::Has)
       .function("get", &Index::Get)

@@ -208,7 +208,7 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     assert.equal(await page.locator('#blocks figcaption').count(), 2);
     assert.equal(await page.locator('#blocks ul li').count(), 8);
     assert.equal(await page.locator('#related-list li').count(), hungYen.related?.length ?? 0);
-    await page.screenshot({ path: path.join(shots, 'viewer-article.png'), fullPage: true });
+    await page.screenshot({ path: path.join(shots, 'viewer-article.png') });
     const inferred = pages.map((p) => parse(readFileSync(p))).find((b) => b.dateInferred);
     await page.click(`#list .item[data-id="${inferred.id}"]`);
     await page.waitForSelector('#date .inferred');
@@ -224,8 +224,11 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     await page.locator('#raw-view').screenshot({ path: path.join(shots, 'viewer-raw.png') });
 
     // Phone width: the article alone, with a way back.
+    await page.click('#raw-toggle');
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => scrollTo(0, 0));
     assert.equal(await page.isVisible('#browse'), false);
+    await page.screenshot({ path: path.join(shots, 'viewer-phone-article.png') });
     await page.click('#back');
     assert.equal(await page.isVisible('#list'), true);
     await page.screenshot({ path: path.join(shots, 'viewer-phone-list.png') });

@@ -12,18 +12,22 @@ const TYPES = {
   '.ndjson': 'application/x-ndjson', '.txt': 'text/plain; charset=utf-8',
 };
 
-// Resolves to {url, close, requests}; `bundle` is a path or null.
-export function serveViewer({ web, wasm, bundle = null }) {
+// Resolves to {url, close, requests}; `bundle` is a path or null; `extra`
+// maps more path prefixes ("/bench/") to directories.
+export function serveViewer({ web, wasm, bundle = null, extra = {} }) {
   const requests = [];
+  const prefix = (p) => Object.keys(extra).find((k) => p.startsWith(k));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push(url.pathname);
     let file;
     if (url.pathname === '/bundle') file = bundle;
     else if (url.pathname.startsWith('/wasm/')) file = path.join(wasm, url.pathname.slice(6));
+    else if (prefix(url.pathname)) file = path.join(extra[prefix(url.pathname)], url.pathname.slice(prefix(url.pathname).length));
     else file = path.join(web, url.pathname === '/' ? 'index.html' : url.pathname.slice(1));
     // Nothing outside the two roots.
-    if (file && !file.startsWith(web) && !file.startsWith(wasm) && file !== bundle) file = null;
+    const roots = [web, wasm, ...Object.values(extra)];
+    if (file && file !== bundle && !roots.some((r) => file.startsWith(r))) file = null;
     try {
       if (!file) throw new Error('not found');
       const body = await readFile(file);

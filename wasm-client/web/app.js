@@ -36,8 +36,9 @@ async function persist(records) {
   }
 }
 
-function loadBundleText(text, origin) {
-  const r = index.addBundle(text);
+// `bytes`: the bundle's NDJSON; the records to persist keep each article's line.
+function loadBundle(bytes, origin) {
+  const r = index.addBundle(bytes);
   let note = `${origin}: thêm ${r.added} bài`;
   if (r.duplicates) note += `, ${r.duplicates} bài đã có`;
   if (r.errors.length) note += `, ${r.errors.length} dòng lỗi (dòng ${r.errors[0].line}: ${r.errors[0].message})`;
@@ -57,7 +58,7 @@ async function openFiles(files) {
     const head = new TextDecoder().decode(bytes.subarray(0, 16));
     try {
       if (isBundle(file.name, head)) {
-        const r = loadBundleText(new TextDecoder().decode(bytes), file.name);
+        const r = loadBundle(bytes, file.name);
         records.push(...r.records);
         notes.push(r.note);
         continue;
@@ -71,7 +72,10 @@ async function openFiles(files) {
     }
   }
   await persist(records);
-  status(notes.join(' · '));
+  // Many files: a count, and only what went wrong by name.
+  const failed = notes.filter((n) => n.includes(': lỗi'));
+  status(notes.length <= 3 ? notes.join(' · ')
+    : [`Đã mở ${files.length} tệp, có ${index.size} bài`, ...failed].join(' · '));
   await refresh();
   // One page dropped: the reader wants to read it.
   if (files.length === 1 && lastId) openArticle(lastId);
@@ -97,7 +101,7 @@ async function fetchBundle(automatic) {
     return;
   }
   try {
-    const r = loadBundleText(await response.text(), 'Máy chủ');
+    const r = loadBundle(new Uint8Array(await response.arrayBuffer()), 'Máy chủ');
     await persist(r.records);
     status(r.note);
   } catch (e) {

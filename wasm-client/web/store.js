@@ -1,7 +1,7 @@
 // The articles a reader loaded, kept in IndexedDB so that they survive a
 // reload with the network off. Each record is {id, line}: the article's
-// export-bundle line (Bulletin JSON and page text), which the wasm index
-// reads back with addArticle. Where IndexedDB is unavailable (some file://
+// export-bundle line (Bulletin JSON and page text, UTF-8 bytes or text),
+// which the wasm index reads back with addArticle. Where IndexedDB is unavailable (some file://
 // and private modes) the store is a no-op and the viewer still works.
 const DB = 'bantin-viewer';
 const STORE = 'articles';
