@@ -1,12 +1,14 @@
 // libFuzzer target: any bytes (text or HTML), any hints, must parse without
 // crashing, with every line span inside its text and JSON that stays valid
-// UTF-8.
+// UTF-8 and reads back to the same bulletin; the same bytes as JSON (a
+// bulletin, a bundle line or header) are read or refused without crashing.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "core/json.h"
+#include "core/json_read.h"
 #include "core/parser.h"
 #include "core/highlight.h"
 #include "core/memory_index.h"
@@ -24,6 +26,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (l.begin > l.end || (!html && l.end > size)) __builtin_trap();
   const std::string json = bantin::BulletinToJson(b);
   if (bantin::SanitizeUtf8(json, nullptr) != json) __builtin_trap();
+  const bantin::Result<bantin::Bulletin> back = bantin::BulletinFromJson(json);
+  if (!back.ok() || bantin::BulletinToJson(*back) != json) __builtin_trap();
+  const auto as_bulletin = bantin::BulletinFromJson(raw);
+  if (as_bulletin.ok()) (void)bantin::BulletinToJson(*as_bulletin);
+  (void)bantin::BundleArticleFromJson(raw);
+  (void)bantin::BundleArticleFromJson(raw, {.text = false, .lines = false});
+  (void)bantin::CheckBundleHeader(raw);
   // The same bytes as a query over an index holding the parse: the query
   // parser, the engine and the snippets must cope with anything.
   bantin::MemoryIndex index;
