@@ -97,6 +97,14 @@ test('served by bantin serve: a picked page is parsed in the browser and rendere
     assert.equal(await page.locator('#blocks figcaption').count(), 2);
     assert.equal(await page.locator('#blocks li').count(), 8);
     assert.equal(await page.locator('#related-list li').count(), expected.related?.length ?? 0);
+    // What offline use needs from this server: the service worker (served
+    // as JavaScript) activates, and the single file is there to download.
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active)), true);
+    const single = await page.evaluate(async () => {
+      const r = await fetch(document.getElementById('single-file').href);
+      return [r.status, (await r.text()).includes('bantinWasmBinary')];
+    });
+    assert.deepEqual(single, [200, true]);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -192,6 +192,7 @@ function openArticle(id) {
     item.classList.toggle('current', item.dataset.id === id);
   $('title').tabIndex = -1;
   $('title').focus({ preventScroll: true });
+  $('article').scrollTop = 0;
   $('article').scrollIntoView({ block: 'start' });
 }
 
