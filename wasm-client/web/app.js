@@ -45,6 +45,17 @@ function loadBundle(bytes, origin) {
   return { records: r.articles, note };
 }
 
+// Lines (text or UTF-8 bytes) as the bytes of one bundle.
+function asBundle(lines) {
+  const encoder = new TextEncoder();
+  const parts = [encoder.encode('{"bantinBundle":1}\n')];
+  for (const line of lines) parts.push(typeof line === 'string' ? encoder.encode(line) : line, encoder.encode('\n'));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) bytes.set(p, at), (at += p.length);
+  return bytes;
+}
+
 function isBundle(name, head) {
   return /\.(ndjson|jsonl)$/i.test(name) || head.startsWith('{"bantinBundle"');
 }
@@ -297,12 +308,11 @@ async function start() {
   $('single-file').hidden = !served;
   store = await openStore();
   const saved = await store.all().catch(() => []);
-  for (const record of saved) {
-    try {
-      index.addArticle(record.line);
-    } catch {
-      await store.remove(record.id).catch(() => {});  // written by an older viewer
-    }
+  if (saved.length) {
+    // The saved lines go in as one bundle: one crossing into wasm.
+    const r = index.addBundle(asBundle(saved.map((record) => record.line)));
+    // Lines it could not read (written by an older viewer) are dropped.
+    for (const e of r.errors) await store.remove(saved[e.line - 2].id).catch(() => {});
   }
   status(saved.length ? `Đã mở ${index.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
   await refresh();
