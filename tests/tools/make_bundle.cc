@@ -5,10 +5,11 @@
 //
 //   make_bundle OUT PAGE...
 //   make_bundle OUT --generated N
+#include <algorithm>  // before tests/test_util.h, which sorts
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <unordered_set>
 
@@ -16,17 +17,9 @@
 #include "core/json_read.h"
 #include "core/parser.h"
 #include "html/document.h"
+#include "tests/test_util.h"
 
 namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
-}
 
 }  // namespace
 
@@ -51,12 +44,11 @@ int main(int argc, char** argv) {
     for (long i = 0; i < n; ++i) add(corpus.Page(static_cast<uint64_t>(i)));
   } else {
     for (int i = 2; i < argc; ++i) {
-      std::string raw;
-      if (!ReadFile(argv[i], &raw)) {
+      if (!std::filesystem::is_regular_file(argv[i])) {
         std::fprintf(stderr, "make_bundle: cannot read %s\n", argv[i]);
         return 1;
       }
-      add(raw);
+      add(bantin::testing::ReadFile(argv[i]));
     }
   }
   std::ofstream out(argv[1], std::ios::binary);

@@ -6,8 +6,10 @@
 // ErrorToJson. wasm-client/test/search.test.mjs compares byte for byte.
 //
 //   memory_search [--page-size N] QUERIES PAGE...
+#include <algorithm>  // before tests/test_util.h, which sorts
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -16,17 +18,9 @@
 #include "core/memory_index.h"
 #include "core/search_json.h"
 #include "html/document.h"
+#include "tests/test_util.h"
 
 namespace {
-
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
-}
 
 std::string Page(const bantin::MemoryIndex& index, const std::string& query, int page_size,
                  const std::string& token, std::string* next) {
@@ -52,19 +46,18 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: memory_search [--page-size N] QUERIES PAGE...\n");
     return 2;
   }
-  std::string queries;
-  if (!ReadFile(argv[arg], &queries)) {
+  if (!std::filesystem::is_regular_file(argv[arg])) {
     std::fprintf(stderr, "memory_search: cannot read %s\n", argv[arg]);
     return 1;
   }
+  const std::string queries = bantin::testing::ReadFile(argv[arg]);
   bantin::MemoryIndex index;
   for (int i = arg + 1; i < argc; ++i) {
-    std::string raw;
-    if (!ReadFile(argv[i], &raw)) {
+    if (!std::filesystem::is_regular_file(argv[i])) {
       std::fprintf(stderr, "memory_search: cannot read %s\n", argv[i]);
       return 1;
     }
-    index.Add(bantin::ParseDocument(raw));
+    index.Add(bantin::ParseDocument(bantin::testing::ReadFile(argv[i])));
   }
   std::istringstream lines(queries);
   for (std::string query; std::getline(lines, query);) {

@@ -5,30 +5,17 @@
 // the same index; filters given as options mean the query clauses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { build, pages } from '../tools/pages.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
-const build = process.env.BANTIN_BUILD ?? path.join(root, 'build');
 const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters } =
   await import(path.join(build, 'wasm/bantin.mjs'));
-const queriesFile = path.join(here, 'search_queries.txt');
+const queriesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search_queries.txt');
 const tool = (name) => path.join(build, 'bin', name);
-
-function pages() {
-  const out = [];
-  for (const dir of ['seeds', 'tests/fixtures']) {
-    const full = path.join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const f of readdirSync(full).sort())
-      if (/\.(txt|html?)$/.test(f)) out.push(path.join(full, f));
-  }
-  return out;
-}
 
 const queries = readFileSync(queriesFile, 'utf8').split('\n');
 if (queries.at(-1) === '') queries.pop();

@@ -8,15 +8,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
+import { root, build, pages as allPages } from '../tools/pages.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const build = process.env.BANTIN_BUILD ?? path.join(root, 'build');
 const bantin = path.join(build, 'bin/bantin');
 const web = path.join(build, 'web');
 const wasm = path.join(build, 'wasm');
@@ -24,8 +23,7 @@ const seed = path.join(root, 'seeds/003_4243e8b00d04b6f6.txt');
 const shots = path.join(build, 'screenshots');
 const { Index, parse } = await import(path.join(wasm, 'bantin.mjs'));
 
-const pages = ['seeds', 'tests/fixtures'].flatMap((dir) =>
-  readdirSync(path.join(root, dir)).filter((f) => /\.(txt|html)$/.test(f)).sort().map((f) => path.join(root, dir, f)));
+const pages = allPages();
 
 let browser, tmp, bundleFile;
 
