@@ -260,7 +260,7 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
   }
 });
 
-test('the single-file build works opened from disk (file://)', async () => {
+test('the single-file build works opened from disk (file://), and keeps its articles', async () => {
   const { context, page, errors } = await freshPage();
   try {
     await page.goto(pathToFileURL(path.join(wasm, 'bantin-viewer.html')).href);
@@ -279,6 +279,10 @@ test('the single-file build works opened from disk (file://)', async () => {
     assert.deepEqual(await listIds(page), expected.search('bảo', { pageSize: 50 }).results.map((r) => r.id));
     // The font that draws stacked diacritics is inside the file too.
     assert.ok(await page.evaluate(() => document.fonts.check('16px "Noto Serif"', 'Việt Nam ở ễ')));
+    // Chromium keeps IndexedDB for files as well: a reload keeps the articles.
+    await page.reload();
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.equal(await page.locator('#list .item').count(), count);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
