@@ -102,9 +102,11 @@ bool Reader::String(std::string* out) {
     const size_t start = pos_;
     while (pos_ < s_.size() && !kEndsRun[static_cast<unsigned char>(s_[pos_])]) ++pos_;
     const std::string_view run = s_.substr(start, pos_ - start);
-    // Strict UTF-8: no overlongs, surrogates or code points past U+10FFFF
-    // (the run holds no controls, which IsCleanUtf8 would also refuse).
-    if (!IsCleanUtf8(run)) return pos_ = start, Fail("invalid UTF-8 in a string");
+    // Strict UTF-8 for what is kept: no overlongs, surrogates or code points
+    // past U+10FFFF (the run holds no controls, which IsCleanUtf8 would also
+    // refuse). What is skipped is checked for syntax only: page texts are
+    // most of a bundle's bytes, and nothing reads them while indexing.
+    if (out && !IsCleanUtf8(run)) return pos_ = start, Fail("invalid UTF-8 in a string");
     if (out) out->append(run);
     if (pos_ >= s_.size()) return Fail("unterminated string");
     const unsigned char c = static_cast<unsigned char>(s_[pos_]);

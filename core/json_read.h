@@ -5,10 +5,11 @@
 //
 // The reader is strict and safe on any bytes: RFC 8259 syntax only (no
 // comments, trailing commas, NaN, single quotes or lone surrogates), strings
-// must be valid UTF-8, nesting is bounded, every error is a value
+// it keeps must be valid UTF-8, nesting is bounded, every error is a value
 // (InvalidArgument naming the byte offset) and nothing is read past the end.
-// Unknown fields are skipped, as proto3 JSON readers do; a known field of the
-// wrong type is an error. Default values may be present or omitted.
+// Unknown fields are skipped (checked for syntax, not for UTF-8), as proto3
+// JSON readers do; a known field of the wrong type is an error. Default
+// values may be present or omitted.
 #ifndef BANTIN_CORE_JSON_READ_H_
 #define BANTIN_CORE_JSON_READ_H_
 
@@ -30,8 +31,8 @@ struct BundleArticle {
   std::string text;  // the page the bulletin's line spans index
 };
 // What to keep of an article line. An index needs neither the page text nor
-// the line spans (only a raw-page view does): skipping them, still checked
-// for syntax, halves the work of loading a bundle.
+// the line spans (only a raw-page view does): skipping them (checked for
+// syntax only, as unknown fields) halves the work of loading a bundle.
 struct BundleReadOptions {
   bool text = true;
   bool lines = true;

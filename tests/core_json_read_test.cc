@@ -101,7 +101,11 @@ TEST(BundleArticle, RoundTripsBulletinAndText) {
   EXPECT_TRUE(light->bulletin.lines.empty());
   light->bulletin.lines = b.lines;
   EXPECT_EQ(BulletinToJson(light->bulletin), BulletinToJson(b));
-  EXPECT_FALSE(BundleArticleFromJson("{\"bulletin\":{},\"text\":\"\xC3\"}", {.text = false}).ok());
+  // Skipped text is checked for syntax, not UTF-8; read, it must be UTF-8.
+  const std::string bad_text = "{\"bulletin\":{},\"text\":\"\xC3\"}";
+  EXPECT_TRUE(BundleArticleFromJson(bad_text, {.text = false}).ok());
+  EXPECT_FALSE(BundleArticleFromJson(bad_text).ok());
+  EXPECT_FALSE(BundleArticleFromJson("{\"bulletin\":{},\"text\":\"a\nb\"}", {.text = false}).ok());
   EXPECT_TRUE(BundleArticleFromJson("{\"text\":\"x\",\"future\":1,\"bulletin\":{\"id\":\"a\"}}").ok());
   EXPECT_FALSE(BundleArticleFromJson("{\"text\":\"x\"}").ok());
   EXPECT_FALSE(BundleArticleFromJson("{\"bantinBundle\":1}").ok());

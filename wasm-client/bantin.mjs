@@ -125,15 +125,20 @@ export class Index {
   }
   // Every article of an export bundle (NDJSON, as bytes or text) →
   // {added, duplicates, errors: [{line, message}], articles: [{id, line}]}:
-  // the articles added, each with its line (bytes when given bytes, which
-  // is much faster: the bundle then crosses into wasm as one copy). A bad
-  // line is reported and skipped; a bad header throws.
+  // the articles added, each with its line: text when given text; given
+  // bytes (much faster: they cross into wasm as one copy), a view into them
+  // (copy it with slice() to keep it apart, e.g. in IndexedDB, which would
+  // otherwise store the whole buffer). A bad line is reported and skipped;
+  // a bad header throws.
   addBundle(bundle) {
-    const bytes = typeof bundle === 'string' ? encoder.encode(bundle) : bytesOf(bundle);
-    const r = answer(inWasm(bytes, (data, size) => this.#index.addBundle(data, size)));
     const asText = typeof bundle === 'string';
+    const bytes = asText ? encoder.encode(bundle) : bytesOf(bundle);
+    const data = core._malloc(Math.max(1, bytes.length));  // the index takes it over
+    if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
+    core.HEAPU8.set(bytes, data);
+    const r = answer(this.#index.addBundle(data, bytes.length));
     r.articles = r.articles.map((a) => {
-      const line = bytes.slice(a.begin, a.end);  // its own buffer: a view would keep (and clone) the whole bundle
+      const line = bytes.subarray(a.begin, a.end);
       return { id: a.id, line: asText ? decoder.decode(line) : line };
     });
     return r;

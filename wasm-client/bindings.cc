@@ -6,6 +6,8 @@
 // bantin.mjs turns into objects, and errors as {"error":{code,message}}.
 #include <emscripten/bind.h>
 
+#include <cstdlib>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -75,9 +77,13 @@ class Index {
   // "message"}],"articles":[{"id","begin","end"}]}: the byte span of each
   // added article's line in `bundle`, so a caller can keep the lines
   // without re-serialising them. One call, so the bytes cross once.
-  // `size` bytes at `data`, as AddArticle.
+  // `size` bytes at `data`, allocated by the caller with malloc: the index
+  // takes them over (and frees them with its last article from them), so
+  // the lines it keeps are views into them, not copies.
   std::string AddBundle(size_t data, size_t size) {
-    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    const std::shared_ptr<const char> bytes(reinterpret_cast<const char*>(data),
+                                            [](const char* p) { std::free(const_cast<char*>(p)); });
+    const std::string_view all(bytes.get(), size);
     size_t end = all.find('\n');
     if (end == std::string_view::npos) end = all.size();
     if (Status s = bantin::CheckBundleHeader(all.substr(0, end)); !s.ok()) return ErrorToJson(s);
@@ -106,7 +112,7 @@ class Index {
       ++added;
       articles.BeginObject().Key("id").String(id).Key("begin").Int(static_cast<long long>(begin));
       articles.Key("end").Int(static_cast<long long>(begin + line.size())).EndObject();
-      lines_.emplace(std::move(id), std::string(line));
+      lines_.emplace(std::move(id), Line{bytes, line});
     }
     articles.EndArray();
     errors.EndArray();
@@ -141,7 +147,7 @@ class Index {
   // The bundle line of one article ("" when unknown): what a viewer persists.
   std::string Article(const std::string& id) const {
     const auto it = lines_.find(id);
-    return it == lines_.end() ? std::string() : it->second;
+    return it == lines_.end() ? std::string() : std::string(it->second.text);
   }
   size_t Size() const { return index_.size(); }
 
@@ -161,7 +167,7 @@ class Index {
   bantin::Result<bantin::BundleArticle> Read(const std::string& id, const bantin::BundleReadOptions& o) const {
     const auto it = lines_.find(id);
     if (it == lines_.end()) return Status::NotFound("no article " + id);
-    return bantin::BundleArticleFromJson(it->second, o);
+    return bantin::BundleArticleFromJson(it->second.text, o);
   }
 
   std::string Add(Bulletin b, std::string line) {
@@ -169,14 +175,23 @@ class Index {
     const std::string id = b.id;
     b.lines = {};  // the index never reads them; Get reads the line again
     const bool added = index_.Add(std::move(b));
-    if (added) lines_[id] = std::move(line);
+    if (added) {
+      auto owned = std::make_shared<const std::string>(std::move(line));
+      lines_[id] = Line{std::shared_ptr<const char>(owned, owned->data()), *owned};
+    }
     JsonWriter w;
     w.BeginObject().Key("id").String(id).Key("added").Bool(added).EndObject();
     return w.Take();
   }
 
   bantin::MemoryIndex index_;
-  std::unordered_map<std::string, std::string> lines_;  // id → bundle line
+  // An article's bundle line: a view into bytes shared with the other
+  // articles of its bundle (or of its own), alive while a view is.
+  struct Line {
+    std::shared_ptr<const char> bytes;
+    std::string_view text;
+  };
+  std::unordered_map<std::string, Line> lines_;  // id → bundle line
 };
 
 }  // namespace

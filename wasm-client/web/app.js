@@ -42,7 +42,8 @@ function loadBundle(bytes, origin) {
   let note = `${origin}: thêm ${r.added} bài`;
   if (r.duplicates) note += `, ${r.duplicates} bài đã có`;
   if (r.errors.length) note += `, ${r.errors.length} dòng lỗi (dòng ${r.errors[0].line}: ${r.errors[0].message})`;
-  return { records: r.articles, note };
+  // Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
+  return { records: r.articles.map(({ id, line }) => ({ id, line: line.slice() })), note };
 }
 
 // Lines (text or UTF-8 bytes) as the bytes of one bundle.
