@@ -26,6 +26,6 @@ cat <<MSG
 
 bantin is running (Ctrl-C stops it):
   gRPC API  $GRPC     e.g. $BUILD/bin/bantin search --server $GRPC "tuyên giáo"
-  viewer    http://$HTTP/
+  viewer    http://$HTTP/   (one file for offline use: $BUILD/wasm/bantin-viewer.html)
 MSG
 wait $server

@@ -112,6 +112,13 @@ test('filters are the query clauses; remove takes a bulletin out', () => {
   assert.equal(copy.remove(someone.id), false);
   assert.equal(Number(copy.search('').totalSize), before - 1);
   assert.equal(copy.get(someone.id), null);
+  assert.equal(copy.has(someone.id), false);
+  // A Bulletin object and its text go in as they came out.
+  const raw = readFileSync(pages().find((p) => parse(readFileSync(p)).id === someone.id));
+  assert.deepEqual(copy.add(parse(raw), pageText(raw)), { id: someone.id, added: true });
+  assert.equal(copy.article(someone.id), index.article(someone.id));
+  assert.equal(copy.searchJson('tỉnh ủy'), index.searchJson('tỉnh ủy'));
+  assert.throws(() => copy.add('{"id":'), (e) => e instanceof BantinError && e.code === 'INVALID_ARGUMENT');
   copy.dispose();
 });
 
