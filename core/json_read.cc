@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
-#include <functional>
 
 #include "core/json.h"
 #include "core/utf8.h"
@@ -65,9 +64,11 @@ class Reader {
   bool Bool(bool* out);
   bool Skip(int depth);
   // Calls member(key) with the reader before each member's value; member must
-  // consume the value.
-  bool Object(const std::function<bool(const std::string&)>& member, int depth);
-  bool Array(const std::function<bool()>& element, int depth);
+  // consume the value. (Templates: a call per member is the hot path.)
+  template <typename Member>
+  bool Object(Member&& member, int depth);
+  template <typename Element>
+  bool Array(Element&& element, int depth);
 
  private:
   bool Hex4(uint32_t* out);
@@ -185,19 +186,8 @@ bool Reader::Bool(bool* out) {
   return Fail("expected true or false");
 }
 
-bool Reader::Skip(int depth) {
-  switch (Next()) {
-    case '"': return String(nullptr);
-    case 't': return Literal("true");
-    case 'f': return Literal("false");
-    case 'n': return Literal("null");
-    case '{': return Object([&](const std::string&) { return Skip(depth + 1); }, depth);
-    case '[': return Array([&] { return Skip(depth + 1); }, depth);
-    default: return Number(nullptr);
-  }
-}
-
-bool Reader::Object(const std::function<bool(const std::string&)>& member, int depth) {
+template <typename Member>
+bool Reader::Object(Member&& member, int depth) {
   if (depth >= kMaxDepth) return Fail("nested too deeply");
   if (Next() != '{') return Fail("expected an object");
   ++pos_;
@@ -218,7 +208,8 @@ bool Reader::Object(const std::function<bool(const std::string&)>& member, int d
   }
 }
 
-bool Reader::Array(const std::function<bool()>& element, int depth) {
+template <typename Element>
+bool Reader::Array(Element&& element, int depth) {
   if (depth >= kMaxDepth) return Fail("nested too deeply");
   if (Next() != '[') return Fail("expected an array");
   ++pos_;
@@ -232,6 +223,18 @@ bool Reader::Array(const std::function<bool()>& element, int depth) {
     ++pos_;
     if (c == ']') return true;
     if (c != ',') return --pos_, Fail("expected ',' or ']'");
+  }
+}
+
+bool Reader::Skip(int depth) {
+  switch (Next()) {
+    case '"': return String(nullptr);
+    case 't': return Literal("true");
+    case 'f': return Literal("false");
+    case 'n': return Literal("null");
+    case '{': return Object([&](const std::string&) { return Skip(depth + 1); }, depth);
+    case '[': return Array([&] { return Skip(depth + 1); }, depth);
+    default: return Number(nullptr);
   }
 }
 
