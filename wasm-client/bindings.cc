@@ -23,10 +23,9 @@
 namespace {
 
 using bantin::Bulletin;
+using bantin::ErrorToJson;
 using bantin::JsonWriter;
 using bantin::Status;
-
-using bantin::ErrorToJson;
 
 bantin::ParseHints Hints(const std::string& url, const std::string& source_id,
                          const std::string& province, const std::string& fetch_date) {

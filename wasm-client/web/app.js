@@ -208,9 +208,13 @@ function openArticle(id) {
   $('article').scrollIntoView({ block: 'start' });
 }
 
-function closeArticle() {
-  document.body.classList.remove('reading');
-  $('article').hidden = true;
+// Back to the list: at phone width the article gives way; beside the list
+// it stays, and the focus goes back to its item.
+function closeArticle(hide = true) {
+  if (hide) {
+    document.body.classList.remove('reading');
+    $('article').hidden = true;
+  }
   const item = document.querySelector(`#list .item[data-id="${CSS.escape(openId)}"]`);
   (item || $('q')).focus();
 }
@@ -260,7 +264,7 @@ function wire() {
     const item = e.target.closest('.item');
     if (item) openArticle(item.dataset.id);
   });
-  $('back').addEventListener('click', closeArticle);
+  $('back').addEventListener('click', () => closeArticle());
   $('raw-toggle').addEventListener('click', () => showRaw($('raw-view').hidden));
   $('delete').addEventListener('click', async () => {
     index.remove(openId);
@@ -288,12 +292,13 @@ function keyboard(e) {
   }
   if (e.key === 'Escape') {
     if (!$('raw-view').hidden) showRaw(false);
-    else if (!$('article').hidden) closeArticle();
+    else if (!$('article').hidden) closeArticle(matchMedia('(max-width: 760px)').matches || !openId);
     else if (typing) e.target.blur();
     return;
   }
   if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-  if (typing && e.target.id !== 'q') return;
+  // Only from the search box or the list: elsewhere (an article) arrows scroll.
+  if (e.target.id !== 'q' && !e.target.matches('#list .item')) return;
   const items = [...document.querySelectorAll('#list .item')];
   if (!items.length) return;
   e.preventDefault();
