@@ -71,20 +71,28 @@ function startBantinServe(dbDir) {
     server.stdout.on('data', (chunk) => {
       out += chunk;
       const m = out.match(/viewer on (http:\/\/\S+)/);
-      if (m) resolve({ url: m[1], server });
+      const grpc = out.match(/gRPC API on (\S+)/);
+      if (m && grpc) resolve({ url: m[1], grpc: grpc[1], server });
     });
     server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
   });
 }
 
-test('served by bantin serve: a picked page is parsed in the browser and rendered', async () => {
+test('served by bantin serve: its articles listed (or its lack of a bundle said); a picked page rendered', async () => {
   const dbDir = mkdtempSync(path.join(tmp, 'db-'));
-  const { url, server } = await startBantinServe(dbDir);
+  const { url, grpc, server } = await startBantinServe(dbDir);
   const { context, page, errors } = await freshPage({ width: 900, height: 1200 });
   try {
+    const others = pages.filter((p) => p !== seed);
+    execFileSync(bantin, ['ingest', '--server', grpc, ...others], { stdio: 'ignore' });
     const expected = JSON.parse(execFileSync(bantin, ['parse', '--json', seed]).toString('utf8'));
     await page.goto(url);
     await page.waitForSelector('body[data-loaded="true"]');
+    // The service's bundle, listed by itself where the server has GET /bundle;
+    // where it has not, the viewer says so and works on.
+    const bundleStatus = await page.evaluate(async () => (await fetch('bundle', { cache: 'no-store' })).status);
+    if (bundleStatus === 200) assert.equal((await listIds(page)).length, others.length);
+    else assert.match(await page.textContent('#status'), /không cung cấp gói bài|trả lỗi/);
     await page.setInputFiles('#file', seed);
     await page.waitForSelector('#article:not([hidden])');
     assert.equal(await page.textContent('#title'), expected.title);
