@@ -48,6 +48,11 @@ const Bulletin* MemoryIndex::Document(uint32_t docno) const {
   return docno < docs_.size() && docs_[docno] ? &docs_[docno]->bulletin : nullptr;
 }
 
+const Bulletin* MemoryIndex::Find(const std::string& id) const {
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &docs_[it->second]->bulletin;
+}
+
 Status MemoryIndex::Postings(const std::string& folded, std::string* list) const {
   const auto it = postings_.find(folded);
   if (it == postings_.end()) list->clear();

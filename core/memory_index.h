@@ -23,6 +23,8 @@ class MemoryIndex : public IndexReader {
   bool Remove(const std::string& id);
   // The bulletin behind a hit (nullptr for removed docnos).
   const Bulletin* Document(uint32_t docno) const;
+  // The bulletin with this id, or nullptr.
+  const Bulletin* Find(const std::string& id) const;
   size_t size() const { return by_id_.size(); }
 
   Status Postings(const std::string& folded, std::string* list) const override;

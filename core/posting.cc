@@ -86,8 +86,9 @@ DocumentTerms IndexDocument(const Bulletin& b) {
   return doc;
 }
 
-std::string EncodePayload(const TermInDoc& term) {
-  std::string payload;
+namespace {
+
+void AppendPayload(std::string& payload, const TermInDoc& term) {
   for (uint32_t tf : term.tf) PutVarint(payload, tf);
   PutVarint(payload, static_cast<uint32_t>(term.variants.size()));
   for (const auto& [hash, count] : term.variants) {
@@ -101,6 +102,13 @@ std::string EncodePayload(const TermInDoc& term) {
     PutVarint(payload, p - previous);
     previous = p;
   }
+}
+
+}  // namespace
+
+std::string EncodePayload(const TermInDoc& term) {
+  std::string payload;
+  AppendPayload(payload, term);
   return payload;
 }
 
@@ -111,7 +119,12 @@ void AppendEntry(std::string& list, uint32_t docno, std::string_view payload) {
 }
 
 void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term) {
-  AppendEntry(list, docno, EncodePayload(term));
+  // One buffer for every term: a page has hundreds, and in wasm32 most
+  // payloads are too long for a string's inline storage.
+  thread_local std::string payload;
+  payload.clear();
+  AppendPayload(payload, term);
+  AppendEntry(list, docno, payload);
 }
 
 bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {

@@ -276,7 +276,10 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     variants.push_back(VariantHash(t.exact));
     cursors.emplace_back(&ev.Refs(t.folded), 0);
     const double df = static_cast<double>(ev.DocumentFrequency(t.folded, no_deletions));
-    idf.push_back(std::log(1 + (n - df + 0.5) / (df + 0.5)));
+    // std::log may differ in the last bit between C libraries (glibc on the
+    // server, musl in wasm); rounded to 2^-32, the browser and the server
+    // compute the same scores, hence the same order and page tokens.
+    idf.push_back(std::round(std::log(1 + (n - df + 0.5) / (df + 0.5)) * 0x1p32) / 0x1p32);
   }
   double average[kFieldCount];
   for (int f = 0; f < kFieldCount; ++f)

@@ -10,7 +10,7 @@ CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DBANTIN_FUZZ=ON -DCMAKE_BUILD_TYPE=
 cmake --build "$BUILD" -j"$(nproc)" --target parse_fuzzer
 rm -rf "$BUILD/artifacts"
 mkdir -p "$BUILD/corpus" "$BUILD/artifacts"
-cp seeds/*.txt tests/fixtures/*.txt tests/fixtures/*.html "$BUILD/corpus/"
+cp seeds/*.txt tests/fixtures/*.txt tests/fixtures/*.html tests/fuzz/corpus/* "$BUILD/corpus/"
 "$BUILD/bin/parse_fuzzer" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=20 \
   -rss_limit_mb=4096 -artifact_prefix="$BUILD/artifacts/" -print_final_stats=1 \
   "$BUILD/corpus" 2>&1 | grep -E "^(Done|stat::|==|SUMMARY|artifact_prefix|Test unit written)" || true

@@ -31,7 +31,8 @@ cat <<MSG
 
 bantin is running (Ctrl-C stops it):
   gRPC API  $GRPC     e.g. $BUILD/bin/bantin search --server $GRPC "tuyên giáo"
-  viewer    http://$HTTP/   (bundle: http://$HTTP/bundle, metrics: http://$HTTP/metrics)
+  viewer    http://$HTTP/   (one file for offline use: $BUILD/wasm/bantin-viewer.html)
+  bundle    http://$HTTP/bundle   metrics http://$HTTP/metrics
   writes    need the token in $TOKEN (--token-file or BANTIN_TOKEN)
   call log  $BUILD/serve.log (one JSON line per call)
 MSG

@@ -2,8 +2,9 @@
 # Installs what is missing, builds, and runs every test: GoogleTest suites
 # (core, storage on a real RocksDB, service on a real 127.0.0.1 server), the
 # extraction score on the labelled seeds and fixtures, the Node tests of the
-# wasm module (byte parity with native), the headless Chromium test of the
-# viewer, and a short fuzzing run of the parser.
+# wasm module (parse and search byte parity with native), the headless
+# Chromium tests of the viewer (served, offline, file://), and a short
+# fuzzing run of the parser and the JSON reader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"

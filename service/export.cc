@@ -2,6 +2,7 @@
 
 #include "core/dates.h"
 #include "core/json.h"
+#include "core/json_read.h"
 #include "core/parser.h"
 #include "html/document.h"
 
@@ -50,11 +51,7 @@ std::string BundleHeader() {
 }
 
 std::string BundleLine(const Bulletin& bulletin, const std::string& text) {
-  JsonWriter w;
-  w.BeginObject().Key("bulletin");
-  WriteBulletin(w, bulletin);
-  w.Key("text").String(text).EndObject();
-  return w.Take() + "\n";
+  return BundleArticleToJson(bulletin, text) + "\n";  // core's writer: the one the viewer's reader mirrors
 }
 
 }  // namespace bantin

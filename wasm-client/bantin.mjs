@@ -1,26 +1,69 @@
 // bantin's core in WebAssembly, for browsers and Node.
 //
-//   import { parse, parseJson } from './bantin.mjs';
+//   import { parse, parseJson, pageText, Index } from './bantin.mjs';
 //   parse(textOrBytes, { url, sourceId, province, fetchDate })  → Bulletin object
 //   parseJson(textOrBytes, hints) → the exact JSON `bantin parse --json` prints
+//   pageText(textOrBytes) → the text a bulletin's line spans index
+//   const index = new Index();     // core's MemoryIndex and search engine
+//   index.addPage(textOrBytes, hints) / index.addArticle(bundleLine) / index.add(bulletin, text)
+//   index.search(query, { province, from, to, author, pageSize, pageToken })
+//     → SearchBulletinsResponse (proto3 JSON, as `bantin search --json`)
 //
 // The Bulletin has the fields of bantin.v1.Bulletin (proto3 JSON names).
+// Errors (a malformed query, a bad bundle line) throw BantinError with the
+// gRPC code name in `code`.
 import createBantinCore from './bantin_core.mjs';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);
 const options = {};
-if (isNode) {
+if (globalThis.bantinWasmBinary) {
+  // The self-contained viewer (file://) inlines the module's bytes.
+  options.wasmBinary = globalThis.bantinWasmBinary;
+  // Imported from a blob: URL, which cannot be the base of the .wasm's URL.
+  options.locateFile = (file) => file;
+} else if (isNode) {
   // A module built for the web would fetch() its .wasm; Node gets the bytes.
   const { readFile } = await import('node:fs/promises');
   options.wasmBinary = await readFile(new URL('./bantin_core.wasm', import.meta.url));
 }
 const core = await createBantinCore(options);
 
+export class BantinError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'BantinError';
+    this.code = code;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 function bytesOf(input) {
   if (typeof input === 'string') return input;
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   throw new TypeError('parse: expected a string, Uint8Array or ArrayBuffer');
+}
+
+// Calls f(address, size) with a copy of `bytes` in wasm memory: one
+// HEAPU8.set, where embind would copy a Uint8Array byte by byte.
+function inWasm(bytes, f) {
+  const data = core._malloc(Math.max(1, bytes.length));
+  if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
+  try {
+    core.HEAPU8.set(bytes, data);  // HEAPU8 read after malloc: memory may have grown
+    return f(data, bytes.length);
+  } finally {
+    core._free(data);
+  }
+}
+
+// Answers from the core are JSON; errors come as {"error":{code,message}}.
+function answer(json) {
+  const value = JSON.parse(json);
+  if (value && value.error) throw new BantinError(value.error.code, value.error.message);
+  return value;
 }
 
 export function parseJson(input, hints = {}) {
@@ -30,6 +73,113 @@ export function parseJson(input, hints = {}) {
 
 export function parse(input, hints = {}) {
   return JSON.parse(parseJson(input, hints));
+}
+
+export function pageText(input) {
+  return core.pageText(bytesOf(input));
+}
+
+// A filter value inside a query clause: quoted, without the quotes it
+// cannot hold (values compare folded, so punctuation never matters).
+function quoted(value) {
+  return '"' + String(value).replace(/["\s]+/g, ' ').trim() + '"';
+}
+const isoDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+// The query text for a search with filters: the filters become clauses of
+// the query language (province:, author:, date>=, date<=), so they mean
+// exactly what they mean on the server.
+export function queryWithFilters(query = '', filters = {}) {
+  const clauses = [];
+  if (query.trim()) clauses.push(query.trim());
+  if (filters.province) clauses.push(`province:${quoted(filters.province)}`);
+  if (filters.author) clauses.push(`author:${quoted(filters.author)}`);
+  for (const [key, op] of [['from', '>='], ['to', '<=']]) {
+    const value = filters[key];
+    if (!value) continue;
+    if (!isoDate.test(value)) throw new BantinError('INVALID_ARGUMENT', `${key}: expected YYYY-MM-DD, got "${value}"`);
+    clauses.push(`date${op}${value}`);
+  }
+  return clauses.join(' ');
+}
+
+// Bulletins by id, searched by the same engine as the server. Holds wasm
+// memory: call dispose() when done with it (a page can simply keep one).
+export class Index {
+  #index = new core.Index();
+
+  // Parses a raw page (text or HTML) and adds it; → {id, added}.
+  addPage(input, hints = {}) {
+    return answer(this.#index.addPage(bytesOf(input), hints.url ?? '', hints.sourceId ?? '',
+                                      hints.province ?? '', hints.fetchDate ?? ''));
+  }
+  // One article line of an export bundle (text or bytes); → {id, added}.
+  addArticle(line) {
+    const bytes = typeof line === 'string' ? encoder.encode(line) : bytesOf(line);
+    return answer(inWasm(bytes, (data, size) => this.#index.addArticle(data, size)));
+  }
+  // A Bulletin (object or JSON text) and its page text; → {id, added}.
+  add(bulletin, text = '') {
+    const json = typeof bulletin === 'string' ? bulletin : JSON.stringify(bulletin);
+    return answer(this.#index.addBulletin(json, text));
+  }
+  // Every article of an export bundle (NDJSON, as bytes or text) →
+  // {added, duplicates, errors: [{line, message}], articles: [{id, line}]}:
+  // the articles added, each with its line: text when given text; given
+  // bytes (much faster: they cross into wasm as one copy), a view into them
+  // (copy it with slice() to keep it apart, e.g. in IndexedDB, which would
+  // otherwise store the whole buffer). A bad line is reported and skipped;
+  // a bad header throws.
+  addBundle(bundle) {
+    const asText = typeof bundle === 'string';
+    const bytes = asText ? encoder.encode(bundle) : bytesOf(bundle);
+    const data = core._malloc(Math.max(1, bytes.length));  // the index takes it over
+    if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
+    core.HEAPU8.set(bytes, data);
+    const r = answer(this.#index.addBundle(data, bytes.length));
+    r.articles = r.articles.map((a) => {
+      const line = bytes.subarray(a.begin, a.end);
+      return { id: a.id, line: asText ? decoder.decode(line) : line };
+    });
+    return r;
+  }
+  remove(id) { return this.#index.remove(id); }
+  has(id) { return this.#index.has(id); }
+  // The Bulletin, or null.
+  get(id) {
+    const json = this.#index.get(id);
+    return json ? JSON.parse(json) : null;
+  }
+  // The page text its line spans index ('' when unknown).
+  text(id) { return this.#index.text(id); }
+  // Its bundle line, what a viewer persists ('' when unknown).
+  article(id) { return this.#index.article(id); }
+  get size() { return this.#index.size(); }
+
+  // A page of SearchBulletinsResponse: {results, totalSize, provinceFacets,
+  // monthFacets, nextPageToken}, proto3 JSON (defaults omitted, int64 as
+  // strings). Filters: {province, author, from, to} (dates YYYY-MM-DD,
+  // inclusive), {pageSize, pageToken}.
+  search(query = '', filters = {}) {
+    return answer(this.searchJson(query, filters));
+  }
+  searchJson(query = '', filters = {}) {
+    // Errors in the reader's own words name offsets into what they typed.
+    const own = core.checkQuery(query);
+    if (own) return own;
+    const text = queryWithFilters(query, filters);
+    return this.#index.search(text, filters.pageSize ?? 0, filters.pageToken ?? '');
+  }
+
+  dispose() { this.#index.delete(); }
+}
+
+// Highlight byte offsets (UTF-8, as every bantin answer gives them) as
+// [begin, end) positions of the JavaScript string `text`.
+export function highlightRanges(text, highlights = []) {
+  const bytes = encoder.encode(text);
+  const at = (offset) => decoder.decode(bytes.subarray(0, offset)).length;
+  return highlights.map((h) => [at(h.begin ?? 0), at(h.end ?? 0)]);
 }
 
 export const parserVersion = core.parserVersion();

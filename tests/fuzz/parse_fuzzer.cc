@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes (text or HTML), any hints, must parse without
 // crashing, with every line span inside its text and JSON that stays valid
-// UTF-8.
+// UTF-8 and reads back to the same bulletin; the same bytes as JSON (a
+// bulletin, a bundle line or header) are read or refused without crashing.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "core/filter.h"
 #include "core/json.h"
+#include "core/json_read.h"
 #include "core/parser.h"
 #include "core/highlight.h"
 #include "core/memory_index.h"
@@ -28,6 +30,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The page text a viewer shows is valid UTF-8 whatever came in.
   const std::string text = bantin::PageText(raw);
   if (!bantin::IsCleanUtf8(text)) __builtin_trap();
+  const bantin::Result<bantin::Bulletin> back = bantin::BulletinFromJson(json);
+  if (!back.ok() || bantin::BulletinToJson(*back) != json) __builtin_trap();
+  const auto as_bulletin = bantin::BulletinFromJson(raw);
+  if (as_bulletin.ok()) (void)bantin::BulletinToJson(*as_bulletin);
+  (void)bantin::BundleArticleFromJson(raw);
+  (void)bantin::BundleArticleFromJson(raw, {.text = false, .lines = false});
+  (void)bantin::CheckBundleHeader(raw);
   // The same bytes as a query over an index holding the parse: the query
   // parser, the engine and the snippets must cope with anything.
   bantin::MemoryIndex index;

@@ -1,26 +1,13 @@
 // The wasm parse of every seed and fixture equals the native parse, byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { build, pages } from '../tools/pages.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const build = process.env.BANTIN_BUILD ?? path.join(root, 'build');
 const { parse, parseJson, parserVersion } = await import(path.join(build, 'wasm/bantin.mjs'));
 const bantin = path.join(build, 'bin/bantin');
-
-function pages() {
-  const out = [];
-  for (const dir of ['seeds', 'tests/fixtures']) {
-    const full = path.join(root, dir);
-    if (!existsSync(full)) continue;
-    for (const f of readdirSync(full).sort())
-      if (/\.(txt|html?)$/.test(f)) out.push(path.join(full, f));
-  }
-  return out;
-}
 
 test('there are pages to compare', () => {
   assert.ok(pages().length >= 5);

@@ -1,72 +1,298 @@
-// A real headless Chromium (Debian's) against a real `bantin serve` on
-// 127.0.0.1: load the viewer, parse a seed in the page, read the title back.
+// A real headless Chromium (Debian's) driving the viewer: served by a real
+// `bantin serve`; served statically with a bundle at /bundle (listed by
+// itself) or without one; pages dropped and picked, filtered, opened, the
+// raw page shown; the network then taken away (server stopped) and the page
+// reloaded; and the single-file build opened from disk. Expected values come
+// from the same wasm module in Node, which search.test.mjs ties to native.
+// Screenshots go to build/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveViewer } from '../tools/static_server.mjs';
+import { root, build, pages as allPages } from '../tools/pages.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const build = process.env.BANTIN_BUILD ?? path.join(root, 'build');
 const bantin = path.join(build, 'bin/bantin');
+const web = path.join(build, 'web');
+const wasm = path.join(build, 'wasm');
 const seed = path.join(root, 'seeds/003_4243e8b00d04b6f6.txt');
 const shots = path.join(build, 'screenshots');
+const { Index, parse } = await import(path.join(wasm, 'bantin.mjs'));
 
-let server, browser, viewerUrl, dbDir;
+const pages = allPages();
 
-function startServer() {
-  dbDir = mkdtempSync(path.join(tmpdir(), 'bantin-viewer-db-'));
-  server = spawn(bantin, ['serve', '--db', dbDir, '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0'],
-                 { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/viewer on (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
-  });
-}
+let browser, tmp, bundleFile;
 
 before(async () => {
-  viewerUrl = await startServer();
+  tmp = mkdtempSync(path.join(tmpdir(), 'bantin-viewer-'));
+  bundleFile = path.join(tmp, 'bundle.ndjson');
+  execFileSync(path.join(build, 'bin/make_bundle'), [bundleFile, ...pages]);
+  mkdirSync(shots, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    // launch() gives every run a fresh, temporary profile of its own.
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--allow-file-access-from-files'],
   });
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  if (dbDir) rmSync(dbDir, { recursive: true, force: true });
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test('the viewer parses a dropped page in the browser and shows it', async () => {
-  const expected = JSON.parse(execFileSync(bantin, ['parse', '--json', seed]).toString('utf8'));
-  const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+// A page in a fresh context (its own storage), failing the test on errors.
+async function freshPage(viewport = { width: 1200, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(viewerUrl);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.setInputFiles('#file', seed);
-  await page.waitForSelector('#article:not([hidden])');
-  assert.equal(await page.textContent('#title'), expected.title);
-  assert.match(await page.textContent('#date'), /15\/01\/2021 08:41:57/);
-  assert.match(await page.textContent('#source'), /Hưng Yên/);
-  const paragraphs = await page.$$eval('#blocks p', (els) => els.map((e) => e.textContent));
-  const expectedParagraphs = expected.blocks.filter((b) => b.kind === 'BLOCK_KIND_PARAGRAPH').map((b) => b.text);
-  assert.deepEqual(paragraphs, expectedParagraphs);
-  assert.equal(await page.locator('#blocks figcaption').count(), 2);
-  assert.equal(await page.locator('#blocks li').count(), 8);
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, 'viewer-article.png'), fullPage: true });
-  assert.deepEqual(errors, []);
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+  return { context, page, errors };
+}
+
+const listIds = (page) => page.$$eval('#list .item', (els) => els.map((e) => e.dataset.id));
+const search = async (page, query) => {
+  await page.fill('#q', query);
+  await page.press('#q', 'Enter');
+  await page.waitForFunction((q) => document.getElementById('q').value === q, query);
+};
+
+function startBantinServe(dbDir) {
+  const server = spawn(bantin, ['serve', '--db', dbDir, '--listen', '127.0.0.1:0', '--http', '127.0.0.1:0'],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/viewer on (http:\/\/\S+)/);
+      const grpc = out.match(/gRPC API on (\S+)/);
+      if (m && grpc) resolve({ url: m[1], grpc: grpc[1], server });
+    });
+    server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
+  });
+}
+
+test('served by bantin serve: its articles listed (or its lack of a bundle said); a picked page rendered', async () => {
+  const dbDir = mkdtempSync(path.join(tmp, 'db-'));
+  const { url, grpc, server } = await startBantinServe(dbDir);
+  const { context, page, errors } = await freshPage({ width: 900, height: 1200 });
+  try {
+    const others = pages.filter((p) => p !== seed);
+    execFileSync(bantin, ['ingest', '--server', grpc, ...others], { stdio: 'ignore' });
+    const expected = JSON.parse(execFileSync(bantin, ['parse', '--json', seed]).toString('utf8'));
+    await page.goto(url);
+    await page.waitForSelector('body[data-loaded="true"]');
+    // The service's bundle, listed by itself where the server has GET /bundle;
+    // where it has not, the viewer says so and works on.
+    const bundleStatus = await page.evaluate(async () => (await fetch('bundle', { cache: 'no-store' })).status);
+    if (bundleStatus === 200) assert.equal((await listIds(page)).length, others.length);
+    else assert.match(await page.textContent('#status'), /không cung cấp gói bài|trả lỗi/);
+    await page.setInputFiles('#file', seed);
+    await page.waitForSelector('#article:not([hidden])');
+    assert.equal(await page.textContent('#title'), expected.title);
+    assert.match(await page.textContent('#date'), /15\/01\/2021 08:41:57/);
+    assert.match(await page.textContent('#source'), /Hưng Yên/);
+    const paragraphs = await page.$$eval('#blocks p', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(paragraphs, expected.blocks.filter((b) => b.kind === 'BLOCK_KIND_PARAGRAPH').map((b) => b.text));
+    assert.equal(await page.locator('#blocks figcaption').count(), 2);
+    assert.equal(await page.locator('#blocks li').count(), 8);
+    assert.equal(await page.locator('#related-list li').count(), expected.related?.length ?? 0);
+    // What offline use needs from this server: the service worker (served
+    // as JavaScript) activates, and the single file is there to download.
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => !!r.active)), true);
+    const single = await page.evaluate(async () => {
+      const r = await fetch(document.getElementById('single-file').href);
+      return [r.status, (await r.text()).includes('bantinWasmBinary')];
+    });
+    assert.deepEqual(single, [200, true]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    server.kill('SIGTERM');
+  }
+});
+
+test('served with a bundle at /bundle: the viewer lists its articles by itself', async () => {
+  const site = await serveViewer({ web, wasm, bundle: bundleFile });
+  const { context, page, errors } = await freshPage();
+  try {
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.ok(site.requests.includes('/bundle'));
+    const count = JSON.parse(readFileSync(bundleFile, 'utf8').split('\n')[0]).count;
+    assert.equal((await listIds(page)).length, count);
+    assert.match(await page.textContent('#status'), new RegExp(`thêm ${count} bài`));
+    // Newest first with no query, title, date, province and author shown.
+    const first = await page.$eval('#list .item', (e) => e.textContent);
+    const index = new Index();
+    index.addBundle(readFileSync(bundleFile, 'utf8'));
+    const newest = index.search('').results[0];
+    assert.ok(first.includes(newest.title) && first.includes(newest.source.province) && first.includes(newest.author));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
+test('drop pages, filter, open, raw page; then offline, reload: still there and searchable', async () => {
+  const site = await serveViewer({ web, wasm, bundle: null });  // a static host: /bundle is 404
+  const { context, page, errors } = await freshPage();
+  const expected = new Index();
+  for (const p of pages) expected.addPage(readFileSync(p));
+  try {
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.match(await page.textContent('#status'), /không cung cấp gói bài/);
+    // Drop every seed and fixture at once, as a reader drags them from a folder.
+    const files = pages.map((p) => ({ name: path.basename(p), bytes: [...readFileSync(p)] }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      return dt;
+    }, files);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+    await page.waitForFunction((n) => document.querySelectorAll('#list .item').length === n, pages.length);
+    assert.deepEqual(await listIds(page), expected.search('', { pageSize: 50 }).results.map((r) => r.id));
+
+    // Free text, accent-insensitive, exact accents first, highlighted; facets counted.
+    await search(page, 'tỉnh ủy');
+    const want = expected.search('tỉnh ủy', { pageSize: 50 });
+    await page.waitForFunction((n) => document.body.dataset.results === n, want.totalSize);
+    assert.deepEqual(await listIds(page), want.results.map((r) => r.id));
+    const marks = await page.$$eval('#list mark', (els) => els.map((e) => e.textContent.toLowerCase()));
+    assert.ok(marks.length > 0 && marks.every((m) => /^t[iỉ]nh$|^[uủ][yỷ]$|^ủy$|^uỷ$/.test(m.normalize('NFC'))), marks.join(','));
+    const chips = await page.$$eval('#facets .chip[data-kind=province]', (els) => els.map((e) => e.textContent));
+    assert.equal(chips.length, want.provinceFacets.length);
+    await page.screenshot({ path: path.join(shots, 'viewer-list.png'), fullPage: false });
+
+    // Province by its facet chip, then a date range and an author.
+    const province = want.provinceFacets[0].value;
+    await page.click(`#facets .chip[data-kind=province][data-value="${province}"]`);
+    await page.waitForFunction((p) => document.getElementById('province').value === p, province);
+    const byProvince = expected.search('tỉnh ủy', { province });
+    assert.deepEqual(await listIds(page), byProvince.results.map((r) => r.id));
+    assert.ok((await page.$$eval('#list .item-province', (e) => e.map((x) => x.textContent))).every((p) => p === province));
+    await page.click('#reset');
+    await page.fill('#from', '2021-01-01');
+    await page.fill('#to', '2021-12-31');
+    await page.dispatchEvent('#to', 'change');
+    const in2021 = expected.search('', { from: '2021-01-01', to: '2021-12-31', pageSize: 50 });
+    await page.waitForFunction((n) => document.body.dataset.results === n, in2021.totalSize);
+    assert.ok(Number(in2021.totalSize) >= 2);
+    const dates = await page.$$eval('#list .item-date', (e) => e.map((x) => x.textContent));
+    assert.ok(dates.every((d) => d.endsWith('/2021')), dates.join(','));
+    await page.click('#reset');
+    await page.fill('#author', 'Kăn Sương');
+    await page.dispatchEvent('#author', 'change');
+    const byAuthor = expected.search('', { author: 'Kăn Sương' });
+    await page.waitForFunction((n) => document.body.dataset.results === n, byAuthor.totalSize);
+    assert.deepEqual(await listIds(page), byAuthor.results.map((r) => r.id));
+    // A malformed query says where, and leaves the list as it was.
+    await search(page, '"tuyên giáo');
+    await page.waitForSelector('#query-error:not([hidden])');
+    assert.match(await page.textContent('#query-error'), /unterminated quote at offset 0/);
+
+    // Keyboard: "/" to the search box, arrows to the list, Enter opens.
+    await page.click('#reset');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+    await page.keyboard.type('tuyên giáo');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.body.dataset.results === n,
+                               expected.search('tuyên giáo').totalSize);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#article:not([hidden])');
+    const top = expected.search('tuyên giáo').results[0];
+    assert.equal(await page.textContent('#title'), top.title);
+
+    // An article as a reader expects it: captions, lists, related titles, inferred dates marked.
+    const hungYen = parse(readFileSync(seed));
+    await page.click('#reset');
+    await page.click(`#list .item[data-id="${hungYen.id}"]`);
+    await page.waitForFunction((t) => document.getElementById('title').textContent === t, hungYen.title);
+    assert.equal(await page.locator('#blocks figcaption').count(), 2);
+    assert.equal(await page.locator('#blocks ul li').count(), 8);
+    assert.equal(await page.locator('#related-list li').count(), hungYen.related?.length ?? 0);
+    await page.screenshot({ path: path.join(shots, 'viewer-article.png') });
+    const inferred = pages.map((p) => parse(readFileSync(p))).find((b) => b.dateInferred);
+    await page.click(`#list .item[data-id="${inferred.id}"]`);
+    await page.waitForSelector('#date .inferred');
+
+    // The raw page, with the dropped boilerplate shaded.
+    await page.click(`#list .item[data-id="${hungYen.id}"]`);
+    await page.click('#raw-toggle');
+    await page.waitForSelector('#raw-view:not([hidden])');
+    const raw = await page.textContent('#raw');
+    assert.equal(raw, readFileSync(seed, 'utf8'));
+    const dropped = await page.$$eval('#raw .line.dropped', (els) => els.map((e) => e.dataset.role));
+    assert.ok(dropped.includes('boilerplate') && dropped.includes('navigation'), dropped.join(','));
+    await page.locator('#raw-view').screenshot({ path: path.join(shots, 'viewer-raw.png') });
+
+    // Phone width: the article alone, with a way back.
+    await page.click('#raw-toggle');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => scrollTo(0, 0));
+    assert.equal(await page.isVisible('#browse'), false);
+    await page.screenshot({ path: path.join(shots, 'viewer-phone-article.png') });
+    await page.click('#back');
+    assert.equal(await page.isVisible('#list'), true);
+    await page.screenshot({ path: path.join(shots, 'viewer-phone-list.png') });
+
+    // The network goes away for real: the server stops. A reload still
+    // opens the app (service worker) and the articles (IndexedDB).
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await site.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.equal((await listIds(page)).length, pages.length);
+    assert.match(await page.textContent('#network'), /Ngoại tuyến/);
+    await search(page, 'tinh uy');
+    await page.waitForFunction((n) => document.body.dataset.results === n, expected.search('tinh uy').totalSize);
+    assert.deepEqual(await listIds(page), expected.search('tinh uy', { pageSize: 50 }).results.map((r) => r.id));
+    await page.click('#list .item');
+    await page.waitForSelector('#article:not([hidden])');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close().catch(() => {});
+  }
+});
+
+test('the single-file build works opened from disk (file://), and keeps its articles', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    await page.goto(pathToFileURL(path.join(wasm, 'bantin-viewer.html')).href);
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.equal(await page.isVisible('#fetch-bundle'), false);
+    await page.setInputFiles('#file', seed);
+    await page.waitForSelector('#article:not([hidden])');
+    assert.equal(await page.textContent('#title'), parse(readFileSync(seed)).title);
+    await page.setInputFiles('#file', bundleFile);
+    const count = JSON.parse(readFileSync(bundleFile, 'utf8').split('\n')[0]).count;
+    await page.waitForFunction((n) => document.querySelectorAll('#list .item').length === n, count);
+    await search(page, 'bảo');
+    const expected = new Index();
+    expected.addBundle(readFileSync(bundleFile, 'utf8'));
+    await page.waitForFunction((n) => document.body.dataset.results === n, expected.search('bảo').totalSize);
+    assert.deepEqual(await listIds(page), expected.search('bảo', { pageSize: 50 }).results.map((r) => r.id));
+    // The font that draws stacked diacritics is inside the file too.
+    assert.ok(await page.evaluate(() => document.fonts.check('16px "Noto Serif"', 'Việt Nam ở ễ')));
+    // Chromium keeps IndexedDB for files as well: a reload keeps the articles.
+    await page.reload();
+    await page.waitForSelector('body[data-loaded="true"]');
+    assert.equal(await page.locator('#list .item').count(), count);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 });

@@ -1,0 +1,175 @@
+// The wasm index searches exactly like core natively: the same pages, the
+// same queries (words, accents, phrases, exclusions, OR, every filter, a
+// malformed query), the same SearchBulletinsResponse JSON, byte for byte,
+// including the second page reached with nextPageToken; and like a real
+// `bantin serve` over RocksDB, field for field. Bundles load into the same
+// index; filters given as options mean the query clauses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { build, pages } from '../tools/pages.mjs';
+
+const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters } =
+  await import(path.join(build, 'wasm/bantin.mjs'));
+const queriesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search_queries.txt');
+const tool = (name) => path.join(build, 'bin', name);
+
+const queries = readFileSync(queriesFile, 'utf8').split('\n');
+if (queries.at(-1) === '') queries.pop();
+
+function answers(index, pageSize) {
+  const out = [];
+  for (const query of queries) {
+    const json = index.searchJson(query, { pageSize });
+    out.push(json);
+    const next = JSON.parse(json).nextPageToken;
+    if (pageSize && next) out.push(index.searchJson(query, { pageSize, pageToken: next }));
+  }
+  return out;
+}
+
+function nativeAnswers(pageSize) {
+  const args = pageSize ? ['--page-size', String(pageSize)] : [];
+  const out = execFileSync(tool('memory_search'), [...args, queriesFile, ...pages()]).toString('utf8');
+  return out.split('\n').slice(0, -1);
+}
+
+const index = new Index();
+for (const page of pages()) index.addPage(readFileSync(page));
+
+test('the query set matches something, finds nothing, and fails once', () => {
+  assert.ok(queries.length >= 20);
+  const parsed = answers(index, 0).map((j) => JSON.parse(j));
+  assert.ok(parsed.filter((r) => (r.results?.length ?? 0) > 1).length >= 10);
+  assert.ok(parsed.some((r) => !r.results));
+  assert.ok(parsed.some((r) => r.error?.code === 'INVALID_ARGUMENT'));
+});
+
+test('wasm search equals native search, byte for byte', () => {
+  assert.deepEqual(answers(index, 0), nativeAnswers(0));
+});
+
+test('wasm search equals native search on second pages too', () => {
+  const wasm = answers(index, 2);
+  assert.ok(wasm.length > queries.length);  // some queries have a second page
+  assert.deepEqual(wasm, nativeAnswers(2));
+});
+
+test('a bundle loads into the same index: same answers, same bulletins, same texts', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bantin-bundle-'));
+  try {
+    const file = path.join(dir, 'b.ndjson');
+    execFileSync(tool('make_bundle'), [file, ...pages()]);
+    const text = readFileSync(file, 'utf8');
+    const header = JSON.parse(text.split('\n')[0]);
+    const fromBundle = new Index();
+    const loaded = fromBundle.addBundle(text);
+    assert.equal(loaded.added, header.count);
+    assert.equal(loaded.added, index.size);
+    assert.deepEqual(loaded.errors, []);
+    assert.deepEqual(answers(fromBundle, 0), answers(index, 0));
+    for (const page of pages()) {
+      const raw = readFileSync(page);
+      const id = parse(raw).id;
+      assert.equal(JSON.stringify(fromBundle.get(id)), parseJson(raw));
+      assert.equal(fromBundle.text(id), pageText(raw));
+      assert.equal(fromBundle.article(id), index.article(id));
+    }
+    // Loading again adds nothing; a broken line is reported, the rest load.
+    assert.equal(fromBundle.addBundle(text).duplicates, header.count);
+    const broken = new Index();
+    const lines = text.split('\n');
+    lines[2] = lines[2].slice(0, 40);
+    const r = broken.addBundle(lines.join('\n'));
+    assert.equal(r.added, header.count - 1);
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0].line, 3);
+    assert.match(r.errors[0].message, /json: .* at offset \d+/);
+    assert.throws(() => broken.addBundle('{"x":1}\n'), BantinError);
+    fromBundle.dispose();
+    broken.dispose();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('filters are the query clauses; remove takes a bulletin out', () => {
+  assert.equal(queryWithFilters('lúa', { province: 'Sóc "Trăng"', author: 'Hà', from: '2021-01-01', to: '2021-12-31' }),
+               'lúa province:"Sóc Trăng" author:"Hà" date>=2021-01-01 date<=2021-12-31');
+  const all = index.search('', { pageSize: 100 });
+  const someone = all.results.find((r) => r.source?.province && r.date);
+  const filtered = index.search('', { province: someone.source.province, from: someone.date, to: someone.date });
+  assert.ok(filtered.results.some((r) => r.id === someone.id));
+  assert.ok(filtered.results.every((r) => r.source.province === someone.source.province && r.date === someone.date));
+  assert.throws(() => index.search('', { from: '1/2/2021' }), /from: expected YYYY-MM-DD/);
+  const before = Number(all.totalSize);
+  const copy = new Index();
+  for (const page of pages()) copy.addPage(readFileSync(page));
+  assert.equal(copy.remove(someone.id), true);
+  assert.equal(copy.remove(someone.id), false);
+  assert.equal(Number(copy.search('').totalSize), before - 1);
+  assert.equal(copy.get(someone.id), null);
+  assert.equal(copy.has(someone.id), false);
+  // A Bulletin object and its text go in as they came out.
+  const raw = readFileSync(pages().find((p) => parse(readFileSync(p)).id === someone.id));
+  assert.deepEqual(copy.add(parse(raw), pageText(raw)), { id: someone.id, added: true });
+  assert.equal(copy.article(someone.id), index.article(someone.id));
+  assert.equal(copy.searchJson('tỉnh ủy'), index.searchJson('tỉnh ủy'));
+  assert.throws(() => copy.add('{"id":'), (e) => e instanceof BantinError && e.code === 'INVALID_ARGUMENT');
+  copy.dispose();
+});
+
+test('highlight byte offsets become string positions', () => {
+  const r = index.search('tỉnh ủy');
+  const sn = r.results[0].snippets.find((s) => s.highlights);
+  for (const [b, e] of highlightRanges(sn.text, sn.highlights))
+    assert.match(sn.text.slice(b, e).normalize('NFC').toLowerCase(), /^(tỉnh|ủy|uỷ)$/);
+  assert.deepEqual(highlightRanges('Bảo vệ', [{ end: 5 }, { begin: 6, end: 9 }]), [[0, 3], [4, 6]]);
+});
+
+test('the wasm index answers like the gRPC server over RocksDB (one schema, one ranking)', async () => {
+  const db = mkdtempSync(path.join(tmpdir(), 'bantin-search-db-'));
+  const server = spawn(tool('bantin'), ['serve', '--db', db, '--listen', '127.0.0.1:0'],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const grpc = await new Promise((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (chunk) => {
+        out += chunk;
+        const m = out.match(/gRPC API on (\S+)/);
+        if (m) resolve(m[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
+    });
+    execFileSync(tool('bantin'), ['ingest', '--server', grpc, ...pages()], { stdio: 'ignore' });
+    // Page tokens name docnos of each index, and protobuf prints scores with
+    // all their digits (core's JSON with six): those aside, the answers are
+    // the same.
+    const scoresOf = (response) => {
+      delete response.nextPageToken;
+      return (response.results ?? []).map((r) => {
+        const score = r.score ?? 0;
+        delete r.score;
+        return score;
+      });
+    };
+    let compared = 0;
+    for (const query of queries) {
+      const wasm = JSON.parse(index.searchJson(query));
+      if (wasm.error) continue;
+      const served = JSON.parse(execFileSync(tool('bantin'), ['search', '--server', grpc, '--json', query]).toString());
+      const [a, b] = [scoresOf(wasm), scoresOf(served)];
+      assert.deepEqual(wasm, served, query);
+      a.forEach((score, i) => assert.ok(Math.abs(score - b[i]) <= 1e-5 * Math.max(1, b[i]), `${query}: ${score} vs ${b[i]}`));
+      ++compared;
+    }
+    assert.ok(compared >= 25);
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(db, { recursive: true, force: true });
+  }
+});

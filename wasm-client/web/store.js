@@ -1,0 +1,67 @@
+// The articles a reader loaded, kept in IndexedDB so that they survive a
+// reload with the network off. Each record is {id, line}: the article's
+// export-bundle line (Bulletin JSON and page text, UTF-8 bytes or text),
+// which the wasm index reads back with addArticle. Where IndexedDB is unavailable (some file://
+// and private modes) the store is a no-op and the viewer still works.
+const DB = 'bantin-viewer';
+const STORE = 'articles';
+
+function request(r) {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error);
+  });
+}
+
+class NoStore {
+  get persistent() { return false; }
+  async all() { return []; }
+  async put() {}
+  async remove() {}
+  async clear() {}
+}
+
+class ArticleStore {
+  constructor(db) { this.db = db; }
+  get persistent() { return true; }
+
+  async all() {
+    const tx = this.db.transaction(STORE, 'readonly');
+    return request(tx.objectStore(STORE).getAll());
+  }
+  // records: [{id, line}], written in one transaction.
+  async put(records) {
+    if (!records.length) return;
+    const tx = this.db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    for (const r of records) store.put(r);
+    await done(tx);
+  }
+  async remove(id) {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).delete(id);
+    await done(tx);
+  }
+  async clear() {
+    const tx = this.db.transaction(STORE, 'readwrite');
+    tx.objectStore(STORE).clear();
+    await done(tx);
+  }
+}
+
+export async function openStore() {
+  try {
+    const open = indexedDB.open(DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id' });
+    return new ArticleStore(await request(open));
+  } catch {
+    return new NoStore();
+  }
+}
