@@ -6,7 +6,7 @@
 // index; filters given as options mean the query clauses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -133,7 +133,10 @@ test('highlight byte offsets become string positions', () => {
 
 test('the wasm index answers like the gRPC server over RocksDB (one schema, one ranking)', async () => {
   const db = mkdtempSync(path.join(tmpdir(), 'bantin-search-db-'));
-  const server = spawn(tool('bantin'), ['serve', '--db', db, '--listen', '127.0.0.1:0'],
+  const token = path.join(db, 'write-token');  // writes need a bearer token
+  writeFileSync(token, 'search-parity-token-0123456789\n');
+  const server = spawn(tool('bantin'), ['serve', '--db', path.join(db, 'db'), '--listen', '127.0.0.1:0',
+                                        '--write-token-file', token, '--quiet'],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const grpc = await new Promise((resolve, reject) => {
@@ -145,7 +148,7 @@ test('the wasm index answers like the gRPC server over RocksDB (one schema, one 
       });
       server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
     });
-    execFileSync(tool('bantin'), ['ingest', '--server', grpc, ...pages()], { stdio: 'ignore' });
+    execFileSync(tool('bantin'), ['ingest', '--server', grpc, '--token-file', token, ...pages()], { stdio: 'ignore' });
     // Page tokens name docnos of each index, and protobuf prints scores with
     // all their digits (core's JSON with six): those aside, the answers are
     // the same.
