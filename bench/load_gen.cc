@@ -182,14 +182,18 @@ std::vector<std::string> Fill(v1::BulletinService::Stub& stub, const std::string
   return ids;
 }
 
+// Every id the server holds, page by page.
 std::vector<std::string> ListIds(v1::BulletinService::Stub& stub) {
-  grpc::ClientContext ctx;
+  std::vector<std::string> ids;
   v1::ListBulletinsRequest req;
   req.set_page_size(500);
-  v1::ListBulletinsResponse resp;
-  if (!stub.ListBulletins(&ctx, req, &resp).ok()) return {};
-  std::vector<std::string> ids;
-  for (const v1::Bulletin& b : resp.bulletins()) ids.push_back(b.id());
+  do {
+    grpc::ClientContext ctx;
+    v1::ListBulletinsResponse resp;
+    if (!stub.ListBulletins(&ctx, req, &resp).ok()) break;
+    for (const v1::Bulletin& b : resp.bulletins()) ids.push_back(b.id());
+    req.set_page_token(resp.next_page_token());
+  } while (!req.page_token().empty());
   return ids;
 }
 

@@ -12,6 +12,7 @@
 #include "core/digest.h"
 #include "storage/bulletin_codec.h"
 #include "storage/compression.h"
+#include "storage/key_cache.h"
 #include "storage/doc_table.h"
 #include "storage/keys.h"
 #include "storage/posting_merge.h"
@@ -30,7 +31,8 @@ int ClampPageSize(int requested) {
 
 }  // namespace
 
-Store::Store(rocksdb::DB* db) : db_(db) {}
+// A million ids remembered: about 100 MB at most, a few seconds of reads to refill.
+Store::Store(rocksdb::DB* db) : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)) {}
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
@@ -41,6 +43,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   options.merge_operator = NewPostingMergeOperator();
   options.IncreaseParallelism(2);
   options.write_buffer_size = 64 << 20;
+  // Serving a bulletin by id is a point read of its record: a row cache
+  // answers repeated ones without searching blocks.
+  options.row_cache = rocksdb::NewLRUCache(64 << 20);
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(256 << 20);
   // Ingest looks up ids and page hashes that are mostly absent: blooms
@@ -88,11 +93,20 @@ Result<StoredRecord> Store::Get(const std::string& id, bool with_raw) const {
 
 Status Store::GetBulletinWire(const std::string& id, std::string* bulletin) const {
   std::string key;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
-  if (!s.ok()) return FromRocks(s, "bulletin " + id);
   rocksdb::PinnableSlice record;  // read in place: the one copy is the field's
-  s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), key, &record);
-  if (!s.ok()) return FromRocks(s, "record of " + id);
+  rocksdb::Status s;
+  if (key_cache_->Find(id, &key)) {
+    s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), key, &record);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "record of " + id);
+  }
+  if (key.empty() || s.IsNotFound()) {  // not remembered, or moved or gone since
+    record.Reset();
+    s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
+    if (!s.ok()) return FromRocks(s, "bulletin " + id);
+    s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), key, &record);
+    if (!s.ok()) return FromRocks(s, "record of " + id);
+    key_cache_->Remember(id, key);
+  }
   // StoredBulletin.bulletin is field 1: its bytes are the Bulletin's wire
   // form, found without parsing the record.
   std::string_view field;

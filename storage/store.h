@@ -33,6 +33,8 @@ class StoredBulletin;
 
 namespace bantin {
 
+class KeyCache;
+
 struct IngestItem {
   Bulletin bulletin;  // parsed, id set
   std::string raw;    // the page it was parsed from
@@ -164,6 +166,7 @@ class Store {
   Result<std::string> ReadRaw(const std::string& id) const;
 
   std::unique_ptr<rocksdb::DB> db_;
+  std::unique_ptr<KeyCache> key_cache_;  // id → primary key, for GetBulletinWire
   std::mutex write_mu_;  // serialises writers
   // The document table: guarded by doc_mu_ (shared for readers); changed
   // only after the batch that makes it true is written.

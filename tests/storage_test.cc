@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "bantin/v1/bantin.pb.h"
 #include "core/parser.h"
 #include "storage/store.h"
 #include "tests/test_util.h"
@@ -226,6 +227,38 @@ TEST_F(StoreTest, SurvivesReopen) {
   EXPECT_EQ((*s)->size(), 2u);
   EXPECT_EQ((*s)->Search("Savannakhet")->total, 1u);
   EXPECT_TRUE((*s)->CheckIntegrity().ok());
+}
+
+// The wire fast path serves what Get serves, follows a record whose key
+// moved (reparse changed its date) and notices a delete, though it
+// remembers keys.
+TEST_F(StoreTest, BulletinWireFollowsMovesAndDeletes) {
+  const std::string raw = ReadFile(SeedPaths()[1]);
+  Bulletin old = Parse(raw);
+  old.parser_version = "0";
+  old.date = "1999-01-01";  // a date the current parser will correct: a new key
+  ASSERT_TRUE(store_->Put(old, raw).ok());
+  const auto wire_date = [&](std::string* date) {
+    std::string wire;
+    const Status s = store_->GetBulletinWire(old.id, &wire);
+    v1::Bulletin b;
+    if (s.ok() && b.ParseFromString(wire)) *date = b.date();
+    return s;
+  };
+  std::string date;
+  ASSERT_TRUE(wire_date(&date).ok());
+  EXPECT_EQ(date, "1999-01-01");
+
+  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return Parse(r, h); };
+  ASSERT_TRUE(store_->Reparse(parse, true).ok());
+  ASSERT_TRUE(wire_date(&date).ok());
+  EXPECT_EQ(date, store_->Get(old.id)->bulletin.date);
+  EXPECT_NE(date, "1999-01-01");
+
+  ASSERT_TRUE(store_->Delete(old.id).ok());
+  EXPECT_EQ(wire_date(&date).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->Put(Parse(raw), raw).ok());
+  EXPECT_TRUE(wire_date(&date).ok());
 }
 
 }  // namespace
