@@ -32,6 +32,10 @@ std::vector<IngestItem> ParseAll(std::vector<PendingPage>& pages) {
       items[i].hints = std::move(pages[i].hints);
     }
   };
+  if (pages.size() < 2) {
+    parse(0, pages.size());
+    return items;
+  }
   const size_t half = pages.size() / 2;
   std::thread helper(parse, 0, half);
   parse(half, pages.size());
