@@ -4,7 +4,10 @@
 // that order, in one run. bench/run_load.sh starts a server and runs it.
 //
 //   load_gen --server 127.0.0.1:50051 [--seconds 10] [--threads 2]
-//            [--concurrency 32] [--rpcs check,get,search] [--fill N --token-file FILE]
+//            [--concurrency 32] [--rpcs check,get,search] [--rounds 5]
+//            [--fill N --token-file FILE]
+//
+// The RPCs take turns: each runs SECONDS / ROUNDS at a time, ROUNDS times.
 //
 // --fill N first streams N generated pages (bench/corpus.h) into the server.
 #include <grpcpp/generic/generic_stub.h>
@@ -129,23 +132,35 @@ double Percentile(std::vector<double>& v, double p) {
   return v[k];
 }
 
-double RunPhase(const Workload& w, const char* label, grpc::GenericStub& stub, int threads, int concurrency,
-                double seconds) {
+// One RPC's calls over all its slices: latencies and the time spent.
+struct Tally {
+  PhaseResult calls;
+  double seconds = 0;
+};
+
+// Runs `w` for `seconds` on `threads` client threads and adds to `tally`.
+void Measure(const Workload& w, grpc::GenericStub& stub, int threads, int concurrency, double seconds,
+             Tally* tally) {
   const Clock::time_point begin = Clock::now();
   const Clock::time_point end = begin + std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6));
   std::vector<PhaseResult> results(threads);
   std::vector<std::thread> workers;
   for (int i = 0; i < threads; ++i)
     workers.emplace_back([&, i] { results[i] = Drive(w, stub, concurrency, end, 1234 + i); });
-  for (std::thread& w : workers) w.join();
-  const double elapsed = std::chrono::duration<double>(Clock::now() - begin).count();
-  PhaseResult all;
+  for (std::thread& worker : workers) worker.join();
+  tally->seconds += std::chrono::duration<double>(Clock::now() - begin).count();
+  PhaseResult& all = tally->calls;
   for (PhaseResult& r : results) {
     all.latencies_ms.insert(all.latencies_ms.end(), r.latencies_ms.begin(), r.latencies_ms.end());
     all.errors += r.errors;
     if (all.first_error.empty()) all.first_error = r.first_error;
   }
-  const double qps = static_cast<double>(all.latencies_ms.size()) / elapsed;
+}
+
+// Prints the tally's line; returns its QPS.
+double Report(const char* label, Tally& tally) {
+  PhaseResult& all = tally.calls;
+  const double qps = static_cast<double>(all.latencies_ms.size()) / tally.seconds;
   const double p50 = Percentile(all.latencies_ms, 0.50), p99 = Percentile(all.latencies_ms, 0.99);
   std::printf("%-24s %9zu calls %6llu errors %10.0f QPS   p50 %7.3f ms   p99 %7.3f ms\n", label,
               all.latencies_ms.size(), static_cast<unsigned long long>(all.errors), qps, p50, p99);
@@ -226,13 +241,31 @@ int main(int argc, char** argv) {
   }
   std::printf("load: %s, %d client thread(s) x %d calls in flight, %.0f s per RPC, %zu ids\n", server.c_str(),
               threads, concurrency, seconds, ids.size());
+  if (args.Get("rpcs") == "none") return 0;
   // --rpcs check,get,search (the default) picks and orders the phases.
   const std::string rpcs = "," + args.Get("rpcs", "check,get,search") + ",";
   const auto wanted = [&](const char* kind) { return rpcs.find("," + std::string(kind) + ",") != std::string::npos; };
+  struct Phase {
+    const char* kind;
+    const char* label;
+    Workload workload;
+    Tally tally;
+  };
+  std::vector<Phase> phases;
+  if (wanted("check")) phases.push_back({"check", "Health.Check (empty)", CheckWorkload(), {}});
+  if (wanted("get")) phases.push_back({"get", "GetBulletin", GetWorkload(ids), {}});
+  if (wanted("search")) phases.push_back({"search", "SearchBulletins (mix)", SearchWorkload(), {}});
+  // The RPCs take turns in short slices, so a burst of other work on the
+  // machine falls on all of them alike rather than on whichever ran then.
+  const int rounds = std::max(1, std::atoi(args.Get("rounds", "5").c_str()));
+  for (int round = 0; round < rounds; ++round)
+    for (Phase& p : phases) Measure(p.workload, generic, threads, concurrency, seconds / rounds, &p.tally);
   double check = 0, get = 0;
-  if (wanted("check")) check = RunPhase(CheckWorkload(), "Health.Check (empty)", generic, threads, concurrency, seconds);
-  if (wanted("get")) get = RunPhase(GetWorkload(ids), "GetBulletin", generic, threads, concurrency, seconds);
-  if (wanted("search")) RunPhase(SearchWorkload(), "SearchBulletins (mix)", generic, threads, concurrency, seconds);
+  for (Phase& p : phases) {
+    const double qps = Report(p.label, p.tally);
+    if (std::string(p.kind) == "check") check = qps;
+    if (std::string(p.kind) == "get") get = qps;
+  }
   if (check > 0 && get > 0) std::printf("get / empty RPC: %.0f %%\n", 100.0 * get / check);
   return 0;
 }
