@@ -21,11 +21,13 @@ server_cpu=(); client_cpu=()
 if (( $(nproc) >= 2 )) && command -v taskset >/dev/null; then server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); fi
 
 start_server() {  # sets $server and $address
+  rm -f "$work/out"  # never read the previous server's address
   "${server_cpu[@]}" "$BUILD/bin/bantin" serve --db "$work/db" --listen 127.0.0.1:0 \
     --write-token-file "$work/token" >"$work/out" 2>>"$work/calls.log" &
   server=$!
-  for _ in $(seq 100); do grep -q "API on" "$work/out" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 300); do grep -q "API on" "$work/out" 2>/dev/null && break; sleep 0.1; done
   address=$(grep -o 'API on [0-9.]*:[0-9]*' "$work/out" | cut -d' ' -f3)
+  [[ -n $address ]] || { echo "run_load: bantin serve did not start" >&2; cat "$work/calls.log" >&2; exit 1; }
 }
 stop_server() { kill -TERM "$server"; wait "$server"; server=""; }
 
