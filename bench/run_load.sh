@@ -7,6 +7,8 @@
 # the server runs on CPU 0 and the client on CPU 1, so the client's work
 # does not count against the server.
 #   bench/run_load.sh [N=10000] [SECONDS=10] [extra load_gen flags...]
+# BANTIN_SERVE_FLAGS adds flags to the measured server (e.g.
+# "--read-cache-bytes 0").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -23,7 +25,7 @@ if (( $(nproc) >= 2 )) && command -v taskset >/dev/null; then server_cpu=(taskse
 start_server() {  # sets $server and $address
   rm -f "$work/out"  # never read the previous server's address
   "${server_cpu[@]}" "$BUILD/bin/bantin" serve --db "$work/db" --listen 127.0.0.1:0 \
-    --write-token-file "$work/token" >"$work/out" 2>>"$work/calls.log" &
+    --write-token-file "$work/token" ${BANTIN_SERVE_FLAGS:-} >"$work/out" 2>>"$work/calls.log" &
   server=$!
   for _ in $(seq 300); do grep -q "API on" "$work/out" 2>/dev/null && break; sleep 0.1; done
   address=$(grep -o 'API on [0-9.]*:[0-9]*' "$work/out" | cut -d' ' -f3)

@@ -22,6 +22,27 @@ grpc::Status CheckDate(const std::string& value, const char* field) {
 
 }  // namespace
 
+Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
+  if (std::shared_ptr<const std::string> hit = read_cache_.Find(id)) return hit;
+  const uint64_t generation = read_cache_.generation();  // before the read: see ReadCache
+  std::string wire;
+  if (Status s = store_->GetBulletinWire(id, &wire); !s.ok()) return s;
+  // GetBulletinResponse{bulletin = 1}: a tag and a length, then the stored bytes.
+  auto encoded = std::make_shared<std::string>();
+  encoded->reserve(wire.size() + 6);
+  {
+    google::protobuf::io::StringOutputStream out_stream(encoded.get());
+    google::protobuf::io::CodedOutputStream out(&out_stream);
+    out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
+        v1::GetBulletinResponse::kBulletinFieldNumber,
+        google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
+    out.WriteVarint32(static_cast<uint32_t>(wire.size()));
+    out.WriteRaw(wire.data(), static_cast<int>(wire.size()));
+  }
+  read_cache_.Remember(id, encoded, generation);
+  return std::shared_ptr<const std::string>(std::move(encoded));
+}
+
 grpc::Status BulletinServiceImpl::PageSize(int requested, int* page_size) const {
   if (requested < 0) return InvalidField("page_size", "must not be negative");
   *page_size = requested > limits_.max_page_size ? limits_.max_page_size : requested;
@@ -52,25 +73,14 @@ grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, c
   if (!grpc::SerializationTraits<v1::GetBulletinRequest>::Deserialize(&request_copy, &req).ok())
     return ApiError(grpc::StatusCode::INVALID_ARGUMENT, "INVALID_ARGUMENT", "not a GetBulletinRequest");
   if (req.id().empty()) return InvalidField("id", "must not be empty");
-  std::string wire;
   if (!req.include_raw()) {
-    if (Status s = store_->GetBulletinWire(req.id(), &wire); !s.ok()) return ToGrpc(s);
-    // GetBulletinResponse{bulletin = 1}: a tag and a length, then the
-    // stored bytes, handed to gRPC without another copy.
-    std::string header;
-    google::protobuf::io::StringOutputStream header_out(&header);
-    {
-      google::protobuf::io::CodedOutputStream out(&header_out);
-      out.WriteTag(google::protobuf::internal::WireFormatLite::MakeTag(
-          v1::GetBulletinResponse::kBulletinFieldNumber,
-          google::protobuf::internal::WireFormatLite::WIRETYPE_LENGTH_DELIMITED));
-      out.WriteVarint32(static_cast<uint32_t>(wire.size()));
-    }
-    auto* body = new std::string(std::move(wire));
-    grpc::Slice slices[2] = {grpc::Slice(header),
-                             grpc::Slice(body->data(), body->size(),
-                                         [](void* owned) { delete static_cast<std::string*>(owned); }, body)};
-    *response = grpc::ByteBuffer(slices, 2);
+    Result<std::shared_ptr<const std::string>> encoded = EncodedBulletin(req.id());
+    if (!encoded.ok()) return ToGrpc(encoded.status());
+    // The slice holds a reference to the bytes until gRPC has sent them.
+    auto* holder = new std::shared_ptr<const std::string>(std::move(*encoded));
+    grpc::Slice slice(const_cast<char*>((*holder)->data()), (*holder)->size(),
+                      [](void* h) { delete static_cast<std::shared_ptr<const std::string>*>(h); }, holder);
+    *response = grpc::ByteBuffer(&slice, 1);
     return grpc::Status::OK;
   }
   Result<StoredRecord> r = store_->Get(req.id(), true);

@@ -10,20 +10,22 @@
 #include "service/api_errors.h"
 #include "service/auth.h"
 #include "service/limits.h"
+#include "service/read_cache.h"
 #include "storage/store.h"
 
 namespace bantin {
 
 // GetBulletin, the hottest read, is a raw callback method: it runs on
-// gRPC's own threads (no hand-off to a worker) and copies the stored
-// bulletin's wire bytes into the response without parsing or re-encoding
-// them. Every other method is an ordinary synchronous one.
+// gRPC's own threads (no hand-off to a worker) and answers with the stored
+// bulletin's wire bytes, never parsed or re-encoded, kept for the next call
+// in a ReadCache. Every other method is an ordinary synchronous one.
 class BulletinServiceImpl final
     : public v1::BulletinService::WithRawCallbackMethod_GetBulletin<v1::BulletinService::Service> {
  public:
-  // `store` and `auth` must outlive the service.
-  BulletinServiceImpl(Store* store, const Authorizer* auth, ServiceLimits limits)
-      : store_(store), auth_(auth), limits_(limits) {}
+  // `store` and `auth` must outlive the service. `read_cache_bytes` bounds
+  // the GetBulletin answers kept (0: none).
+  BulletinServiceImpl(Store* store, const Authorizer* auth, ServiceLimits limits, size_t read_cache_bytes)
+      : store_(store), auth_(auth), limits_(limits), read_cache_(read_cache_bytes) {}
 
   grpc::Status ParseBulletin(grpc::ServerContext*, const v1::ParseBulletinRequest*,
                              v1::ParseBulletinResponse*) override;
@@ -49,12 +51,15 @@ class BulletinServiceImpl final
  private:
   grpc::Status ServeGet(const grpc::ServerContextBase& ctx, const grpc::ByteBuffer& request,
                         grpc::ByteBuffer* response);
+  // The encoded GetBulletinResponse{bulletin} of `id`, from the cache or the store.
+  Result<std::shared_ptr<const std::string>> EncodedBulletin(const std::string& id);
   // page_size checked (not negative) and lowered to the configured maximum.
   grpc::Status PageSize(int requested, int* page_size) const;
 
   Store* store_;
   const Authorizer* auth_;
   ServiceLimits limits_;
+  ReadCache read_cache_;
 };
 
 // A page and its hints as the API accepts them: INVALID_ARGUMENT naming

@@ -134,7 +134,9 @@ grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext* ctx, const
                                                  v1::DeleteBulletinResponse*) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
   if (req->id().empty()) return InvalidField("id", "must not be empty");
-  return ToGrpc(store_->Delete(req->id()));
+  const Status deleted = store_->Delete(req->id());
+  if (deleted.ok()) read_cache_.Invalidate();  // after the write: see ReadCache
+  return ToGrpc(deleted);
 }
 
 }  // namespace bantin

@@ -27,15 +27,17 @@ std::string BesideExecutable(const char* dir) {
   return (exe.parent_path().parent_path() / dir).string();
 }
 
-// A positive whole number flag; false (with a message) when malformed.
+// A positive (or, with allow_zero, non-negative) whole number flag; false
+// (with a message) when malformed.
 template <typename T>
-bool NumberFlag(const Args& args, const char* name, T* value) {
+bool NumberFlag(const Args& args, const char* name, T* value, bool allow_zero = false) {
   if (!args.Has(name)) return true;
   const std::string text = args.Get(name);
   char* end = nullptr;
   const long long v = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || v <= 0) {
-    std::fprintf(stderr, "bantin serve: --%s: expected a positive number, got \"%s\"\n", name, text.c_str());
+  if (text.empty() || *end != '\0' || v < 0 || (v == 0 && !allow_zero)) {
+    std::fprintf(stderr, "bantin serve: --%s: expected a %s number, got \"%s\"\n", name,
+                 allow_zero ? "non-negative" : "positive", text.c_str());
     return false;
   }
   *value = static_cast<T>(v);
@@ -57,7 +59,7 @@ constexpr char kUsage[] =
     "usage: bantin serve --db DIR [--listen HOST:PORT] [--http HOST:PORT]\n"
     "         [--write-token-file FILE] [--read-token-file FILE] [--tls-cert PEM --tls-key PEM]\n"
     "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
-    "         [--max-stream-items N] [--drain-seconds N] [--quiet]\n";
+    "         [--max-stream-items N] [--drain-seconds N] [--read-cache-bytes N] [--quiet]\n";
 
 }  // namespace
 
@@ -81,6 +83,7 @@ int RunServe(const Args& args) {
       !NumberFlag(args, "max-batch-ids", &o.limits.max_batch_ids) ||
       !NumberFlag(args, "max-stream-items", &o.limits.max_stream_items) ||
       !NumberFlag(args, "drain-seconds", &o.drain_seconds) ||
+      !NumberFlag(args, "read-cache-bytes", &o.read_cache_bytes, /*allow_zero=*/true) ||
       !TokenFlag(args, "write-token-file", &o.auth.write_tokens) ||
       !TokenFlag(args, "read-token-file", &o.auth.read_tokens))
     return 2;

@@ -47,7 +47,7 @@ class ServerImpl final : public Server {
     if (!store.ok()) return store.status();
     store_ = std::move(*store);
     auth_ = std::make_unique<Authorizer>(o.auth);
-    service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), o.limits);
+    service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), o.limits, o.read_cache_bytes);
 
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;

@@ -27,6 +27,7 @@ struct ServerOptions {
   std::string tls_key_file;
   std::FILE* call_log = nullptr;  // one JSON line per call; null: none
   int drain_seconds = 30;         // how long Shutdown lets calls in flight finish
+  size_t read_cache_bytes = 64u << 20;  // GetBulletin answers kept in memory (0: none)
 };
 
 class Server {

@@ -95,16 +95,28 @@ TEST_F(ServiceTest, BatchGetDeleteListSources) {
   EXPECT_EQ(listed.sources(0).bulletin_count(), 1);
   EXPECT_FALSE(listed.sources(0).first_date().empty());
 
+  // Served once (and so remembered by the server's read cache) ...
+  v1::GetBulletinRequest get;
+  get.set_id(a);
+  v1::GetBulletinResponse one;
+  ASSERT_TRUE(stub_->GetBulletin(Ctx().get(), get, &one).ok());
+  ASSERT_TRUE(stub_->GetBulletin(Ctx().get(), get, &one).ok());
+  EXPECT_EQ(one.bulletin().id(), a);
+
   v1::DeleteBulletinRequest del;
   del.set_id(a);
   v1::DeleteBulletinResponse deleted;
   ASSERT_TRUE(stub_->DeleteBulletin(Ctx().get(), del, &deleted).ok());
+  // ... and gone once deleted.
+  EXPECT_EQ(stub_->GetBulletin(Ctx().get(), get, &one).error_code(), grpc::StatusCode::NOT_FOUND);
   const grpc::Status again = stub_->DeleteBulletin(Ctx().get(), del, &deleted);
   EXPECT_EQ(again.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(testing::DetailsOf(again).reason, "BULLETIN_NOT_FOUND");
   const grpc::Status missing = stub_->BatchGetBulletins(Ctx().get(), batch, &got);
   EXPECT_EQ(missing.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(testing::DetailsOf(missing).metadata["id"], a);
+  Ingest(ReadFile(SeedPaths()[0]));
+  EXPECT_TRUE(stub_->GetBulletin(Ctx().get(), get, &one).ok());
 }
 
 TEST_F(ServiceTest, ParseStoresNothing) {
