@@ -5,7 +5,9 @@
 // records it.
 //
 // Run: build/bin/store_bench [--docs 10000] [--batch 256] [--single 5000] [--rounds 20]
-//      [--only QUERY]
+//      [--only QUERY] [--db DIR]
+// --db keeps the database in DIR; when DIR already holds --docs bulletins,
+// parsing and ingest are skipped and only search is measured (for profiling).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -93,6 +95,7 @@ void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
 int main(int argc, char** argv) {
   size_t docs = 10000, batch = 256, single_docs = 5000;
   int rounds = 20;
+  std::string db_dir;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--docs") docs = std::strtoul(argv[i + 1], nullptr, 10);
@@ -100,6 +103,20 @@ int main(int argc, char** argv) {
     else if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
     else if (flag == "--only") g_only = argv[i + 1];
     else if (flag == "--single") single_docs = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--db") db_dir = argv[i + 1];
+  }
+  if (!db_dir.empty()) {
+    auto kept = bantin::Store::Open(db_dir);
+    if (!kept.ok()) {
+      std::fprintf(stderr, "%s\n", kept.status().message().c_str());
+      return 1;
+    }
+    if ((*kept)->size() >= docs) {
+      std::printf("database %s: %llu bulletins, ingest skipped\n", db_dir.c_str(),
+                  static_cast<unsigned long long>((*kept)->size()));
+      MeasureSearch(**kept, rounds, "kept database");
+      return 0;
+    }
   }
   bantin::bench::CorpusGenerator corpus(bantin::testing::SourceDir(), 2026);
   std::printf("corpus: %zu pages from %zu real sentences and %zu clauses\n", docs, corpus.sentences(),
@@ -124,8 +141,9 @@ int main(int argc, char** argv) {
   std::printf("indexing alone: %.0f bulletins/s (%.0f distinct syllables per bulletin)\n", docs / s,
               static_cast<double>(terms) / docs);
 
-  bantin::testing::TempDir dir;
-  auto store = std::move(*bantin::Store::Open(dir.path()));
+  bantin::testing::TempDir temp;
+  const std::string& dir = db_dir.empty() ? temp.path() : db_dir;
+  auto store = std::move(*bantin::Store::Open(dir));
   t = Clock::now();
   for (size_t at = 0; at < items.size(); at += batch) {
     std::vector<bantin::IngestItem> chunk(items.begin() + at, items.begin() + std::min(items.size(), at + batch));
@@ -148,7 +166,7 @@ int main(int argc, char** argv) {
   MeasureSearch(*store, rounds, "as ingested");
   if (!store->Compact().ok()) return 1;
   std::printf("database: %.2f KB per bulletin after compaction (raw pages included; raw %.2f KB)\n",
-              DirectoryBytes(dir.path()) / 1e3 / docs, bytes / 1e3 / docs);
+              DirectoryBytes(dir) / 1e3 / docs, bytes / 1e3 / docs);
   MeasureSearch(*store, rounds, "compacted");
   return 0;
 }

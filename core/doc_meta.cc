@@ -42,6 +42,18 @@ DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   return m;
 }
 
+DocRow RowOf(const DocMeta& m) {
+  DocRow row;
+  row.length = m.length;
+  row.date = DateKey(m.date);
+  row.month_index = m.month_index;
+  row.province_index = m.province_index >= 0         ? static_cast<int16_t>(m.province_index)
+                       : m.source.province.empty() ? kNoProvince
+                                                   : kOtherProvince;
+  row.live = true;
+  return row;
+}
+
 bool PassesFilter(const Filter& f, const DocMeta& m) {
   switch (f.field) {
     case FilterField::kSource:

@@ -10,6 +10,7 @@ bool MemoryIndex::Add(Bulletin b) {
   for (const auto& [folded, term] : terms.terms) AppendPosting(postings_[folded], docno, term);
   auto doc = std::make_unique<Doc>();
   doc->meta = MetaOf(b, terms.length);
+  rows_.push_back(RowOf(doc->meta));
   doc->bulletin = std::move(b);
   by_id_[doc->bulletin.id] = docno;
   ++totals_.documents;
@@ -40,6 +41,7 @@ bool MemoryIndex::Remove(const std::string& id) {
   --totals_.documents;
   for (int f = 0; f < kFieldCount; ++f) totals_.length[f] -= doc.meta.length[f];
   docs_[docno].reset();
+  rows_[docno].live = false;
   by_id_.erase(it);
   return true;
 }

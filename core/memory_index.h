@@ -27,6 +27,7 @@ class MemoryIndex : public IndexReader {
 
   Status Postings(const std::string& folded, std::string* list) const override;
   const DocMeta* Meta(uint32_t docno) const override;
+  std::span<const DocRow> Rows() const override { return rows_; }
   uint32_t DocLimit() const override { return static_cast<uint32_t>(docs_.size()); }
   CorpusTotals Totals() const override { return totals_; }
 
@@ -36,6 +37,7 @@ class MemoryIndex : public IndexReader {
     DocMeta meta;
   };
   std::vector<std::unique_ptr<Doc>> docs_;  // by docno; null once removed
+  std::vector<DocRow> rows_;                // by docno; not live once removed
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, std::string> postings_;  // folded → list
   CorpusTotals totals_;

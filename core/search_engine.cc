@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
 
+#include "core/facet_counter.h"
+#include "core/posting_lists.h"
 #include "core/search_cursor.h"
 
 namespace bantin {
@@ -17,207 +17,164 @@ constexpr int kMaxPageSize = 500;
 constexpr int kDefaultPageSize = 20;
 constexpr uint32_t kPollEvery = 1024;
 
-using DocSet = std::vector<uint32_t>;  // ascending docnos
-
-DocSet Intersect(const DocSet& a, const DocSet& b) {
-  DocSet out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-
-DocSet Unite(const DocSet& a, const DocSet& b) {
-  DocSet out;
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-
+// A match's place in the ranking.
 struct Ranked {
-  Hit hit;
-  const DocMeta* meta = nullptr;
+  int exact_terms = 0;
+  double score = 0;
+  uint32_t date = 0;  // DateKey
+  uint32_t docno = 0;
 };
 
 // Ranking order: more exact-spelling matches, higher score, newer date,
 // later ingest. A strict total order, so pages never overlap.
-bool RanksBefore(int exact_a, double score_a, const std::string& date_a, uint32_t docno_a,
-                 int exact_b, double score_b, const std::string& date_b, uint32_t docno_b) {
-  if (exact_a != exact_b) return exact_a > exact_b;
-  if (score_a != score_b) return score_a > score_b;
-  if (date_a != date_b) return date_a > date_b;
-  return docno_a > docno_b;
-}
-
 bool RanksBefore(const Ranked& a, const Ranked& b) {
-  return RanksBefore(a.hit.exact_terms, a.hit.score, a.meta->date, a.hit.docno,
-                     b.hit.exact_terms, b.hit.score, b.meta->date, b.hit.docno);
+  if (a.exact_terms != b.exact_terms) return a.exact_terms > b.exact_terms;
+  if (a.score != b.score) return a.score > b.score;
+  if (a.date != b.date) return a.date > b.date;
+  return a.docno > b.docno;
 }
 
-// Counts of a match set per province and per month. Provinces of the
-// gazetteer and months are counted in arrays; only a province name outside
-// the gazetteer (from a hint) falls back to a map.
-class FacetCounter {
+// The best `size` matches offered, in a heap whose front ranks last.
+class TopHits {
  public:
-  void Add(const DocMeta& m) {
-    if (m.province_index >= 0) {
-      if (by_province_.size() <= static_cast<size_t>(m.province_index)) by_province_.resize(m.province_index + 1);
-      if (by_province_[m.province_index].count++ == 0) by_province_[m.province_index].value = &m.source.province;
-    } else if (!m.source.province.empty()) {
-      ++other_provinces_[m.source.province];
-    }
-    if (m.month_index >= 0) {
-      if (by_month_.size() <= static_cast<size_t>(m.month_index)) by_month_.resize(m.month_index + 1);
-      ++by_month_[m.month_index];
+  explicit TopHits(size_t size) : size_(size) { heap_.reserve(size); }
+  void Offer(const Ranked& r) {
+    if (heap_.size() < size_) {
+      heap_.push_back(r);
+      std::push_heap(heap_.begin(), heap_.end(), RanksBefore);
+    } else if (RanksBefore(r, heap_.front())) {
+      std::pop_heap(heap_.begin(), heap_.end(), RanksBefore);
+      heap_.back() = r;
+      std::push_heap(heap_.begin(), heap_.end(), RanksBefore);
     }
   }
-
-  // By count (ties by name).
-  std::vector<FacetCount> ProvinceCounts() const {
-    std::vector<FacetCount> out;
-    for (const Named& n : by_province_)
-      if (n.count) out.push_back({*n.value, n.count});
-    for (const auto& [name, count] : other_provinces_) out.push_back({name, count});
-    std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
-      return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    return out;
-  }
-
-  // Newest month first, as "YYYY-MM".
-  std::vector<FacetCount> MonthCounts() const {
-    std::vector<FacetCount> out;
-    for (size_t i = by_month_.size(); i-- > 0;) {
-      if (!by_month_[i]) continue;
-      char value[16];
-      std::snprintf(value, sizeof value, "%04d-%02d", static_cast<int>(i / 12), static_cast<int>(i % 12 + 1));
-      out.push_back({value, by_month_[i]});
-    }
-    return out;
+  // Best first.
+  std::vector<Ranked> Sorted() && {
+    std::sort(heap_.begin(), heap_.end(), RanksBefore);
+    return std::move(heap_);
   }
 
  private:
-  struct Named {
-    const std::string* value = nullptr;
-    uint64_t count = 0;
-  };
-  std::vector<Named> by_province_;
-  std::map<std::string, uint64_t> other_provinces_;
-  std::vector<uint64_t> by_month_;
+  size_t size_;
+  std::vector<Ranked> heap_;
 };
 
-// The posting lists one query reads, each split into entries by docno.
-class Evaluator {
+// The filter clauses of a query, checked per candidate: clauses of date
+// filters only on the row (no pointer to follow), the rest on the DocMeta,
+// and only for candidates the date clauses let through.
+class FilterPlan {
  public:
-  Evaluator(const IndexReader& index, uint32_t watermark) : index_(index), watermark_(watermark) {}
-
-  Status Load(const std::vector<std::string>& keys) {
-    for (const std::string& key : keys) {
-      List& list = lists_[key];
-      Status s = index_.Postings(key, &list.bytes);
-      if (!s.ok()) return s;
-      if (!SplitPostings(list.bytes, &list.refs))
-        return Status::Internal("posting list of '" + key + "' is corrupt");
-      if (!std::is_sorted(list.refs.begin(), list.refs.end(), ByDocno))
-        std::stable_sort(list.refs.begin(), list.refs.end(), ByDocno);
+  explicit FilterPlan(const Query& q) {
+    for (const Clause& c : q.clauses) {
+      if (c.filters.empty()) continue;
+      const bool dates = std::all_of(c.filters.begin(), c.filters.end(),
+                                     [](const Filter& f) { return f.field == FilterField::kDate; });
+      if (!dates) {
+        by_meta_.push_back(&c);
+        continue;
+      }
+      DateClause d{{}, c.excluded};
+      for (const Filter& f : c.filters)
+        d.spans.push_back({DateBoundKey(f.date_from), f.date_before.empty() ? UINT32_MAX : DateBoundKey(f.date_before)});
+      by_date_.push_back(std::move(d));
     }
-    return Status::Ok();
   }
+  bool empty() const { return by_date_.empty() && by_meta_.empty(); }
 
-  // Live documents below the watermark that contain `folded`. Without
-  // deletions below the watermark every entry there is live.
-  uint64_t DocumentFrequency(const std::string& folded, bool no_deletions) const {
-    const std::vector<PostingRef>& refs = Refs(folded);
-    if (no_deletions)
-      return static_cast<uint64_t>(
-          std::lower_bound(refs.begin(), refs.end(), PostingRef{watermark_, {}}, ByDocno) - refs.begin());
-    uint64_t df = 0;
-    for (const PostingRef& r : refs)
-      if (r.docno < watermark_ && index_.Meta(r.docno)) ++df;
-    return df;
-  }
-
-  const std::vector<PostingRef>& Refs(const std::string& folded) const { return lists_.at(folded).refs; }
-
-  DocSet DocsOf(const Clause& clause) const {
-    DocSet out;
-    for (const Phrase& p : clause.phrases) out = Unite(out, DocsOf(p));
-    return out;
+  bool Passes(uint32_t docno, const DocRow& row, const IndexReader& index) const {
+    for (const DateClause& d : by_date_) {
+      // Undated documents never pass a date filter.
+      const bool holds = row.date != 0 && std::any_of(d.spans.begin(), d.spans.end(), [&](const auto& s) {
+                           return row.date >= s.first && row.date < s.second;
+                         });
+      if (holds == d.excluded) return false;
+    }
+    if (by_meta_.empty()) return true;
+    const DocMeta* meta = index.Meta(docno);
+    if (!meta) return false;
+    for (const Clause* c : by_meta_) {
+      const bool holds = std::any_of(c->filters.begin(), c->filters.end(),
+                                     [&](const Filter& f) { return PassesFilter(f, *meta); });
+      if (holds == c->excluded) return false;
+    }
+    return true;
   }
 
  private:
-  struct List {
-    std::string bytes;
-    std::vector<PostingRef> refs;
+  struct DateClause {
+    std::vector<std::pair<uint32_t, uint32_t>> spans;  // [from, before) as DateKeys
+    bool excluded = false;
   };
-  static bool ByDocno(const PostingRef& a, const PostingRef& b) { return a.docno < b.docno; }
-
-  DocSet DocsWith(const std::string& folded) const {
-    DocSet out;
-    out.reserve(Refs(folded).size());
-    for (const PostingRef& r : Refs(folded)) out.push_back(r.docno);  // one entry per docno
-    return out;
-  }
-
-  // Documents with every syllable of the phrase, adjacent. The lists are
-  // walked together in docno order; positions are read only where all meet.
-  DocSet DocsOf(const Phrase& phrase) const {
-    if (phrase.terms.size() == 1) return DocsWith(phrase.terms[0].folded);
-    std::vector<const std::vector<PostingRef>*> lists;
-    for (const QueryTerm& t : phrase.terms) lists.push_back(&Refs(t.folded));
-    std::vector<size_t> at(lists.size(), 0);
-    std::vector<const PostingRef*> refs(lists.size());
-    DocSet out;
-    while (at[0] < lists[0]->size()) {
-      const uint32_t docno = (*lists[0])[at[0]].docno;
-      bool all = true;
-      for (size_t k = 1; k < lists.size() && all; ++k) {
-        const std::vector<PostingRef>& list = *lists[k];
-        while (at[k] < list.size() && list[at[k]].docno < docno) ++at[k];
-        if (at[k] == list.size()) return out;
-        all = list[at[k]].docno == docno;
-      }
-      if (all) {
-        for (size_t k = 0; k < lists.size(); ++k) refs[k] = &(*lists[k])[at[k]];
-        if (Adjacent(refs)) out.push_back(docno);
-      }
-      ++at[0];
-    }
-    return out;
-  }
-
-  // True when the entries' syllables occur at consecutive positions.
-  // Keeps the starts p (positions of the first syllable) for which syllable
-  // k sits at p + k, one syllable at a time, stopping when none is left.
-  bool Adjacent(const std::vector<const PostingRef*>& refs) const {
-    if (!ReadPositions(refs[0]->payload, &starts_)) return false;
-    for (size_t k = 1; k < refs.size() && !starts_.empty(); ++k) {
-      if (!ReadPositions(refs[k]->payload, &next_)) return false;
-      size_t kept = 0, j = 0;
-      for (uint32_t start : starts_) {
-        const uint32_t want = start + static_cast<uint32_t>(k);
-        while (j < next_.size() && next_[j] < want) ++j;
-        if (j < next_.size() && next_[j] == want) starts_[kept++] = start;
-      }
-      starts_.resize(kept);
-    }
-    return !starts_.empty();
-  }
-
-  const IndexReader& index_;
-  const uint32_t watermark_;
-  std::map<std::string, List> lists_;
-  mutable std::vector<uint32_t> starts_, next_;  // reused by Adjacent
+  std::vector<DateClause> by_date_;
+  std::vector<const Clause*> by_meta_;
 };
 
-CorpusTotals TotalsBelow(const IndexReader& index, uint32_t watermark) {
+CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
   CorpusTotals t;
   for (uint32_t d = 0; d < watermark; ++d) {
-    if (const DocMeta* m = index.Meta(d)) {
-      ++t.documents;
-      for (int f = 0; f < kFieldCount; ++f) t.length[f] += m->length[f];
-    }
+    if (!rows[d].live) continue;
+    ++t.documents;
+    for (int f = 0; f < kFieldCount; ++f) t.length[f] += rows[d].length[f];
   }
   return t;
 }
+
+// BM25F over title, lead and body, and the count of accented query words
+// found spelled as typed. Documents must be scored in ascending docno order:
+// each term's list is walked once.
+class Scorer {
+ public:
+  Scorer(const PostingLists& lists, const std::vector<QueryTerm>& terms, std::span<const DocRow> rows,
+         const CorpusTotals& totals, uint32_t watermark) {
+    const double n = static_cast<double>(totals.documents);
+    const bool no_deletions = totals.documents == watermark;
+    for (int f = 0; f < kFieldCount; ++f)
+      average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
+    for (const QueryTerm& t : terms) {
+      const std::vector<PostingRef>& refs = lists.Refs(t.folded);
+      // Live documents below the watermark that contain the term. Without
+      // deletions below the watermark every entry there is live.
+      uint64_t df = 0;
+      if (no_deletions) {
+        df = static_cast<uint64_t>(std::lower_bound(refs.begin(), refs.end(), watermark,
+                                                    [](const PostingRef& r, uint32_t d) { return r.docno < d; }) -
+                                   refs.begin());
+      } else {
+        for (const PostingRef& r : refs) df += r.docno < watermark && rows[r.docno].live;
+      }
+      const double idf = std::log(1 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+      terms_.push_back({refs.data(), refs.data() + refs.size(), idf, VariantHash(t.exact), t.accented()});
+    }
+  }
+
+  void Score(const DocRow& row, Ranked* r) {
+    for (Term& t : terms_) {
+      while (t.at != t.end && t.at->docno < r->docno) ++t.at;
+      if (t.at == t.end || t.at->docno != r->docno) continue;
+      std::array<uint32_t, kFieldCount> tf{};
+      uint32_t exact = 0;
+      if (!ReadFrequencies(t.at->payload, t.variant, &tf, &exact)) continue;
+      double pseudo = 0;
+      for (int f = 0; f < kFieldCount; ++f)
+        if (tf[f] && average_[f] > 0)
+          pseudo += kFieldWeight[f] * tf[f] / (1 - kB + kB * row.length[f] / average_[f]);
+      r->score += t.idf * pseudo * (kK1 + 1) / (pseudo + kK1);
+      if (t.accented && exact > 0) ++r->exact_terms;
+    }
+  }
+
+ private:
+  struct Term {
+    const PostingRef* at;
+    const PostingRef* end;
+    double idf;
+    uint16_t variant;
+    bool accented;
+  };
+  std::vector<Term> terms_;
+  double average_[kFieldCount] = {};
+};
 
 }  // namespace
 
@@ -242,112 +199,68 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     cursor = *c;
   }
   const uint32_t watermark = std::min(cursor.watermark, index.DocLimit());
+  const std::span<const DocRow> rows = index.Rows().first(std::min<size_t>(watermark, index.Rows().size()));
 
-  Evaluator ev(index, watermark);
-  if (Status s = ev.Load(q.Keys()); !s.ok()) return s;
+  PostingLists lists(index);
+  if (Status s = lists.Load(q.Keys()); !s.ok()) return s;
   if (stop()) return cancelled;
 
-  // Candidates: documents satisfying every required text clause.
-  DocSet candidates;
+  // Candidates: documents satisfying every required text clause and none of
+  // the excluded ones.
+  DocSet candidates, excluded;
   bool narrowed = false;
-  std::vector<DocSet> excluded_docs;
   for (const Clause& c : q.clauses) {
     if (c.phrases.empty()) continue;
-    DocSet docs = ev.DocsOf(c);
+    DocSet docs = lists.DocsOf(c);
     if (c.excluded) {
-      excluded_docs.push_back(std::move(docs));
+      excluded = Unite(excluded, docs);
     } else {
       candidates = narrowed ? Intersect(candidates, docs) : std::move(docs);
       narrowed = true;
     }
   }
-  if (!narrowed)
-    for (uint32_t d = 0; d < watermark; ++d) candidates.push_back(d);
-
-  const CorpusTotals totals = TotalsBelow(index, watermark);
-  const std::vector<QueryTerm> scoring = q.ScoringTerms();
-  std::vector<double> idf;
-  const double n = static_cast<double>(totals.documents);
-  const bool no_deletions = totals.documents == watermark;
-  std::vector<uint16_t> variants;
-  // One cursor per scoring term: candidates ascend, so each list is walked once.
-  std::vector<std::pair<const std::vector<PostingRef>*, size_t>> cursors;
-  for (const QueryTerm& t : scoring) {
-    variants.push_back(VariantHash(t.exact));
-    cursors.emplace_back(&ev.Refs(t.folded), 0);
-    const double df = static_cast<double>(ev.DocumentFrequency(t.folded, no_deletions));
-    idf.push_back(std::log(1 + (n - df + 0.5) / (df + 0.5)));
+  if (!narrowed) {
+    candidates.resize(rows.size());
+    for (uint32_t d = 0; d < rows.size(); ++d) candidates[d] = d;
   }
-  double average[kFieldCount];
-  for (int f = 0; f < kFieldCount; ++f)
-    average[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
+  if (!excluded.empty()) candidates = Subtract(candidates, excluded);
+  if (stop()) return cancelled;
 
-  std::vector<Ranked> matches;
-  FacetCounter facets;
-  matches.reserve(candidates.size());
+  const CorpusTotals totals = TotalsBelow(index, rows, watermark);
+  Scorer scorer(lists, q.ScoringTerms(), rows, totals, watermark);
+  const FilterPlan filters(q);
+  const size_t page_size = static_cast<size_t>(
+      o.page_size <= 0 ? kDefaultPageSize : std::min(o.page_size, kMaxPageSize));
+  const Ranked after{cursor.exact_terms, cursor.score, DateKey(cursor.date), cursor.docno};
+  TopHits top(page_size);
+  FacetCounter facets(index);
+  uint64_t total = 0, after_cursor = 0;
   uint32_t polled = 0;
   for (uint32_t docno : candidates) {
     if (++polled % kPollEvery == 0 && stop()) return cancelled;
-    if (docno >= watermark) break;
-    const DocMeta* meta = index.Meta(docno);
-    if (!meta) continue;
-    bool keep = true;
-    size_t next_excluded = 0;
-    for (const Clause& c : q.clauses) {
-      if (!c.phrases.empty()) {
-        if (c.excluded && std::binary_search(excluded_docs[next_excluded].begin(),
-                                             excluded_docs[next_excluded].end(), docno))
-          keep = false;
-        next_excluded += c.excluded;
-      } else {
-        const bool holds = std::any_of(c.filters.begin(), c.filters.end(),
-                                       [&](const Filter& f) { return PassesFilter(f, *meta); });
-        keep = keep && holds != c.excluded;
-      }
-      if (!keep) break;
-    }
-    if (!keep) continue;
-    Ranked r{{docno, 0, 0}, meta};
-    for (size_t i = 0; i < scoring.size(); ++i) {
-      const std::vector<PostingRef>& refs = *cursors[i].first;
-      size_t& at = cursors[i].second;
-      while (at < refs.size() && refs[at].docno < docno) ++at;
-      std::array<uint32_t, kFieldCount> tf{};
-      uint32_t exact = 0;
-      if (at == refs.size() || refs[at].docno != docno ||
-          !ReadFrequencies(refs[at].payload, variants[i], &tf, &exact))
-        continue;
-      double pseudo = 0;
-      for (int f = 0; f < kFieldCount; ++f)
-        if (tf[f] && average[f] > 0)
-          pseudo += kFieldWeight[f] * tf[f] / (1 - kB + kB * meta->length[f] / average[f]);
-      r.hit.score += idf[i] * pseudo * (kK1 + 1) / (pseudo + kK1);
-      if (scoring[i].accented() && exact > 0) ++r.hit.exact_terms;
-    }
-    facets.Add(*meta);
-    matches.push_back(r);
+    if (docno >= rows.size()) break;
+    const DocRow& row = rows[docno];
+    if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
+    ++total;
+    facets.Add(docno, row);
+    Ranked r{0, 0, row.date, docno};
+    scorer.Score(row, &r);
+    if (resumed && !RanksBefore(after, r)) continue;
+    ++after_cursor;
+    top.Offer(r);
   }
-  result.total = matches.size();
+  result.total = total;
   result.provinces = facets.ProvinceCounts();
   result.months = facets.MonthCounts();
 
   // This page: the best hits ranking after the cursor.
-  if (resumed) {
-    std::erase_if(matches, [&](const Ranked& r) {
-      return !RanksBefore(cursor.exact_terms, cursor.score, cursor.date, cursor.docno,
-                          r.hit.exact_terms, r.hit.score, r.meta->date, r.hit.docno);
-    });
-  }
-  const size_t page_size = static_cast<size_t>(
-      o.page_size <= 0 ? kDefaultPageSize : std::min(o.page_size, kMaxPageSize));
-  const size_t shown = std::min(page_size, matches.size());
-  std::partial_sort(matches.begin(), matches.begin() + static_cast<long>(shown), matches.end(),
-                    [](const Ranked& a, const Ranked& b) { return RanksBefore(a, b); });
-  for (size_t i = 0; i < shown; ++i) result.hits.push_back(matches[i].hit);
-  if (matches.size() > shown) {
-    const Ranked& last = matches[shown - 1];
-    SearchCursor next{watermark, cursor.fingerprint, last.hit.exact_terms, last.hit.score,
-                      last.meta->date, last.hit.docno};
+  const std::vector<Ranked> page = std::move(top).Sorted();
+  for (const Ranked& r : page) result.hits.push_back({r.docno, r.score, r.exact_terms});
+  if (after_cursor > page.size()) {
+    const Ranked& last = page.back();
+    const DocMeta* meta = index.Meta(last.docno);
+    SearchCursor next{watermark, cursor.fingerprint, last.exact_terms, last.score,
+                      meta ? meta->date : std::string(), last.docno};
     result.next_page_token = EncodeCursor(next);
   }
   return result;

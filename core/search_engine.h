@@ -12,18 +12,21 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/bulletin.h"
+#include "core/doc_row.h"
 #include "core/posting.h"
 #include "core/query.h"
 #include "core/status.h"
 
 namespace bantin {
 
-// What filters and facets need to know of a document without reading it.
+// What filters and hits need to know of a document without reading it.
+// (What every match needs, ranking and facets, is its DocRow.)
 struct DocMeta {
   // What scoring, ranking and facets read for every match comes first, so
   // it shares the object's first cache lines.
@@ -44,6 +47,8 @@ struct DocMeta {
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
+// The row of a live document with this metadata.
+DocRow RowOf(const DocMeta& meta);
 bool PassesFilter(const Filter& filter, const DocMeta& meta);
 
 struct CorpusTotals {
@@ -58,6 +63,9 @@ class IndexReader {
   virtual Status Postings(const std::string& folded, std::string* list) const = 0;
   // A live document's metadata; nullptr for deleted or unused docnos.
   virtual const DocMeta* Meta(uint32_t docno) const = 0;
+  // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta
+  // of its docno is not null. Valid while the reader does not change.
+  virtual std::span<const DocRow> Rows() const = 0;
   // Every docno ever assigned is below this; new documents get higher ones.
   virtual uint32_t DocLimit() const = 0;
   virtual CorpusTotals Totals() const = 0;

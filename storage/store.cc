@@ -62,6 +62,7 @@ Status Store::LoadDocuments() {
     return Status::Internal("corpus statistics are corrupt");
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
   docs_.resize(next_docno_);
+  rows_.resize(next_docno_);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(keys::kDocsBegin); it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
     uint32_t docno = 0;
@@ -69,6 +70,7 @@ Status Store::LoadDocuments() {
     if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno_ ||
         !DecodeDocMeta(it->value().ToStringView(), meta.get()))
       return Status::Internal("document table entry is corrupt");
+    rows_[docno] = RowOf(*meta);
     docs_[docno] = std::move(meta);
   }
   return FromRocks(it->status(), "document table");

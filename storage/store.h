@@ -165,6 +165,7 @@ class Store {
   // only after the batch that makes it true is written.
   mutable std::shared_mutex doc_mu_;
   std::vector<std::unique_ptr<DocMeta>> docs_;  // by docno; null when deleted
+  std::vector<DocRow> rows_;                    // by docno; live exactly when docs_ is set
   CorpusTotals totals_;
   uint32_t next_docno_ = 0;
 };

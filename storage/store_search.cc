@@ -24,6 +24,7 @@ class Store::IndexView : public IndexReader {
   const DocMeta* Meta(uint32_t docno) const override {
     return docno < store_.docs_.size() ? store_.docs_[docno].get() : nullptr;
   }
+  std::span<const DocRow> Rows() const override { return store_.rows_; }
   uint32_t DocLimit() const override { return store_.next_docno_; }
   CorpusTotals Totals() const override { return store_.totals_; }
 

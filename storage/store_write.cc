@@ -143,8 +143,15 @@ Status Store::Commit(Staged& s) {
   if (!st.ok()) return FromRocks(st, "write");
   std::unique_lock lock(doc_mu_);
   docs_.resize(s.next_docno);
-  for (uint32_t docno : s.removed) docs_[docno].reset();
-  for (auto& [docno, meta] : s.added) docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
+  rows_.resize(s.next_docno);
+  for (uint32_t docno : s.removed) {
+    docs_[docno].reset();
+    rows_[docno].live = false;
+  }
+  for (auto& [docno, meta] : s.added) {
+    rows_[docno] = RowOf(meta);
+    docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
+  }
   totals_ = s.totals;
   next_docno_ = s.next_docno;
   return Status::Ok();

@@ -1,0 +1,57 @@
+// Counts of a match set per province and per month (internal to
+// core/search_engine.cc). Documents are counted by their DocRow in arrays:
+// counting a hundred thousand matches hashes and allocates nothing. Names are
+// read from a DocMeta only once per province, and for each document whose
+// province is outside the gazetteer (kOtherProvince, rare: a hint).
+#ifndef BANTIN_CORE_FACET_COUNTER_H_
+#define BANTIN_CORE_FACET_COUNTER_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/doc_row.h"
+#include "core/search_engine.h"
+
+namespace bantin {
+
+class FacetCounter {
+ public:
+  explicit FacetCounter(const IndexReader& index);
+
+  void Add(uint32_t docno, const DocRow& row) {
+    if (row.province_index >= 0) {
+      Named& n = by_province_[static_cast<size_t>(row.province_index)];
+      if (n.count++ == 0) n.first = docno;
+    } else if (row.province_index == kOtherProvince) {
+      AddOther(docno);
+    }
+    if (row.month_index >= 0) {
+      if (by_month_.size() <= static_cast<size_t>(row.month_index)) by_month_.resize(row.month_index + 1);
+      ++by_month_[row.month_index];
+    }
+  }
+
+  // By count, ties by name. A province is named as its first counted
+  // document spells it.
+  std::vector<FacetCount> ProvinceCounts() const;
+  // Newest month first, as "YYYY-MM".
+  std::vector<FacetCount> MonthCounts() const;
+
+ private:
+  struct Named {
+    uint32_t first = 0;  // docno of the first document counted
+    uint64_t count = 0;
+  };
+  void AddOther(uint32_t docno);
+
+  const IndexReader& index_;
+  std::vector<Named> by_province_;  // one per gazetteer province
+  std::map<std::string, uint64_t> other_provinces_;
+  std::vector<uint64_t> by_month_;
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_FACET_COUNTER_H_
