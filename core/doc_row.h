@@ -35,6 +35,10 @@ struct DocRow {
   // the name from its DocMeta).
   int16_t province_index = -1;
   bool live = false;  // false for deleted and unused docnos
+  // Numbers of the province and author filter keys in the index's
+  // FilterKeys (core/filter_keys.h).
+  uint32_t province_key = 0;
+  uint32_t author_key = 0;
 };
 inline constexpr int16_t kNoProvince = -1;
 inline constexpr int16_t kOtherProvince = -2;

@@ -15,6 +15,19 @@ void FacetCounter::AddOther(uint32_t docno) {
     ++other_provinces_[m->source.province];
 }
 
+void FacetCounter::AddMonth(int32_t month) {
+  if (by_month_.empty()) {
+    first_month_ = month;
+    by_month_.assign(1, 0);
+  } else if (month < first_month_) {
+    by_month_.insert(by_month_.begin(), static_cast<size_t>(first_month_ - month), 0);
+    first_month_ = month;
+  } else {
+    by_month_.resize(static_cast<size_t>(month - first_month_ + 1), 0);
+  }
+  ++by_month_[static_cast<size_t>(month - first_month_)];
+}
+
 std::vector<FacetCount> FacetCounter::ProvinceCounts() const {
   std::vector<FacetCount> out;
   for (const Named& n : by_province_) {
@@ -33,8 +46,9 @@ std::vector<FacetCount> FacetCounter::MonthCounts() const {
   std::vector<FacetCount> out;
   for (size_t i = by_month_.size(); i-- > 0;) {
     if (!by_month_[i]) continue;
+    const int month = first_month_ + static_cast<int>(i);
     char value[16];
-    std::snprintf(value, sizeof value, "%04d-%02d", static_cast<int>(i / 12), static_cast<int>(i % 12 + 1));
+    std::snprintf(value, sizeof value, "%04d-%02d", month / 12, month % 12 + 1);
     out.push_back({value, by_month_[i]});
   }
   return out;

@@ -27,10 +27,10 @@ class FacetCounter {
     } else if (row.province_index == kOtherProvince) {
       AddOther(docno);
     }
-    if (row.month_index >= 0) {
-      if (by_month_.size() <= static_cast<size_t>(row.month_index)) by_month_.resize(row.month_index + 1);
-      ++by_month_[row.month_index];
-    }
+    if (row.month_index >= first_month_ && row.month_index < first_month_ + static_cast<int32_t>(by_month_.size()))
+      ++by_month_[static_cast<size_t>(row.month_index - first_month_)];
+    else if (row.month_index >= 0)
+      AddMonth(row.month_index);
   }
 
   // By count, ties by name. A province is named as its first counted
@@ -45,10 +45,15 @@ class FacetCounter {
     uint64_t count = 0;
   };
   void AddOther(uint32_t docno);
+  // Grows the month range to hold `month` and counts it.
+  void AddMonth(int32_t month);
 
   const IndexReader& index_;
   std::vector<Named> by_province_;  // one per gazetteer province
   std::map<std::string, uint64_t> other_provinces_;
+  // Months first_month_ .. first_month_ + size - 1: the span of the dates
+  // counted, not every month since year 0.
+  int32_t first_month_ = 0;
   std::vector<uint64_t> by_month_;
 };
 

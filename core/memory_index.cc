@@ -10,7 +10,7 @@ bool MemoryIndex::Add(Bulletin b) {
   for (const auto& [folded, term] : terms.terms) AppendPosting(postings_[folded], docno, term);
   auto doc = std::make_unique<Doc>();
   doc->meta = MetaOf(b, terms.length);
-  rows_.push_back(RowOf(doc->meta));
+  rows_.push_back(RowOf(doc->meta, keys_));
   doc->bulletin = std::move(b);
   by_id_[doc->bulletin.id] = docno;
   ++totals_.documents;
@@ -50,10 +50,10 @@ const Bulletin* MemoryIndex::Document(uint32_t docno) const {
   return docno < docs_.size() && docs_[docno] ? &docs_[docno]->bulletin : nullptr;
 }
 
-Status MemoryIndex::Postings(const std::string& folded, std::string* list) const {
+Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
   const auto it = postings_.find(folded);
-  if (it == postings_.end()) list->clear();
-  else *list = it->second;
+  *list = {};
+  if (it != postings_.end()) list->bytes = it->second;  // valid until the index changes
   return Status::Ok();
 }
 

@@ -16,20 +16,6 @@ void PutVarint(std::string& out, uint32_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-bool GetVarint(std::string_view& in, uint32_t* v) {
-  uint32_t result = 0;
-  for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
-    const uint8_t byte = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    result |= static_cast<uint32_t>(byte & 0x7F) << shift;
-    if (!(byte & 0x80)) {
-      *v = result;
-      return true;
-    }
-  }
-  return false;
-}
-
 uint16_t VariantHash(std::string_view exact) {
   const uint32_t h = Fnv1a32(exact);
   return static_cast<uint16_t>(h ^ (h >> 16));
@@ -147,6 +133,37 @@ bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
     out->push_back(at);
   }
   return true;
+}
+
+bool PositionCursor::Reset(std::string_view in) {
+  done_ = true;
+  uint32_t skip = 0, variants = 0;
+  for (int f = 0; f < kFieldCount; ++f)
+    if (!GetVarint(in, &skip)) return false;
+  if (!GetVarint(in, &variants)) return false;
+  for (uint32_t i = 0; i < variants; ++i) {
+    if (in.size() < 2) return false;
+    in.remove_prefix(2);
+    if (!GetVarint(in, &skip)) return false;
+  }
+  if (!GetVarint(in, &left_) || left_ > in.size()) return false;
+  rest_ = in;
+  value_ = 0;
+  done_ = false;
+  Next();
+  return true;
+}
+
+void PositionCursor::Next() {
+  uint32_t gap = 0;
+  // A malformed tail ends the positions (the list was checked when split
+  // only for entry boundaries, not payloads).
+  if (left_ == 0 || !GetVarint(rest_, &gap)) {
+    done_ = true;
+    return;
+  }
+  --left_;
+  value_ += gap;
 }
 
 bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,

@@ -56,6 +56,30 @@ void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term);
 std::string EncodePayload(const TermInDoc& term);
 void AppendEntry(std::string& list, uint32_t docno, std::string_view payload);
 
+// Walks a posting list's entries in order without copying or splitting it.
+// Docnos must ascend strictly (the format's promise); a list that breaks
+// that, or whose bytes are malformed, ends the walk and reports bad().
+class EntryCursor {
+ public:
+  EntryCursor() = default;
+  explicit EntryCursor(std::string_view list) : rest_(list) { Next(); }
+  bool done() const { return done_; }
+  bool bad() const { return bad_; }
+  // The current entry; valid while !done().
+  uint32_t docno() const { return docno_; }
+  std::string_view payload() const { return payload_; }
+  inline void Next();
+  // Moves to the first entry whose docno >= target (or past the end).
+  void SeekTo(uint32_t target) {
+    while (!done_ && docno_ < target) Next();
+  }
+
+ private:
+  std::string_view rest_, payload_;
+  uint32_t docno_ = 0;
+  bool started_ = false, done_ = false, bad_ = false;
+};
+
 struct PostingRef {
   uint32_t docno = 0;
   std::string_view payload;
@@ -66,6 +90,28 @@ struct PostingRef {
 bool SplitPostings(std::string_view list, std::vector<PostingRef>* out);
 // The positions only, into `out` (its capacity reused).
 bool ReadPositions(std::string_view payload, std::vector<uint32_t>* out);
+// The positions of a payload, decoded one at a time: a phrase check stops at
+// its first match instead of decoding every occurrence.
+class PositionCursor {
+ public:
+  // False when the payload is malformed.
+  bool Reset(std::string_view payload);
+  // The current position; valid while !done().
+  uint32_t value() const { return value_; }
+  bool done() const { return done_; }
+  // Moves to the first position >= target (or past the end).
+  void SeekTo(uint32_t target) {
+    while (!done_ && value_ < target) Next();
+  }
+  void Next();
+
+ private:
+  std::string_view rest_;
+  uint32_t left_ = 0;  // positions not decoded yet
+  uint32_t value_ = 0;
+  bool done_ = true;
+};
+
 // Scoring's cheap read: the field frequencies and how often the spelling
 // `variant` occurs, without decoding positions or allocating.
 bool ReadFrequencies(std::string_view payload, uint16_t variant,
@@ -73,7 +119,36 @@ bool ReadFrequencies(std::string_view payload, uint16_t variant,
 
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
-bool GetVarint(std::string_view& in, uint32_t* value);
+inline bool GetVarint(std::string_view& in, uint32_t* v) {
+  uint32_t result = 0;
+  for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
+    const uint8_t byte = static_cast<uint8_t>(in.front());
+    in.remove_prefix(1);
+    result |= static_cast<uint32_t>(byte & 0x7F) << shift;
+    if (!(byte & 0x80)) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+void EntryCursor::Next() {
+  if (rest_.empty()) {
+    done_ = true;
+    return;
+  }
+  uint32_t docno = 0, size = 0;
+  if (!GetVarint(rest_, &docno) || !GetVarint(rest_, &size) || rest_.size() < size ||
+      (started_ && docno <= docno_)) {
+    done_ = bad_ = true;
+    return;
+  }
+  started_ = true;
+  docno_ = docno;
+  payload_ = rest_.substr(0, size);
+  rest_.remove_prefix(size);
+}
 
 }  // namespace bantin
 

@@ -4,7 +4,8 @@
 #include <cmath>
 
 #include "core/facet_counter.h"
-#include "core/posting_lists.h"
+#include "core/filter_plan.h"
+#include "core/doc_iterators.h"
 #include "core/search_cursor.h"
 
 namespace bantin {
@@ -59,56 +60,6 @@ class TopHits {
   std::vector<Ranked> heap_;
 };
 
-// The filter clauses of a query, checked per candidate: clauses of date
-// filters only on the row (no pointer to follow), the rest on the DocMeta,
-// and only for candidates the date clauses let through.
-class FilterPlan {
- public:
-  explicit FilterPlan(const Query& q) {
-    for (const Clause& c : q.clauses) {
-      if (c.filters.empty()) continue;
-      const bool dates = std::all_of(c.filters.begin(), c.filters.end(),
-                                     [](const Filter& f) { return f.field == FilterField::kDate; });
-      if (!dates) {
-        by_meta_.push_back(&c);
-        continue;
-      }
-      DateClause d{{}, c.excluded};
-      for (const Filter& f : c.filters)
-        d.spans.push_back({DateBoundKey(f.date_from), f.date_before.empty() ? UINT32_MAX : DateBoundKey(f.date_before)});
-      by_date_.push_back(std::move(d));
-    }
-  }
-  bool empty() const { return by_date_.empty() && by_meta_.empty(); }
-
-  bool Passes(uint32_t docno, const DocRow& row, const IndexReader& index) const {
-    for (const DateClause& d : by_date_) {
-      // Undated documents never pass a date filter.
-      const bool holds = row.date != 0 && std::any_of(d.spans.begin(), d.spans.end(), [&](const auto& s) {
-                           return row.date >= s.first && row.date < s.second;
-                         });
-      if (holds == d.excluded) return false;
-    }
-    if (by_meta_.empty()) return true;
-    const DocMeta* meta = index.Meta(docno);
-    if (!meta) return false;
-    for (const Clause* c : by_meta_) {
-      const bool holds = std::any_of(c->filters.begin(), c->filters.end(),
-                                     [&](const Filter& f) { return PassesFilter(f, *meta); });
-      if (holds == c->excluded) return false;
-    }
-    return true;
-  }
-
- private:
-  struct DateClause {
-    std::vector<std::pair<uint32_t, uint32_t>> spans;  // [from, before) as DateKeys
-    bool excluded = false;
-  };
-  std::vector<DateClause> by_date_;
-  std::vector<const Clause*> by_meta_;
-};
-
 CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
   CorpusTotals t;
@@ -120,41 +71,41 @@ CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows,
   return t;
 }
 
+// Live documents below the watermark whose entries are in `list`. Without
+// deletions below the watermark every entry there is live.
+uint64_t DocumentFrequency(std::string_view list, std::span<const DocRow> rows, bool no_deletions) {
+  uint64_t df = 0;
+  for (EntryCursor e(list); !e.done() && e.docno() < rows.size(); e.Next())
+    df += no_deletions || rows[e.docno()].live;
+  return df;
+}
+
 // BM25F over title, lead and body, and the count of accented query words
 // found spelled as typed. Documents must be scored in ascending docno order:
 // each term's list is walked once.
 class Scorer {
  public:
-  Scorer(const PostingLists& lists, const std::vector<QueryTerm>& terms, std::span<const DocRow> rows,
-         const CorpusTotals& totals, uint32_t watermark) {
+  Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, std::span<const DocRow> rows,
+         const CorpusTotals& totals) {
     const double n = static_cast<double>(totals.documents);
-    const bool no_deletions = totals.documents == watermark;
+    const bool no_deletions = totals.documents == rows.size();
     for (int f = 0; f < kFieldCount; ++f)
       average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
     for (const QueryTerm& t : terms) {
-      const std::vector<PostingRef>& refs = lists.Refs(t.folded);
-      // Live documents below the watermark that contain the term. Without
-      // deletions below the watermark every entry there is live.
-      uint64_t df = 0;
-      if (no_deletions) {
-        df = static_cast<uint64_t>(std::lower_bound(refs.begin(), refs.end(), watermark,
-                                                    [](const PostingRef& r, uint32_t d) { return r.docno < d; }) -
-                                   refs.begin());
-      } else {
-        for (const PostingRef& r : refs) df += r.docno < watermark && rows[r.docno].live;
-      }
-      const double idf = std::log(1 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
-      terms_.push_back({refs.data(), refs.data() + refs.size(), idf, VariantHash(t.exact), t.accented()});
+      const std::string_view list = lists.List(t.folded);
+      const double df = static_cast<double>(DocumentFrequency(list, rows, no_deletions));
+      const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
+      terms_.push_back({EntryCursor(list), idf, VariantHash(t.exact), t.accented()});
     }
   }
 
   void Score(const DocRow& row, Ranked* r) {
     for (Term& t : terms_) {
-      while (t.at != t.end && t.at->docno < r->docno) ++t.at;
-      if (t.at == t.end || t.at->docno != r->docno) continue;
+      t.entries.SeekTo(r->docno);
+      if (t.entries.done() || t.entries.docno() != r->docno) continue;
       std::array<uint32_t, kFieldCount> tf{};
       uint32_t exact = 0;
-      if (!ReadFrequencies(t.at->payload, t.variant, &tf, &exact)) continue;
+      if (!ReadFrequencies(t.entries.payload(), t.variant, &tf, &exact)) continue;
       double pseudo = 0;
       for (int f = 0; f < kFieldCount; ++f)
         if (tf[f] && average_[f] > 0)
@@ -166,8 +117,7 @@ class Scorer {
 
  private:
   struct Term {
-    const PostingRef* at;
-    const PostingRef* end;
+    EntryCursor entries;
     double idf;
     uint16_t variant;
     bool accented;
@@ -201,34 +151,21 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const uint32_t watermark = std::min(cursor.watermark, index.DocLimit());
   const std::span<const DocRow> rows = index.Rows().first(std::min<size_t>(watermark, index.Rows().size()));
 
-  PostingLists lists(index);
+  PostingSource lists(index);
   if (Status s = lists.Load(q.Keys()); !s.ok()) return s;
   if (stop()) return cancelled;
 
-  // Candidates: documents satisfying every required text clause and none of
-  // the excluded ones.
-  DocSet candidates, excluded;
-  bool narrowed = false;
-  for (const Clause& c : q.clauses) {
-    if (c.phrases.empty()) continue;
-    DocSet docs = lists.DocsOf(c);
-    if (c.excluded) {
-      excluded = Unite(excluded, docs);
-    } else {
-      candidates = narrowed ? Intersect(candidates, docs) : std::move(docs);
-      narrowed = true;
-    }
-  }
-  if (!narrowed) {
-    candidates.resize(rows.size());
-    for (uint32_t d = 0; d < rows.size(); ++d) candidates[d] = d;
-  }
-  if (!excluded.empty()) candidates = Subtract(candidates, excluded);
-  if (stop()) return cancelled;
+  // Matches: documents satisfying every required text clause and none of
+  // the excluded ones, then the filters.
+  std::vector<std::unique_ptr<DocIterator>> required, excluded;
+  for (const Clause& c : q.clauses)
+    if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
+  const std::unique_ptr<DocIterator> matches =
+      MatchDocs(std::move(required), std::move(excluded), static_cast<uint32_t>(rows.size()));
 
   const CorpusTotals totals = TotalsBelow(index, rows, watermark);
-  Scorer scorer(lists, q.ScoringTerms(), rows, totals, watermark);
-  const FilterPlan filters(q);
+  Scorer scorer(lists, q.ScoringTerms(), rows, totals);
+  FilterPlan filters(q, index.Keys());
   const size_t page_size = static_cast<size_t>(
       o.page_size <= 0 ? kDefaultPageSize : std::min(o.page_size, kMaxPageSize));
   const Ranked after{cursor.exact_terms, cursor.score, DateKey(cursor.date), cursor.docno};
@@ -236,9 +173,8 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   FacetCounter facets(index);
   uint64_t total = 0, after_cursor = 0;
   uint32_t polled = 0;
-  for (uint32_t docno : candidates) {
+  for (uint32_t docno = matches->doc(); docno < rows.size(); matches->SeekTo(docno + 1), docno = matches->doc()) {
     if (++polled % kPollEvery == 0 && stop()) return cancelled;
-    if (docno >= rows.size()) break;
     const DocRow& row = rows[docno];
     if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
     ++total;
@@ -249,6 +185,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     ++after_cursor;
     top.Offer(r);
   }
+  if (matches->bad()) return Status::Internal("search: a posting list is corrupt");
   result.total = total;
   result.provinces = facets.ProvinceCounts();
   result.months = facets.MonthCounts();

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 
 #include "core/bulletin.h"
 #include "core/doc_row.h"
+#include "core/filter_keys.h"
 #include "core/posting.h"
 #include "core/query.h"
 #include "core/status.h"
@@ -47,25 +49,38 @@ struct DocMeta {
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
-// The row of a live document with this metadata.
-DocRow RowOf(const DocMeta& meta);
+// The row of a live document with this metadata; its filter keys are
+// numbered in `keys` (added when new).
+DocRow RowOf(const DocMeta& meta, FilterKeys& keys);
 bool PassesFilter(const Filter& filter, const DocMeta& meta);
+// The same for a province or author filter, given the document's key of
+// that field (DocMeta::province_key or author_key).
+bool PassesKeyFilter(const Filter& filter, const std::string& key);
 
 struct CorpusTotals {
   uint64_t documents = 0;
   std::array<uint64_t, kFieldCount> length{};  // summed over live documents
 };
 
+// A posting list's bytes, read in place where the index can: `bytes` stays
+// valid while `keep` lives and the index does not change.
+struct PostingBytes {
+  std::string_view bytes;
+  std::shared_ptr<const void> keep;  // what owns the bytes, when not the index itself
+};
+
 class IndexReader {
  public:
   virtual ~IndexReader() = default;
   // The posting list of a folded syllable; empty when nothing has it.
-  virtual Status Postings(const std::string& folded, std::string* list) const = 0;
+  virtual Status Postings(const std::string& folded, PostingBytes* list) const = 0;
   // A live document's metadata; nullptr for deleted or unused docnos.
   virtual const DocMeta* Meta(uint32_t docno) const = 0;
   // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta
   // of its docno is not null. Valid while the reader does not change.
   virtual std::span<const DocRow> Rows() const = 0;
+  // What the rows' filter key numbers stand for.
+  virtual const FilterKeys& Keys() const = 0;
   // Every docno ever assigned is below this; new documents get higher ones.
   virtual uint32_t DocLimit() const = 0;
   virtual CorpusTotals Totals() const = 0;

@@ -70,7 +70,7 @@ Status Store::LoadDocuments() {
     if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno_ ||
         !DecodeDocMeta(it->value().ToStringView(), meta.get()))
       return Status::Internal("document table entry is corrupt");
-    rows_[docno] = RowOf(*meta);
+    rows_[docno] = RowOf(*meta, keys_);
     docs_[docno] = std::move(meta);
   }
   return FromRocks(it->status(), "document table");

@@ -166,6 +166,7 @@ class Store {
   mutable std::shared_mutex doc_mu_;
   std::vector<std::unique_ptr<DocMeta>> docs_;  // by docno; null when deleted
   std::vector<DocRow> rows_;                    // by docno; live exactly when docs_ is set
+  FilterKeys keys_;                             // numbers of rows_' filter keys
   CorpusTotals totals_;
   uint32_t next_docno_ = 0;
 };

@@ -13,18 +13,24 @@ class Store::IndexView : public IndexReader {
  public:
   explicit IndexView(const Store& store) : store_(store) {}
 
-  Status Postings(const std::string& folded, std::string* list) const override {
-    rocksdb::Status s = store_.db_->Get(rocksdb::ReadOptions(), keys::Postings(folded), list);
-    if (s.IsNotFound()) {
-      list->clear();
-      return Status::Ok();
-    }
-    return FromRocks(s, "postings of '" + folded + "'");
+  // Pinned: a list already folded into one value is read in place from the
+  // block cache, not copied (a common syllable's list is megabytes).
+  Status Postings(const std::string& folded, PostingBytes* list) const override {
+    auto pinned = std::make_shared<rocksdb::PinnableSlice>();
+    rocksdb::Status s = store_.db_->Get(rocksdb::ReadOptions(), store_.db_->DefaultColumnFamily(),
+                                        keys::Postings(folded), pinned.get());
+    *list = {};
+    if (s.IsNotFound()) return Status::Ok();
+    if (!s.ok()) return FromRocks(s, "postings of '" + folded + "'");
+    list->bytes = pinned->ToStringView();
+    list->keep = std::move(pinned);
+    return Status::Ok();
   }
   const DocMeta* Meta(uint32_t docno) const override {
     return docno < store_.docs_.size() ? store_.docs_[docno].get() : nullptr;
   }
   std::span<const DocRow> Rows() const override { return store_.rows_; }
+  const FilterKeys& Keys() const override { return store_.keys_; }
   uint32_t DocLimit() const override { return store_.next_docno_; }
   CorpusTotals Totals() const override { return store_.totals_; }
 

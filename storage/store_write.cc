@@ -149,7 +149,7 @@ Status Store::Commit(Staged& s) {
     rows_[docno].live = false;
   }
   for (auto& [docno, meta] : s.added) {
-    rows_[docno] = RowOf(meta);
+    rows_[docno] = RowOf(meta, keys_);
     docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
   }
   totals_ = s.totals;
