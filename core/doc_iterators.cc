@@ -63,34 +63,38 @@ class PhraseDocs : public DocIterator {
     }
   }
 
-  // A start p (a position of the first syllable) holds when syllable k sits
-  // at p + k for every k; when one sits further on, at p + k + g, no start
-  // before p + g can hold.
+  // A start p holds when syllable k sits at p + k for every k. Leapfrog
+  // over starts: syllable k at position q proposes start q - k; a cursor
+  // behind the proposal moves to it, one past it proposes a later start. The
+  // syllable with the fewest occurrences goes first, so proposals jump far.
   bool Adjacent() {
-    for (size_t k = 0; k < entries_.size(); ++k)
+    order_.clear();
+    for (size_t k = 0; k < entries_.size(); ++k) {
       if (!positions_[k].Reset(entries_[k].payload())) return false;
-    PositionCursor& first = positions_[0];
-    while (!first.done()) {
-      const uint32_t start = first.value();
-      uint32_t next_start = start;
-      for (size_t k = 1; k < positions_.size(); ++k) {
-        PositionCursor& c = positions_[k];
-        const uint32_t want = start + static_cast<uint32_t>(k);
-        c.SeekTo(want);
-        if (c.done()) return false;
-        if (c.value() != want) {
-          next_start = c.value() - static_cast<uint32_t>(k);
-          break;
-        }
-      }
-      if (next_start == start) return true;
-      first.SeekTo(next_start);
+      order_.push_back(static_cast<uint32_t>(k));
     }
-    return false;
+    std::sort(order_.begin(), order_.end(),
+              [&](uint32_t a, uint32_t b) { return positions_[a].left() < positions_[b].left(); });
+    uint32_t start = 0;
+    for (size_t i = 0, agreed = 0; agreed < order_.size(); i = (i + 1) % order_.size()) {
+      const uint32_t k = order_[i];
+      PositionCursor& c = positions_[k];
+      c.SeekTo(start + k);
+      if (c.done()) return false;
+      const uint32_t proposed = c.value() - k;
+      if (proposed == start) {
+        ++agreed;
+      } else {
+        start = proposed;
+        agreed = 1;
+      }
+    }
+    return true;
   }
 
   std::vector<EntryCursor> entries_;
   std::vector<PositionCursor> positions_;
+  std::vector<uint32_t> order_;  // syllables by occurrences, fewest first
 };
 
 // Documents of any of the children.

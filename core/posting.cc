@@ -154,18 +154,6 @@ bool PositionCursor::Reset(std::string_view in) {
   return true;
 }
 
-void PositionCursor::Next() {
-  uint32_t gap = 0;
-  // A malformed tail ends the positions (the list was checked when split
-  // only for entry boundaries, not payloads).
-  if (left_ == 0 || !GetVarint(rest_, &gap)) {
-    done_ = true;
-    return;
-  }
-  --left_;
-  value_ += gap;
-}
-
 bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
                      uint32_t* variant_count) {
   for (uint32_t& f : *tf)

@@ -68,7 +68,7 @@ class EntryCursor {
   // The current entry; valid while !done().
   uint32_t docno() const { return docno_; }
   std::string_view payload() const { return payload_; }
-  inline void Next();
+  [[gnu::always_inline]] inline void Next();
   // Moves to the first entry whose docno >= target (or past the end).
   void SeekTo(uint32_t target) {
     while (!done_ && docno_ < target) Next();
@@ -98,12 +98,14 @@ class PositionCursor {
   bool Reset(std::string_view payload);
   // The current position; valid while !done().
   uint32_t value() const { return value_; }
+  // Positions not yet moved past (the current one included).
+  uint32_t left() const { return done_ ? 0 : left_ + 1; }
   bool done() const { return done_; }
   // Moves to the first position >= target (or past the end).
   void SeekTo(uint32_t target) {
     while (!done_ && value_ < target) Next();
   }
-  void Next();
+  [[gnu::always_inline]] inline void Next();
 
  private:
   std::string_view rest_;
@@ -120,6 +122,11 @@ bool ReadFrequencies(std::string_view payload, uint16_t variant,
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
 inline bool GetVarint(std::string_view& in, uint32_t* v) {
+  if (!in.empty() && !(static_cast<uint8_t>(in.front()) & 0x80)) {  // most varints here are one byte
+    *v = static_cast<uint8_t>(in.front());
+    in.remove_prefix(1);
+    return true;
+  }
   uint32_t result = 0;
   for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
     const uint8_t byte = static_cast<uint8_t>(in.front());
@@ -131,6 +138,18 @@ inline bool GetVarint(std::string_view& in, uint32_t* v) {
     }
   }
   return false;
+}
+
+void PositionCursor::Next() {
+  uint32_t gap = 0;
+  // A malformed tail ends the positions (splitting a list checks entry
+  // boundaries, not payloads).
+  if (left_ == 0 || !GetVarint(rest_, &gap)) {
+    done_ = true;
+    return;
+  }
+  --left_;
+  value_ += gap;
 }
 
 void EntryCursor::Next() {

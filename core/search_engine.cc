@@ -100,16 +100,20 @@ class Scorer {
   }
 
   void Score(const DocRow& row, Ranked* r) {
+    double inverse_norm[kFieldCount] = {};
+    bool normed = false;
     for (Term& t : terms_) {
       t.entries.SeekTo(r->docno);
       if (t.entries.done() || t.entries.docno() != r->docno) continue;
       std::array<uint32_t, kFieldCount> tf{};
       uint32_t exact = 0;
       if (!ReadFrequencies(t.entries.payload(), t.variant, &tf, &exact)) continue;
+      if (!normed) {
+        for (int f = 0; f < kFieldCount; ++f) inverse_norm[f] = InverseNorm(f, row.length[f]);
+        normed = true;
+      }
       double pseudo = 0;
-      for (int f = 0; f < kFieldCount; ++f)
-        if (tf[f] && average_[f] > 0)
-          pseudo += kFieldWeight[f] * tf[f] / (1 - kB + kB * row.length[f] / average_[f]);
+      for (int f = 0; f < kFieldCount; ++f) pseudo += kFieldWeight[f] * tf[f] * inverse_norm[f];
       r->score += t.idf * pseudo * (kK1 + 1) / (pseudo + kK1);
       if (t.accented && exact > 0) ++r->exact_terms;
     }
@@ -122,8 +126,24 @@ class Scorer {
     uint16_t variant;
     bool accented;
   };
+  static constexpr uint32_t kNormTable = 2048;
+
+  // 1 / (1 - b + b * length / average) of field f (0 when the field is empty
+  // in the whole corpus: it then adds nothing). Memoised per length: a
+  // division per field and distinct length, not per match and term.
+  double InverseNorm(int f, uint32_t length) {
+    if (average_[f] <= 0) return 0;
+    if (length >= kNormTable) return 1 / (1 - kB + kB * length / average_[f]);
+    std::vector<double>& table = inverse_norm_[f];
+    if (table.empty()) table.assign(kNormTable, 0);
+    double& known = table[length];  // 0: not computed yet (a norm is never infinite)
+    if (known == 0) known = 1 / (1 - kB + kB * length / average_[f]);
+    return known;
+  }
+
   std::vector<Term> terms_;
   double average_[kFieldCount] = {};
+  std::vector<double> inverse_norm_[kFieldCount];
 };
 
 }  // namespace
