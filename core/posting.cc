@@ -1,10 +1,8 @@
 #include "core/posting.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "core/digest.h"
-#include "core/text.h"
 
 namespace bantin {
 
@@ -19,57 +17,6 @@ void PutVarint(std::string& out, uint32_t v) {
 uint16_t VariantHash(std::string_view exact) {
   const uint32_t h = Fnv1a32(exact);
   return static_cast<uint16_t>(h ^ (h >> 16));
-}
-
-DocumentTerms IndexDocument(const Bulletin& b) {
-  DocumentTerms doc;
-  // A page repeats its syllables (about 800 of them, 250 distinct), so each
-  // distinct spelling is keyed once: its term slot and its variant.
-  struct Spelling {
-    uint32_t slot;
-    uint16_t variant;
-  };
-  std::unordered_map<std::string_view, Spelling> spellings;
-  std::unordered_map<std::string, uint32_t> slots;  // folded key → index in doc.terms
-  // A news page has a few hundred distinct syllables: no rehashing.
-  spellings.reserve(512);
-  slots.reserve(512);
-  doc.terms.reserve(384);
-  uint32_t position = 0;
-  const auto add = [&](const std::string& text, Field field) {
-    for (const auto& [begin, end] : SyllableSpans(text)) {
-      const std::string_view word(text.data() + begin, end - begin);
-      auto known = spellings.find(word);
-      if (known == spellings.end()) {
-        const std::vector<Token> tokens = Tokenize(word);  // one: the span is a syllable
-        if (tokens.empty()) continue;
-        const Token& t = tokens[0];
-        auto [slot, fresh] = slots.try_emplace(t.folded, static_cast<uint32_t>(doc.terms.size()));
-        if (fresh) doc.terms.emplace_back(t.folded, TermInDoc{});
-        known = spellings.emplace(word, Spelling{slot->second, VariantHash(t.exact)}).first;
-      }
-      TermInDoc& term = doc.terms[known->second.slot].second;
-      ++term.tf[field];
-      const uint16_t variant = known->second.variant;
-      auto it = std::find_if(term.variants.begin(), term.variants.end(),
-                             [&](const auto& v) { return v.first == variant; });
-      if (it == term.variants.end()) term.variants.emplace_back(variant, 1);
-      else ++it->second;
-      term.positions.push_back(position++);
-      ++doc.length[field];
-    }
-    ++position;
-  };
-  add(b.title, kTitleField);
-  bool lead_seen = false;
-  for (const Block& block : b.blocks) {
-    const bool lead = !lead_seen && block.kind == BlockKind::kParagraph;
-    lead_seen = lead_seen || lead;
-    add(block.text, lead ? kLeadField : kBodyField);
-  }
-  std::sort(doc.terms.begin(), doc.terms.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return doc;
 }
 
 std::string EncodePayload(const TermInDoc& term) {
