@@ -40,7 +40,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   options.bottommost_compression = rocksdb::kZSTD;
   options.merge_operator = NewPostingMergeOperator();
   options.IncreaseParallelism(2);
-  options.write_buffer_size = 64 << 20;
+  // Bulk ingest is bounded by compaction rewriting long posting lists:
+  // large memtables (up to two, 512 MB at most) flush fewer, larger L0 files,
+  // and a deep L0 and a large L1 merge them less often.
+  options.write_buffer_size = 256 << 20;
+  options.level0_file_num_compaction_trigger = 8;
+  options.max_bytes_for_level_base = uint64_t{2} << 30;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(256 << 20);
   // Ingest looks up ids and page hashes that are mostly absent: blooms

@@ -145,7 +145,7 @@ class Store {
   class IndexView;
   static Prepared Prepare(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints,
                           int64_t ingested_unix_ms);
-  static std::vector<Prepared> PrepareAll(const std::vector<IngestItem>& items, int64_t now);
+  class Preparer;
   explicit Store(rocksdb::DB* db);
   Status LoadDocuments();
   void BeginStaging(Staged& staged) const;
