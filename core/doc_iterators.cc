@@ -41,7 +41,7 @@ class PhraseDocs : public DocIterator {
   void Find(uint32_t d) {
     for (;;) {
       // Leapfrog: every list to the first docno all of them hold from d on.
-      for (size_t k = 0, agreed = 0; agreed < entries_.size(); k = (k + 1) % entries_.size()) {
+      for (size_t k = 0, agreed = 0; agreed < entries_.size(); k = k + 1 == entries_.size() ? 0 : k + 1) {
         EntryCursor& e = entries_[k];
         e.SeekTo(d);
         if (e.done()) {
@@ -73,10 +73,12 @@ class PhraseDocs : public DocIterator {
       if (!positions_[k].Reset(entries_[k].payload())) return false;
       order_.push_back(static_cast<uint32_t>(k));
     }
-    std::sort(order_.begin(), order_.end(),
-              [&](uint32_t a, uint32_t b) { return positions_[a].left() < positions_[b].left(); });
+    // Insertion sort: a phrase has a handful of syllables.
+    for (size_t i = 1; i < order_.size(); ++i)
+      for (size_t j = i; j > 0 && positions_[order_[j]].left() < positions_[order_[j - 1]].left(); --j)
+        std::swap(order_[j], order_[j - 1]);
     uint32_t start = 0;
-    for (size_t i = 0, agreed = 0; agreed < order_.size(); i = (i + 1) % order_.size()) {
+    for (size_t i = 0, agreed = 0; agreed < order_.size(); i = i + 1 == order_.size() ? 0 : i + 1) {
       const uint32_t k = order_[i];
       PositionCursor& c = positions_[k];
       c.SeekTo(start + k);
@@ -146,7 +148,7 @@ class MatchingDocs : public DocIterator {
           return;
         }
       } else {
-        for (size_t k = 0, agreed = 0; agreed < all_.size(); k = (k + 1) % all_.size()) {
+        for (size_t k = 0, agreed = 0; agreed < all_.size(); k = k + 1 == all_.size() ? 0 : k + 1) {
           all_[k]->SeekTo(d);
           const uint32_t at = all_[k]->doc();
           if (at == kEnd) {
