@@ -203,6 +203,7 @@ std::unique_ptr<DocIterator> ClauseDocs(const PostingSource& lists, const Clause
 
 std::unique_ptr<DocIterator> MatchDocs(std::vector<std::unique_ptr<DocIterator>> all,
                                        std::vector<std::unique_ptr<DocIterator>> none, uint32_t limit) {
+  if (all.size() == 1 && none.empty()) return std::move(all[0]);
   return std::make_unique<MatchingDocs>(std::move(all), std::move(none), limit);
 }
 

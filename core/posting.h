@@ -122,10 +122,25 @@ bool ReadFrequencies(std::string_view payload, uint16_t variant,
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
 inline bool GetVarint(std::string_view& in, uint32_t* v) {
-  if (!in.empty() && !(static_cast<uint8_t>(in.front()) & 0x80)) {  // most varints here are one byte
-    *v = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    return true;
+  // Unrolled for the common sizes: frequencies and gaps take one byte,
+  // docnos up to three.
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  if (in.size() >= 3) {
+    if (p[0] < 0x80) {
+      *v = p[0];
+      in.remove_prefix(1);
+      return true;
+    }
+    if (p[1] < 0x80) {
+      *v = (p[0] & 0x7Fu) | static_cast<uint32_t>(p[1]) << 7;
+      in.remove_prefix(2);
+      return true;
+    }
+    if (p[2] < 0x80) {
+      *v = (p[0] & 0x7Fu) | (p[1] & 0x7Fu) << 7 | static_cast<uint32_t>(p[2]) << 14;
+      in.remove_prefix(3);
+      return true;
+    }
   }
   uint32_t result = 0;
   for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
