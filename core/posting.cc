@@ -101,23 +101,5 @@ bool PositionCursor::Reset(std::string_view in) {
   return true;
 }
 
-bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
-                     uint32_t* variant_count) {
-  for (uint32_t& f : *tf)
-    if (!GetVarint(in, &f)) return false;
-  uint32_t variants = 0;
-  if (!GetVarint(in, &variants)) return false;
-  *variant_count = 0;
-  for (uint32_t i = 0; i < variants; ++i) {
-    if (in.size() < 2) return false;
-    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
-                                                static_cast<uint8_t>(in[1]) << 8);
-    in.remove_prefix(2);
-    uint32_t count = 0;
-    if (!GetVarint(in, &count)) return false;
-    if (hash == variant) *variant_count = count;
-  }
-  return true;
-}
 
 }  // namespace bantin

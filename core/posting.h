@@ -115,9 +115,10 @@ class PositionCursor {
 };
 
 // Scoring's cheap read: the field frequencies and how often the spelling
-// `variant` occurs, without decoding positions or allocating.
-bool ReadFrequencies(std::string_view payload, uint16_t variant,
-                     std::array<uint32_t, kFieldCount>* tf, uint32_t* variant_count);
+// `variant` occurs (not read when `variant_count` is null), without
+// decoding positions or allocating.
+inline bool ReadFrequencies(std::string_view payload, uint16_t variant,
+                            std::array<uint32_t, kFieldCount>* tf, uint32_t* variant_count);
 
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
@@ -182,6 +183,29 @@ void EntryCursor::Next() {
   docno_ = docno;
   payload_ = rest_.substr(0, size);
   rest_.remove_prefix(size);
+}
+
+inline bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
+                            uint32_t* variant_count) {
+  for (uint32_t& f : *tf)
+    if (!GetVarint(in, &f)) return false;
+  if (!variant_count) return true;
+  uint32_t variants = 0;
+  if (!GetVarint(in, &variants)) return false;
+  *variant_count = 0;
+  for (uint32_t i = 0; i < variants; ++i) {
+    if (in.size() < 2) return false;
+    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
+                                                static_cast<uint8_t>(in[1]) << 8);
+    in.remove_prefix(2);
+    uint32_t count = 0;
+    if (!GetVarint(in, &count)) return false;
+    if (hash == variant) {  // spellings are distinct by hash within an entry
+      *variant_count = count;
+      return true;
+    }
+  }
+  return true;
 }
 
 }  // namespace bantin

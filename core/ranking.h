@@ -106,7 +106,7 @@ int Scorer::Read(uint32_t docno, const DocRow& row) {
     if (t.entries.done() || t.entries.docno() != docno) continue;
     std::array<uint32_t, kFieldCount> tf{};
     uint32_t exact = 0;
-    if (!ReadFrequencies(t.entries.payload(), t.variant, &tf, &exact)) continue;
+    if (!ReadFrequencies(t.entries.payload(), t.variant, &tf, t.accented ? &exact : nullptr)) continue;
     double pseudo = 0;
     // A field empty in the whole corpus adds nothing (and has no norm).
     for (int f = 0; f < kFieldCount; ++f)

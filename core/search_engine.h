@@ -7,6 +7,12 @@
 // first); then BM25F over title (boosted), lead and body; then newer date;
 // then later ingest. A query with filters only lists by that same order with
 // zero scores, i.e. newest first.
+//
+// Cost: one walk over the query's posting lists, document at a time; the
+// total and the facets cover the whole match set, but only matches that can
+// enter the page are scored exactly (core/ranking.h). Ranking, facets and
+// date, province and author filters read each match's DocRow, not its
+// DocMeta.
 #ifndef BANTIN_CORE_SEARCH_ENGINE_H_
 #define BANTIN_CORE_SEARCH_ENGINE_H_
 
