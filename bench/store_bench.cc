@@ -58,9 +58,10 @@ uint64_t DirectoryBytes(const std::string& dir) {
   return total;
 }
 
-// CPU time of this thread: search runs on the calling thread, so this is its
-// cost without the time other processes took the core away (this VM is
-// shared; wall-clock varies by 10-25 %).
+// CPU time of the calling thread: the cost of a search that runs on it
+// alone, without the time other processes took the core away (this VM is
+// shared; wall-clock varies by 10-25 %). A search walked on two threads
+// (large match sets) also runs on a helper, not counted here.
 double ThreadCpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);

@@ -43,6 +43,12 @@ class PostingSource {
   explicit PostingSource(const IndexReader& index) : index_(index) {}
   Status Load(const std::vector<std::string>& keys);
   std::string_view List(const std::string& folded) const { return lists_.at(folded).bytes; }
+  // The size of every list loaded.
+  size_t bytes() const {
+    size_t total = 0;
+    for (const auto& [key, list] : lists_) total += list.bytes.size();
+    return total;
+  }
 
  private:
   const IndexReader& index_;

@@ -28,6 +28,23 @@ void FacetCounter::AddMonth(int32_t month) {
   ++by_month_[static_cast<size_t>(month - first_month_)];
 }
 
+void FacetCounter::Merge(const FacetCounter& other) {
+  for (size_t i = 0; i < other.by_province_.size(); ++i) {
+    const Named& o = other.by_province_[i];
+    if (!o.count) continue;
+    Named& n = by_province_[i];
+    n.first = n.count ? std::min(n.first, o.first) : o.first;
+    n.count += o.count;
+  }
+  for (const auto& [name, count] : other.other_provinces_) other_provinces_[name] += count;
+  for (size_t i = 0; i < other.by_month_.size(); ++i) {
+    if (!other.by_month_[i]) continue;
+    const int32_t month = other.first_month_ + static_cast<int32_t>(i);
+    AddMonth(month);  // counts one; the rest below
+    by_month_[static_cast<size_t>(month - first_month_)] += other.by_month_[i] - 1;
+  }
+}
+
 std::vector<FacetCount> FacetCounter::ProvinceCounts() const {
   std::vector<FacetCount> out;
   for (const Named& n : by_province_) {

@@ -33,6 +33,9 @@ class FacetCounter {
       AddMonth(row.month_index);
   }
 
+  // Adds the counts of another part of the match set.
+  void Merge(const FacetCounter& other);
+
   // By count, ties by name. A province is named as its first counted
   // document spells it.
   std::vector<FacetCount> ProvinceCounts() const;

@@ -25,18 +25,25 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
   return a.docno > b.docno;
 }
 
-Scorer::Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, std::span<const DocRow> rows,
-               const CorpusTotals& totals) {
+void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
+                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first,
+                                size_t step, std::vector<double>* idf) {
   const double n = static_cast<double>(totals.documents);
   const bool no_deletions = totals.documents == rows.size();
+  for (size_t i = first; i < terms.size(); i += step) {
+    const double df = static_cast<double>(DocumentFrequency(lists.List(terms[i].folded), rows, no_deletions));
+    (*idf)[i] = std::log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+}
+
+Scorer::Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, const std::vector<double>& idf,
+               const CorpusTotals& totals) {
+  const double n = static_cast<double>(totals.documents);
   for (int f = 0; f < kFieldCount; ++f)
     average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
-  for (const QueryTerm& t : terms) {
-    const std::string_view list = lists.List(t.folded);
-    const double df = static_cast<double>(DocumentFrequency(list, rows, no_deletions));
-    const double idf = std::log(1 + (n - df + 0.5) / (df + 0.5));
-    terms_.push_back({EntryCursor(list), idf, VariantHash(t.exact), t.accented()});
-  }
+  for (size_t i = 0; i < terms.size(); ++i)
+    terms_.push_back({EntryCursor(lists.List(terms[i].folded)), idf[i], VariantHash(terms[i].exact),
+                      terms[i].accented()});
   pseudo_.assign(terms_.size(), 0);
   present_.assign(terms_.size(), 0);
   Aim(pseudo_.data());
@@ -82,6 +89,10 @@ bool TopHits::Offer(Ranked r, const double* pseudo) {
   std::copy(pseudo, pseudo + terms_, pseudo_.begin() + static_cast<long>(r.slot * terms_));
   std::push_heap(heap_.begin(), heap_.end(), RanksBefore);
   return true;
+}
+
+void TopHits::Merge(const TopHits& other) {
+  for (const Ranked& r : other.heap_) Offer(r, &other.pseudo_[r.slot * other.terms_]);
 }
 
 std::vector<Ranked> TopHits::Sorted() && {

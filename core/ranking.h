@@ -40,9 +40,16 @@ bool RanksBefore(const Ranked& a, const Ranked& b);
 // BM25F over title, lead and body, and the count of accented query words
 // found spelled as typed. Documents must be read in ascending docno order:
 // each term's list is walked once.
+// The idf of terms first, first + step, ... into (*idf)[i], from the live
+// documents below the watermark (the rows) whose entries are in each list.
+// A walk over each list: threads may share the terms out by `step`.
+void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
+                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first,
+                                size_t step, std::vector<double>* idf);
+
 class Scorer {
  public:
-  Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, std::span<const DocRow> rows,
+  Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, const std::vector<double>& idf,
          const CorpusTotals& totals);
   size_t size() const { return terms_.size(); }
 
@@ -128,6 +135,8 @@ class TopHits {
   const double* LastPseudo() const { return &pseudo_[heap_.front().slot * terms_]; }
   // True when the match entered (and so the last hit may have changed).
   bool Offer(Ranked r, const double* pseudo);
+  // Offers every hit of `other` (the best of a part of the match set).
+  void Merge(const TopHits& other);
   // Best first.
   std::vector<Ranked> Sorted() &&;
 

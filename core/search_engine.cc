@@ -1,7 +1,9 @@
 #include "core/search_engine.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "core/facet_counter.h"
 #include "core/filter_plan.h"
@@ -15,6 +17,10 @@ namespace {
 constexpr int kMaxPageSize = 500;
 constexpr int kDefaultPageSize = 20;
 constexpr uint32_t kPollEvery = 1024;
+// Below this many documents, or this many bytes of posting lists, a search
+// is walked on one thread: starting another costs more than it saves.
+constexpr size_t kParallelDocs = 20000;
+constexpr size_t kParallelBytes = 256 << 10;
 
 CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
@@ -25,6 +31,63 @@ CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows,
     for (int f = 0; f < kFieldCount; ++f) t.length[f] += rows[d].length[f];
   }
   return t;
+}
+
+// What walking a part of the match set found.
+struct Walked {
+  Walked(const IndexReader& index, size_t page_size, size_t terms) : facets(index), top(page_size, terms) {}
+  uint64_t total = 0;
+  uint64_t after_cursor = 0;  // matches ranking after the cursor (all of them on page one)
+  FacetCounter facets;
+  TopHits top;
+  bool bad = false;
+  bool stopped = false;
+};
+
+// Walks the matches of `q` with docnos in [from, to): counts them and their
+// facets, keeps the best page of those ranking after `after` (when given).
+// Polls `stop` every kPollEvery matches.
+template <typename Stop>
+void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, std::span<const DocRow> rows,
+          const std::vector<QueryTerm>& scoring, const std::vector<double>& idf, const CorpusTotals& totals,
+          const Ranked* after, uint32_t from, uint32_t to, Stop stop, Walked* out) {
+  std::vector<std::unique_ptr<DocIterator>> required, excluded;
+  for (const Clause& c : q.clauses)
+    if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
+  const std::unique_ptr<DocIterator> matches = MatchDocs(std::move(required), std::move(excluded), to);
+  matches->SeekTo(from);
+  Scorer scorer(lists, scoring, idf, totals);
+  FilterPlan filters(q, index.Keys());
+  TopHits& top = out->top;
+  uint32_t polled = 0;
+  for (uint32_t docno = matches->doc(); docno < to; matches->SeekTo(docno + 1), docno = matches->doc()) {
+    if (++polled % kPollEvery == 0 && stop()) {
+      out->stopped = true;
+      return;
+    }
+    const DocRow& row = rows[docno];
+    if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
+    ++out->total;
+    out->facets.Add(docno, row);
+    Ranked r{scorer.Read(docno, row), 0, row.date, docno};
+    if (top.full()) {
+      // Passed over when it cannot outrank the page's last hit (see
+      // core/ranking.h); it then ranks after the cursor too, since the last
+      // hit does. The margin covers rounding in the bound.
+      const Ranked& last = top.last();
+      if (r.exact_terms < last.exact_terms ||
+          (r.exact_terms == last.exact_terms &&
+           scorer.Bound() < last.score - 1e-9 * std::max(1.0, std::abs(last.score)))) {
+        ++out->after_cursor;
+        continue;
+      }
+    }
+    r.score = scorer.Score();
+    if (after && !RanksBefore(*after, r)) continue;
+    ++out->after_cursor;
+    if (top.Offer(r, scorer.Pseudo()) && top.full()) scorer.Aim(top.LastPseudo());
+  }
+  out->bad = matches->bad();
 }
 
 }  // namespace
@@ -57,56 +120,64 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   if (stop()) return cancelled;
 
   // Matches: documents satisfying every required text clause and none of
-  // the excluded ones, then the filters.
-  std::vector<std::unique_ptr<DocIterator>> required, excluded;
-  for (const Clause& c : q.clauses)
-    if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
-  const std::unique_ptr<DocIterator> matches =
-      MatchDocs(std::move(required), std::move(excluded), static_cast<uint32_t>(rows.size()));
-
+  // the excluded ones, then the filters. Large match sets are walked in
+  // docno ranges on several threads; each keeps its own best page, the
+  // pages merge into the page of the whole.
   const CorpusTotals totals = TotalsBelow(index, rows, watermark);
-  Scorer scorer(lists, q.ScoringTerms(), rows, totals);
-  FilterPlan filters(q, index.Keys());
+  const std::vector<QueryTerm> scoring = q.ScoringTerms();
+  std::vector<double> idf(scoring.size());
   const size_t page_size = static_cast<size_t>(
       o.page_size <= 0 ? kDefaultPageSize : std::min(o.page_size, kMaxPageSize));
-  const Ranked after{cursor.exact_terms, cursor.score, DateKey(cursor.date), cursor.docno};
-  TopHits top(page_size, scorer.size());
-  FacetCounter facets(index);
-  uint64_t total = 0, after_cursor = 0;
-  uint32_t polled = 0;
-  for (uint32_t docno = matches->doc(); docno < rows.size(); matches->SeekTo(docno + 1), docno = matches->doc()) {
-    if (++polled % kPollEvery == 0 && stop()) return cancelled;
-    const DocRow& row = rows[docno];
-    if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
-    ++total;
-    facets.Add(docno, row);
-    Ranked r{scorer.Read(docno, row), 0, row.date, docno};
-    if (top.full()) {
-      // Passed over when it cannot outrank the page's last hit (see
-      // core/ranking.h); it then ranks after the cursor too, since the last
-      // hit does. The margin covers rounding in the bound.
-      const Ranked& last = top.last();
-      if (r.exact_terms < last.exact_terms ||
-          (r.exact_terms == last.exact_terms &&
-           scorer.Bound() < last.score - 1e-9 * std::max(1.0, std::abs(last.score)))) {
-        ++after_cursor;
-        continue;
-      }
-    }
-    r.score = scorer.Score();
-    if (resumed && !RanksBefore(after, r)) continue;
-    ++after_cursor;
-    if (top.Offer(r, scorer.Pseudo()) && top.full()) scorer.Aim(top.LastPseudo());
+  const Ranked after_cursor{cursor.exact_terms, cursor.score, DateKey(cursor.date), cursor.docno};
+  const Ranked* after = resumed ? &after_cursor : nullptr;
+  const uint32_t limit = static_cast<uint32_t>(rows.size());
+  const bool has_text = std::any_of(q.clauses.begin(), q.clauses.end(),
+                                [](const Clause& c) { return !c.phrases.empty() && !c.excluded; });
+  const bool parallel = o.threads >= 2 && rows.size() >= kParallelDocs && (!has_text || lists.bytes() >= kParallelBytes);
+  const uint32_t split = parallel ? limit / 2 : limit;
+  Walked walked(index, page_size, scoring.size());
+  if (!parallel) {
+    InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, 0, limit, stop, &walked);
+  } else {
+    // Both threads weigh half the terms, wait for each other, then walk
+    // their range. The second range polls a flag the first sets:
+    // `cancelled` is the caller's, called from this thread only.
+    std::atomic<int> weighing{2};
+    const auto weigh = [&](size_t first) {
+      InverseDocumentFrequencies(lists, scoring, rows, totals, first, 2, &idf);
+      weighing.fetch_sub(1);
+      while (weighing.load() != 0) std::this_thread::yield();
+    };
+    std::atomic<bool> abandon{false};
+    Walked second(index, page_size, scoring.size());
+    std::thread helper([&] {
+      weigh(1);
+      Walk(q, index, lists, rows, scoring, idf, totals, after, split, limit,
+           [&] { return abandon.load(std::memory_order_relaxed); }, &second);
+    });
+    weigh(0);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, 0, split, stop, &walked);
+    if (walked.stopped) abandon = true;
+    helper.join();
+    walked.total += second.total;
+    walked.after_cursor += second.after_cursor;
+    walked.facets.Merge(second.facets);
+    walked.top.Merge(second.top);
+    walked.bad = walked.bad || second.bad;
   }
-  if (matches->bad()) return Status::Internal("search: a posting list is corrupt");
-  result.total = total;
-  result.provinces = facets.ProvinceCounts();
-  result.months = facets.MonthCounts();
+  if (walked.stopped) return cancelled;
+  if (walked.bad) return Status::Internal("search: a posting list is corrupt");
+  result.total = walked.total;
+  result.provinces = walked.facets.ProvinceCounts();
+  result.months = walked.facets.MonthCounts();
+  const uint64_t after_count = walked.after_cursor;
+  TopHits& top = walked.top;
 
   // This page: the best hits ranking after the cursor.
   const std::vector<Ranked> page = std::move(top).Sorted();
   for (const Ranked& r : page) result.hits.push_back({r.docno, r.score, r.exact_terms});
-  if (after_cursor > page.size()) {
+  if (after_count > page.size()) {
     const Ranked& last = page.back();
     const DocMeta* meta = index.Meta(last.docno);
     SearchCursor next{watermark, cursor.fingerprint, last.exact_terms, last.score,

@@ -96,7 +96,10 @@ struct SearchOptions {
   int page_size = 20;      // clamped to [1, 500]
   std::string page_token;  // from a previous result of the same query
   QueryLimits limits;
-  // Polled while evaluating; when it returns true the search stops with
+  // Threads a large match set may be walked on (in docno ranges). 0 is the
+  // caller's default: 1 here; the server's store uses both cores.
+  int threads = 0;
+  // Polled while evaluating (only from the calling thread); when it returns true the search stops with
   // kDeadlineExceeded (a caller's deadline or cancellation).
   std::function<bool()> cancelled;
 };

@@ -2,6 +2,9 @@
 // stored posting lists and the in-memory document table.
 #include <rocksdb/db.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "storage/store_util.h"
@@ -45,7 +48,9 @@ Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& 
   std::vector<std::pair<std::string, std::string>> hits;  // primary key, id
   Result<SearchResult> result = [&] {
     std::shared_lock lock(doc_mu_);
-    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, options);
+    SearchOptions o = options;
+    if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
+    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, o);
     if (ranked.ok()) {
       for (const Hit& h : ranked->hits) {
         const DocMeta& m = *docs_[h.docno];
