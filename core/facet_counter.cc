@@ -15,6 +15,7 @@ void FacetCounter::AddOther(uint32_t docno) {
     ++other_provinces_[m->source.province];
 }
 
+// Also for months already in range (Merge).
 void FacetCounter::AddMonth(int32_t month) {
   if (by_month_.empty()) {
     first_month_ = month;
@@ -22,7 +23,7 @@ void FacetCounter::AddMonth(int32_t month) {
   } else if (month < first_month_) {
     by_month_.insert(by_month_.begin(), static_cast<size_t>(first_month_ - month), 0);
     first_month_ = month;
-  } else {
+  } else if (static_cast<size_t>(month - first_month_) >= by_month_.size()) {
     by_month_.resize(static_cast<size_t>(month - first_month_ + 1), 0);
   }
   ++by_month_[static_cast<size_t>(month - first_month_)];

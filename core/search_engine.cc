@@ -21,6 +21,8 @@ constexpr uint32_t kPollEvery = 1024;
 // is walked on one thread: starting another costs more than it saves.
 constexpr size_t kParallelDocs = 20000;
 constexpr size_t kParallelBytes = 256 << 10;
+// Ranges a parallel search is cut into.
+constexpr uint32_t kParallelChunks = 8;
 
 CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
@@ -44,48 +46,73 @@ struct Walked {
   bool stopped = false;
 };
 
-// Walks the matches of `q` with docnos in [from, to): counts them and their
-// facets, keeps the best page of those ranking after `after` (when given).
-// Polls `stop` every kPollEvery matches.
+// The docno ranges a search walks, handed out in ascending order to the
+// threads that ask: a thread that gets no core (this machine is shared)
+// simply claims fewer, so a search is never slower than on one thread by
+// more than starting one.
+class Chunks {
+ public:
+  Chunks(uint32_t limit, uint32_t count) : limit_(limit), size_(std::max<uint32_t>(1, (limit + count - 1) / count)) {}
+  // The next range not yet claimed; false when none is left.
+  bool Claim(uint32_t* from, uint32_t* to) {
+    const uint32_t c = next_.fetch_add(1, std::memory_order_relaxed);
+    if (static_cast<uint64_t>(c) * size_ >= limit_) return false;
+    *from = c * size_;
+    *to = std::min(limit_, *from + size_);
+    return true;
+  }
+
+ private:
+  const uint32_t limit_, size_;
+  std::atomic<uint32_t> next_{0};
+};
+
+// Walks the matches of `q` in the ranges this thread claims: counts them and
+// their facets, keeps the best page of those ranking after `after` (when
+// given). Polls `stop` every kPollEvery matches.
 template <typename Stop>
 void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, std::span<const DocRow> rows,
           const std::vector<QueryTerm>& scoring, const std::vector<double>& idf, const CorpusTotals& totals,
-          const Ranked* after, uint32_t from, uint32_t to, Stop stop, Walked* out) {
+          const Ranked* after, Chunks& chunks, Stop stop, Walked* out) {
   std::vector<std::unique_ptr<DocIterator>> required, excluded;
   for (const Clause& c : q.clauses)
     if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
-  const std::unique_ptr<DocIterator> matches = MatchDocs(std::move(required), std::move(excluded), to);
-  matches->SeekTo(from);
+  const std::unique_ptr<DocIterator> matches =
+      MatchDocs(std::move(required), std::move(excluded), static_cast<uint32_t>(rows.size()));
   Scorer scorer(lists, scoring, idf, totals);
   FilterPlan filters(q, index.Keys());
   TopHits& top = out->top;
-  uint32_t polled = 0;
-  for (uint32_t docno = matches->doc(); docno < to; matches->SeekTo(docno + 1), docno = matches->doc()) {
-    if (++polled % kPollEvery == 0 && stop()) {
-      out->stopped = true;
-      return;
-    }
-    const DocRow& row = rows[docno];
-    if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
-    ++out->total;
-    out->facets.Add(docno, row);
-    Ranked r{scorer.Read(docno, row), 0, row.date, docno};
-    if (top.full()) {
-      // Passed over when it cannot outrank the page's last hit (see
-      // core/ranking.h); it then ranks after the cursor too, since the last
-      // hit does. The margin covers rounding in the bound.
-      const Ranked& last = top.last();
-      if (r.exact_terms < last.exact_terms ||
-          (r.exact_terms == last.exact_terms &&
-           scorer.Bound() < last.score - 1e-9 * std::max(1.0, std::abs(last.score)))) {
-        ++out->after_cursor;
-        continue;
+  uint32_t polled = 0, from = 0, to = 0;
+  // Claimed ranges ascend, so the iterators and the scorer only move forward.
+  while (chunks.Claim(&from, &to)) {
+    matches->SeekTo(from);
+    for (uint32_t docno = matches->doc(); docno < to; matches->SeekTo(docno + 1), docno = matches->doc()) {
+      if (++polled % kPollEvery == 0 && stop()) {
+        out->stopped = true;
+        return;
       }
+      const DocRow& row = rows[docno];
+      if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
+      ++out->total;
+      out->facets.Add(docno, row);
+      Ranked r{scorer.Read(docno, row), 0, row.date, docno};
+      if (top.full()) {
+        // Passed over when it cannot outrank the page's last hit (see
+        // core/ranking.h); it then ranks after the cursor too, since the
+        // last hit does. The margin covers rounding in the bound.
+        const Ranked& last = top.last();
+        if (r.exact_terms < last.exact_terms ||
+            (r.exact_terms == last.exact_terms &&
+             scorer.Bound() < last.score - 1e-9 * std::max(1.0, std::abs(last.score)))) {
+          ++out->after_cursor;
+          continue;
+        }
+      }
+      r.score = scorer.Score();
+      if (after && !RanksBefore(*after, r)) continue;
+      ++out->after_cursor;
+      if (top.Offer(r, scorer.Pseudo()) && top.full()) scorer.Aim(top.LastPseudo());
     }
-    r.score = scorer.Score();
-    if (after && !RanksBefore(*after, r)) continue;
-    ++out->after_cursor;
-    if (top.Offer(r, scorer.Pseudo()) && top.full()) scorer.Aim(top.LastPseudo());
   }
   out->bad = matches->bad();
 }
@@ -134,30 +161,22 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const bool has_text = std::any_of(q.clauses.begin(), q.clauses.end(),
                                 [](const Clause& c) { return !c.phrases.empty() && !c.excluded; });
   const bool parallel = o.threads >= 2 && rows.size() >= kParallelDocs && (!has_text || lists.bytes() >= kParallelBytes);
-  const uint32_t split = parallel ? limit / 2 : limit;
+  InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
   Walked walked(index, page_size, scoring.size());
   if (!parallel) {
-    InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
-    Walk(q, index, lists, rows, scoring, idf, totals, after, 0, limit, stop, &walked);
+    Chunks all(limit, 1);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, all, stop, &walked);
   } else {
-    // Both threads weigh half the terms, wait for each other, then walk
-    // their range. The second range polls a flag the first sets:
-    // `cancelled` is the caller's, called from this thread only.
-    std::atomic<int> weighing{2};
-    const auto weigh = [&](size_t first) {
-      InverseDocumentFrequencies(lists, scoring, rows, totals, first, 2, &idf);
-      weighing.fetch_sub(1);
-      while (weighing.load() != 0) std::this_thread::yield();
-    };
+    // A helper thread claims ranges too; it polls a flag this thread sets,
+    // since `cancelled` is the caller's, called from this thread only.
+    Chunks chunks(limit, kParallelChunks);
     std::atomic<bool> abandon{false};
     Walked second(index, page_size, scoring.size());
     std::thread helper([&] {
-      weigh(1);
-      Walk(q, index, lists, rows, scoring, idf, totals, after, split, limit,
+      Walk(q, index, lists, rows, scoring, idf, totals, after, chunks,
            [&] { return abandon.load(std::memory_order_relaxed); }, &second);
     });
-    weigh(0);
-    Walk(q, index, lists, rows, scoring, idf, totals, after, 0, split, stop, &walked);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, chunks, stop, &walked);
     if (walked.stopped) abandon = true;
     helper.join();
     walked.total += second.total;

@@ -235,6 +235,46 @@ TEST_F(RankingTest, PagesOfTheBoundedTopKEqualOneExhaustivePage) {
   }
 }
 
+bool SamePage(const SearchResult& a, const SearchResult& b) {
+  if (a.total != b.total || a.hits.size() != b.hits.size() || a.next_page_token != b.next_page_token ||
+      a.provinces.size() != b.provinces.size() || a.months.size() != b.months.size())
+    return false;
+  for (size_t k = 0; k < a.hits.size(); ++k)
+    if (a.hits[k].docno != b.hits[k].docno || a.hits[k].score != b.hits[k].score ||
+        a.hits[k].exact_terms != b.hits[k].exact_terms)
+      return false;
+  for (size_t k = 0; k < a.provinces.size(); ++k)
+    if (a.provinces[k].value != b.provinces[k].value || a.provinces[k].count != b.provinces[k].count) return false;
+  for (size_t k = 0; k < a.months.size(); ++k)
+    if (a.months[k].value != b.months[k].value || a.months[k].count != b.months[k].count) return false;
+  return true;
+}
+
+// Large match sets are walked on two threads in docno ranges; the result
+// must not depend on it.
+TEST(ParallelSearch, TwoThreadsGiveTheSamePagesAsOne) {
+  MemoryIndex index;
+  std::mt19937 rng(3);
+  for (int n = 0; n < 40000; ++n) ASSERT_TRUE(index.Add(RandomDoc(rng, n)));
+  for (int n = 0; n < 40000; n += 101) ASSERT_TRUE(index.Remove("d" + std::to_string(n)));
+  std::mt19937 queries(17);
+  for (int i = 0; i < 40; ++i) {
+    const std::string text = i == 0 ? "date>=2021" : RandomQuery(queries);
+    SearchOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    for (int page = 0; page < 3; ++page) {
+      Result<SearchResult> a = Search(index, text, one);
+      Result<SearchResult> b = Search(index, text, two);
+      ASSERT_TRUE(a.ok() && b.ok()) << text;
+      EXPECT_TRUE(SamePage(*a, *b)) << text << " page " << page;
+      if (a->next_page_token.empty()) break;
+      one.page_token = a->next_page_token;
+      two.page_token = b->next_page_token;
+    }
+  }
+}
+
 // A reader whose list of "x" breaks the format's promise of ascending docnos.
 class CorruptIndex : public IndexReader {
  public:
