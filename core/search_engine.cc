@@ -21,8 +21,11 @@ constexpr uint32_t kPollEvery = 1024;
 // is walked on one thread: starting another costs more than it saves.
 constexpr size_t kParallelDocs = 20000;
 constexpr size_t kParallelBytes = 256 << 10;
-// Ranges a parallel search is cut into.
-constexpr uint32_t kParallelChunks = 8;
+// Ranges a parallel search is cut into: two, since a range's iterators must
+// first step over the entries of the ranges before it (lists have no skip
+// data); if the helper has not started when the first range is done, the
+// calling thread takes the second as well.
+constexpr uint32_t kParallelChunks = 2;
 
 CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
@@ -161,21 +164,32 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const bool has_text = std::any_of(q.clauses.begin(), q.clauses.end(),
                                 [](const Clause& c) { return !c.phrases.empty() && !c.excluded; });
   const bool parallel = o.threads >= 2 && rows.size() >= kParallelDocs && (!has_text || lists.bytes() >= kParallelBytes);
-  InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
   Walked walked(index, page_size, scoring.size());
   if (!parallel) {
+    InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
     Chunks all(limit, 1);
     Walk(q, index, lists, rows, scoring, idf, totals, after, all, stop, &walked);
   } else {
-    // A helper thread claims ranges too; it polls a flag this thread sets,
-    // since `cancelled` is the caller's, called from this thread only.
+    // A helper thread claims terms to weigh and ranges to walk too; it polls
+    // a flag this thread sets, since `cancelled` is the caller's, called
+    // from this thread only. Both wait until every term is weighed.
+    std::atomic<size_t> next_term{0}, weighed{0};
+    const auto weigh = [&] {
+      for (size_t i = next_term++; i < scoring.size(); i = next_term++) {
+        InverseDocumentFrequencies(lists, scoring, rows, totals, i, scoring.size(), &idf);
+        ++weighed;
+      }
+      while (weighed.load() < scoring.size()) std::this_thread::yield();
+    };
     Chunks chunks(limit, kParallelChunks);
     std::atomic<bool> abandon{false};
     Walked second(index, page_size, scoring.size());
     std::thread helper([&] {
+      weigh();
       Walk(q, index, lists, rows, scoring, idf, totals, after, chunks,
            [&] { return abandon.load(std::memory_order_relaxed); }, &second);
     });
+    weigh();
     Walk(q, index, lists, rows, scoring, idf, totals, after, chunks, stop, &walked);
     if (walked.stopped) abandon = true;
     helper.join();
