@@ -8,7 +8,10 @@ namespace {
 // Documents holding one syllable.
 class TermDocs : public DocIterator {
  public:
-  explicit TermDocs(std::string_view list) : entries_(list) { Update(); }
+  TermDocs(const std::string& folded, std::string_view list) : folded_(folded), entries_(list) { Update(); }
+  const EntryCursor* EntriesAtDoc(const std::string& folded) const override {
+    return folded == folded_ ? &entries_ : nullptr;
+  }
   void SeekTo(uint32_t target) override {
     if (target <= doc_) return;
     entries_.SeekTo(target);
@@ -18,6 +21,7 @@ class TermDocs : public DocIterator {
 
  private:
   void Update() { doc_ = entries_.done() ? kEnd : entries_.docno(); }
+  const std::string folded_;
   EntryCursor entries_;
 };
 
@@ -26,9 +30,15 @@ class TermDocs : public DocIterator {
 // and only up to the first place the phrase occurs.
 class PhraseDocs : public DocIterator {
  public:
-  explicit PhraseDocs(const std::vector<std::string_view>& lists) : positions_(lists.size()) {
+  PhraseDocs(const std::vector<std::string>& syllables, const std::vector<std::string_view>& lists)
+      : syllables_(syllables), positions_(lists.size()) {
     for (std::string_view list : lists) entries_.emplace_back(list);
     Find(0);
+  }
+  const EntryCursor* EntriesAtDoc(const std::string& folded) const override {
+    for (size_t k = 0; k < syllables_.size(); ++k)
+      if (syllables_[k] == folded) return &entries_[k];
+    return nullptr;
   }
   void SeekTo(uint32_t target) override {
     if (target > doc_) Find(target);
@@ -94,6 +104,7 @@ class PhraseDocs : public DocIterator {
     return true;
   }
 
+  const std::vector<std::string> syllables_;
   std::vector<EntryCursor> entries_;
   std::vector<PositionCursor> positions_;
   std::vector<uint32_t> order_;  // syllables by occurrences, fewest first
@@ -133,6 +144,11 @@ class MatchingDocs : public DocIterator {
   }
   void SeekTo(uint32_t target) override {
     if (target > doc_) Find(target);
+  }
+  const EntryCursor* EntriesAtDoc(const std::string& folded) const override {
+    for (const auto& c : all_)
+      if (const EntryCursor* e = c->EntriesAtDoc(folded)) return e;
+    return nullptr;
   }
   bool bad() const override {
     const auto bad = [](const auto& c) { return c->bad(); };
@@ -190,12 +206,16 @@ std::unique_ptr<DocIterator> ClauseDocs(const PostingSource& lists, const Clause
   std::vector<std::unique_ptr<DocIterator>> phrases;
   for (const Phrase& p : clause.phrases) {
     if (p.terms.size() == 1) {
-      phrases.push_back(std::make_unique<TermDocs>(lists.List(p.terms[0].folded)));
+      phrases.push_back(std::make_unique<TermDocs>(p.terms[0].folded, lists.List(p.terms[0].folded)));
       continue;
     }
-    std::vector<std::string_view> syllables;
-    for (const QueryTerm& t : p.terms) syllables.push_back(lists.List(t.folded));
-    phrases.push_back(std::make_unique<PhraseDocs>(syllables));
+    std::vector<std::string> syllables;
+    std::vector<std::string_view> entries;
+    for (const QueryTerm& t : p.terms) {
+      syllables.push_back(t.folded);
+      entries.push_back(lists.List(t.folded));
+    }
+    phrases.push_back(std::make_unique<PhraseDocs>(syllables, entries));
   }
   if (phrases.size() == 1) return std::move(phrases[0]);
   return std::make_unique<AnyDocs>(std::move(phrases));

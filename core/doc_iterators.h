@@ -32,6 +32,14 @@ class DocIterator {
   // True when a posting list it read was malformed (the walk then ended
   // early, so results would be incomplete).
   virtual bool bad() const = 0;
+  // The entries of `folded` when this iterator walks them and they are at
+  // doc() whenever doc() is a document it yields (a syllable of every
+  // required clause of a single phrase); else nullptr. Lets scoring
+  // read a match's entry without walking the list a second time.
+  virtual const EntryCursor* EntriesAtDoc(const std::string& folded) const {
+    (void)folded;
+    return nullptr;
+  }
 
  protected:
   uint32_t doc_ = kEnd;

@@ -37,13 +37,15 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
 }
 
 Scorer::Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, const std::vector<double>& idf,
-               const CorpusTotals& totals) {
+               const CorpusTotals& totals, const DocIterator& matches) {
   const double n = static_cast<double>(totals.documents);
   for (int f = 0; f < kFieldCount; ++f)
     average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
-  for (size_t i = 0; i < terms.size(); ++i)
-    terms_.push_back({EntryCursor(lists.List(terms[i].folded)), idf[i], VariantHash(terms[i].exact),
-                      terms[i].accented()});
+  for (size_t i = 0; i < terms.size(); ++i) {
+    const EntryCursor* borrowed = matches.EntriesAtDoc(terms[i].folded);
+    terms_.push_back({borrowed ? EntryCursor() : EntryCursor(lists.List(terms[i].folded)), borrowed, idf[i],
+                      VariantHash(terms[i].exact), terms[i].accented()});
+  }
   pseudo_.assign(terms_.size(), 0);
   present_.assign(terms_.size(), 0);
   Aim(pseudo_.data());

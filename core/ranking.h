@@ -49,8 +49,10 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
 
 class Scorer {
  public:
+  // Terms whose entries `matches` holds at each match it yields are read
+  // from there; the others are walked by the scorer.
   Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, const std::vector<double>& idf,
-         const CorpusTotals& totals);
+         const CorpusTotals& totals, const DocIterator& matches);
   size_t size() const { return terms_.size(); }
 
   // Reads a document's entries of the scoring terms; returns its tier (the
@@ -76,7 +78,8 @@ class Scorer {
 
  private:
   struct Term {
-    EntryCursor entries;
+    EntryCursor own;                  // when not borrowed
+    const EntryCursor* borrowed;      // the matcher's, at each match
     double idf;
     uint16_t variant;
     bool accented;
@@ -109,11 +112,15 @@ int Scorer::Read(uint32_t docno, const DocRow& row) {
     Term& t = terms_[i];
     pseudo_[i] = 0;
     present_[i] = 0;
-    t.entries.SeekTo(docno);
-    if (t.entries.done() || t.entries.docno() != docno) continue;
+    const EntryCursor* e = t.borrowed;
+    if (!e) {
+      t.own.SeekTo(docno);
+      e = &t.own;
+    }
+    if (e->done() || e->docno() != docno) continue;
     std::array<uint32_t, kFieldCount> tf{};
     uint32_t exact = 0;
-    if (!ReadFrequencies(t.entries.payload(), t.variant, &tf, t.accented ? &exact : nullptr)) continue;
+    if (!ReadFrequencies(e->payload(), t.variant, &tf, t.accented ? &exact : nullptr)) continue;
     double pseudo = 0;
     // A field empty in the whole corpus adds nothing (and has no norm).
     for (int f = 0; f < kFieldCount; ++f)

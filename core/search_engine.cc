@@ -82,7 +82,7 @@ void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, 
     if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
   const std::unique_ptr<DocIterator> matches =
       MatchDocs(std::move(required), std::move(excluded), static_cast<uint32_t>(rows.size()));
-  Scorer scorer(lists, scoring, idf, totals);
+  Scorer scorer(lists, scoring, idf, totals, *matches);
   FilterPlan filters(q, index.Keys());
   TopHits& top = out->top;
   uint32_t polled = 0, from = 0, to = 0;
