@@ -37,9 +37,6 @@ struct Ranked {
 // later ingest. A strict total order, so pages never overlap.
 bool RanksBefore(const Ranked& a, const Ranked& b);
 
-// BM25F over title, lead and body, and the count of accented query words
-// found spelled as typed. Documents must be read in ascending docno order:
-// each term's list is walked once.
 // The idf of terms first, first + step, ... into (*idf)[i], from the live
 // documents below the watermark (the rows) whose entries are in each list.
 // A walk over each list: threads may share the terms out by `step`.
@@ -47,6 +44,9 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
                                 std::span<const DocRow> rows, const CorpusTotals& totals, size_t first,
                                 size_t step, std::vector<double>* idf);
 
+// BM25F over title, lead and body, and the count of accented query words
+// found spelled as typed. Documents must be read in ascending docno order:
+// each term's list is walked once, or not at all when the matcher walks it.
 class Scorer {
  public:
   // Terms whose entries `matches` holds at each match it yields are read
