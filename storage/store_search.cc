@@ -3,7 +3,6 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include "storage/keys.h"
@@ -11,12 +10,6 @@
 #include "storage/store_util.h"
 
 namespace bantin {
-namespace {
-
-// Pages with fewer hits read their records on the calling thread alone.
-constexpr size_t kParallelRecords = 4;
-
-}  // namespace
 
 // Read access for the engine; the caller holds doc_mu_ shared.
 class Store::IndexView : public IndexReader {
@@ -67,32 +60,15 @@ Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& 
     return ranked;
   }();
   if (!result.ok()) return result.status();
-  // Records read and snippets cut on two threads when the machine has two
-  // cores (each claims the next hit); a hit deleted since the ranking is
-  // left out rather than failing the page.
-  std::vector<Result<StoredRecord>> records(hits.size(), Status::NotFound(""));
-  std::vector<std::vector<Snippet>> snippets(hits.size());
-  std::atomic<size_t> next{0};
-  const auto read = [&] {
-    for (size_t i = next++; i < hits.size(); i = next++) {
-      records[i] = ReadRecord(hits[i].first, hits[i].second, false);
-      if (records[i].ok()) snippets[i] = Snippets(records[i]->bulletin, result->query);
-    }
-  };
-  if (hits.size() >= kParallelRecords && std::thread::hardware_concurrency() >= 2) {
-    std::thread helper(read);
-    read();
-    helper.join();
-  } else {
-    read();
-  }
   SearchPage page;
   for (size_t i = 0; i < hits.size(); ++i) {
-    if (records[i].status().code() == StatusCode::kNotFound) continue;
-    if (!records[i].ok()) return records[i].status();
+    Result<StoredRecord> record = ReadRecord(hits[i].first, hits[i].second, false);
+    // Deleted since the ranking: leave it out rather than fail the page.
+    if (record.status().code() == StatusCode::kNotFound) continue;
+    if (!record.ok()) return record.status();
     SearchHit hit;
-    hit.snippets = std::move(snippets[i]);
-    hit.bulletin = std::move(records[i]->bulletin);
+    hit.snippets = Snippets(record->bulletin, result->query);
+    hit.bulletin = std::move(record->bulletin);
     hit.score = result->hits[i].score;
     hit.exact_terms = result->hits[i].exact_terms;
     page.hits.push_back(std::move(hit));
