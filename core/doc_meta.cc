@@ -42,14 +42,34 @@ DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   return m;
 }
 
+DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
+  DocRow row;
+  row.length = m.length;
+  row.date = DateKey(m.date);
+  row.month_index = m.month_index;
+  row.province_index = m.province_index >= 0         ? static_cast<int16_t>(m.province_index)
+                       : m.source.province.empty() ? kNoProvince
+                                                   : kOtherProvince;
+  row.live = true;
+  row.province_key = keys.province.Intern(m.province_key);
+  row.author_key = keys.author.Intern(m.author_key);
+  return row;
+}
+
+bool PassesKeyFilter(const Filter& f, const std::string& key) {
+  return f.field == FilterField::kProvince ? key == f.value
+         : f.field == FilterField::kAuthor ? HasSyllables(key, f.value)
+                                           : false;
+}
+
 bool PassesFilter(const Filter& f, const DocMeta& m) {
   switch (f.field) {
     case FilterField::kSource:
       return std::find(m.source_keys.begin(), m.source_keys.end(), f.value) != m.source_keys.end();
     case FilterField::kProvince:
-      return m.province_key == f.value;
+      return PassesKeyFilter(f, m.province_key);
     case FilterField::kAuthor:
-      return HasSyllables(m.author_key, f.value);
+      return PassesKeyFilter(f, m.author_key);
     case FilterField::kPerson:
       return std::any_of(m.people_keys.begin(), m.people_keys.end(),
                          [&](const std::string& k) { return HasSyllables(k, f.value); });

@@ -10,6 +10,7 @@ bool MemoryIndex::Add(Bulletin b) {
   for (const auto& [folded, term] : terms.terms) AppendPosting(postings_[folded], docno, term);
   auto doc = std::make_unique<Doc>();
   doc->meta = MetaOf(b, terms.length);
+  rows_.push_back(RowOf(doc->meta, keys_));
   doc->bulletin = std::move(b);
   by_id_[doc->bulletin.id] = docno;
   ++totals_.documents;
@@ -40,6 +41,7 @@ bool MemoryIndex::Remove(const std::string& id) {
   --totals_.documents;
   for (int f = 0; f < kFieldCount; ++f) totals_.length[f] -= doc.meta.length[f];
   docs_[docno].reset();
+  rows_[docno].live = false;
   by_id_.erase(it);
   return true;
 }
@@ -53,10 +55,10 @@ const Bulletin* MemoryIndex::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : &docs_[it->second]->bulletin;
 }
 
-Status MemoryIndex::Postings(const std::string& folded, std::string* list) const {
+Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
   const auto it = postings_.find(folded);
-  if (it == postings_.end()) list->clear();
-  else *list = it->second;
+  *list = {};
+  if (it != postings_.end()) list->bytes = it->second;  // valid until the index changes
   return Status::Ok();
 }
 

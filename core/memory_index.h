@@ -27,8 +27,10 @@ class MemoryIndex : public IndexReader {
   const Bulletin* Find(const std::string& id) const;
   size_t size() const { return by_id_.size(); }
 
-  Status Postings(const std::string& folded, std::string* list) const override;
+  Status Postings(const std::string& folded, PostingBytes* list) const override;
   const DocMeta* Meta(uint32_t docno) const override;
+  std::span<const DocRow> Rows() const override { return rows_; }
+  const FilterKeys& Keys() const override { return keys_; }
   uint32_t DocLimit() const override { return static_cast<uint32_t>(docs_.size()); }
   CorpusTotals Totals() const override { return totals_; }
 
@@ -38,6 +40,8 @@ class MemoryIndex : public IndexReader {
     DocMeta meta;
   };
   std::vector<std::unique_ptr<Doc>> docs_;  // by docno; null once removed
+  std::vector<DocRow> rows_;                // by docno; not live once removed
+  FilterKeys keys_;
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, std::string> postings_;  // folded → list
   CorpusTotals totals_;

@@ -1,10 +1,8 @@
 #include "core/posting.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "core/digest.h"
-#include "core/text.h"
 
 namespace bantin {
 
@@ -16,74 +14,9 @@ void PutVarint(std::string& out, uint32_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-bool GetVarint(std::string_view& in, uint32_t* v) {
-  uint32_t result = 0;
-  for (int shift = 0; shift <= 28 && !in.empty(); shift += 7) {
-    const uint8_t byte = static_cast<uint8_t>(in.front());
-    in.remove_prefix(1);
-    result |= static_cast<uint32_t>(byte & 0x7F) << shift;
-    if (!(byte & 0x80)) {
-      *v = result;
-      return true;
-    }
-  }
-  return false;
-}
-
 uint16_t VariantHash(std::string_view exact) {
   const uint32_t h = Fnv1a32(exact);
   return static_cast<uint16_t>(h ^ (h >> 16));
-}
-
-DocumentTerms IndexDocument(const Bulletin& b) {
-  DocumentTerms doc;
-  // A page repeats its syllables (about 800 of them, 250 distinct), so each
-  // distinct spelling is keyed once: its term slot and its variant.
-  struct Spelling {
-    uint32_t slot;
-    uint16_t variant;
-  };
-  std::unordered_map<std::string_view, Spelling> spellings;
-  std::unordered_map<std::string, uint32_t> slots;  // folded key → index in doc.terms
-  // A news page has a few hundred distinct syllables: no rehashing.
-  spellings.reserve(512);
-  slots.reserve(512);
-  doc.terms.reserve(384);
-  uint32_t position = 0;
-  const auto add = [&](const std::string& text, Field field) {
-    for (const auto& [begin, end] : SyllableSpans(text)) {
-      const std::string_view word(text.data() + begin, end - begin);
-      auto known = spellings.find(word);
-      if (known == spellings.end()) {
-        const std::vector<Token> tokens = Tokenize(word);  // one: the span is a syllable
-        if (tokens.empty()) continue;
-        const Token& t = tokens[0];
-        auto [slot, fresh] = slots.try_emplace(t.folded, static_cast<uint32_t>(doc.terms.size()));
-        if (fresh) doc.terms.emplace_back(t.folded, TermInDoc{});
-        known = spellings.emplace(word, Spelling{slot->second, VariantHash(t.exact)}).first;
-      }
-      TermInDoc& term = doc.terms[known->second.slot].second;
-      ++term.tf[field];
-      const uint16_t variant = known->second.variant;
-      auto it = std::find_if(term.variants.begin(), term.variants.end(),
-                             [&](const auto& v) { return v.first == variant; });
-      if (it == term.variants.end()) term.variants.emplace_back(variant, 1);
-      else ++it->second;
-      term.positions.push_back(position++);
-      ++doc.length[field];
-    }
-    ++position;
-  };
-  add(b.title, kTitleField);
-  bool lead_seen = false;
-  for (const Block& block : b.blocks) {
-    const bool lead = !lead_seen && block.kind == BlockKind::kParagraph;
-    lead_seen = lead_seen || lead;
-    add(block.text, lead ? kLeadField : kBodyField);
-  }
-  std::sort(doc.terms.begin(), doc.terms.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  return doc;
 }
 
 namespace {
@@ -162,23 +95,24 @@ bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
   return true;
 }
 
-bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
-                     uint32_t* variant_count) {
-  for (uint32_t& f : *tf)
-    if (!GetVarint(in, &f)) return false;
-  uint32_t variants = 0;
+bool PositionCursor::Reset(std::string_view in) {
+  done_ = true;
+  uint32_t skip = 0, variants = 0;
+  for (int f = 0; f < kFieldCount; ++f)
+    if (!GetVarint(in, &skip)) return false;
   if (!GetVarint(in, &variants)) return false;
-  *variant_count = 0;
   for (uint32_t i = 0; i < variants; ++i) {
     if (in.size() < 2) return false;
-    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
-                                                static_cast<uint8_t>(in[1]) << 8);
     in.remove_prefix(2);
-    uint32_t count = 0;
-    if (!GetVarint(in, &count)) return false;
-    if (hash == variant) *variant_count = count;
+    if (!GetVarint(in, &skip)) return false;
   }
+  if (!GetVarint(in, &left_) || left_ > in.size()) return false;
+  rest_ = in;
+  value_ = 0;
+  done_ = false;
+  Next();
   return true;
 }
+
 
 }  // namespace bantin

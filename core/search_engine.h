@@ -7,23 +7,34 @@
 // first); then BM25F over title (boosted), lead and body; then newer date;
 // then later ingest. A query with filters only lists by that same order with
 // zero scores, i.e. newest first.
+//
+// Cost: one walk over the query's posting lists, document at a time; the
+// total and the facets cover the whole match set, but only matches that can
+// enter the page are scored exactly (core/ranking.h). Ranking, facets and
+// date, province and author filters read each match's DocRow, not its
+// DocMeta.
 #ifndef BANTIN_CORE_SEARCH_ENGINE_H_
 #define BANTIN_CORE_SEARCH_ENGINE_H_
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/bulletin.h"
+#include "core/doc_row.h"
+#include "core/filter_keys.h"
 #include "core/posting.h"
 #include "core/query.h"
 #include "core/status.h"
 
 namespace bantin {
 
-// What filters and facets need to know of a document without reading it.
+// What filters and hits need to know of a document without reading it.
+// (What every match needs, ranking and facets, is its DocRow.)
 struct DocMeta {
   // What scoring, ranking and facets read for every match comes first, so
   // it shares the object's first cache lines.
@@ -44,20 +55,38 @@ struct DocMeta {
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
+// The row of a live document with this metadata; its filter keys are
+// numbered in `keys` (added when new).
+DocRow RowOf(const DocMeta& meta, FilterKeys& keys);
 bool PassesFilter(const Filter& filter, const DocMeta& meta);
+// The same for a province or author filter, given the document's key of
+// that field (DocMeta::province_key or author_key).
+bool PassesKeyFilter(const Filter& filter, const std::string& key);
 
 struct CorpusTotals {
   uint64_t documents = 0;
   std::array<uint64_t, kFieldCount> length{};  // summed over live documents
 };
 
+// A posting list's bytes, read in place where the index can: `bytes` stays
+// valid while `keep` lives and the index does not change.
+struct PostingBytes {
+  std::string_view bytes;
+  std::shared_ptr<const void> keep;  // what owns the bytes, when not the index itself
+};
+
 class IndexReader {
  public:
   virtual ~IndexReader() = default;
   // The posting list of a folded syllable; empty when nothing has it.
-  virtual Status Postings(const std::string& folded, std::string* list) const = 0;
+  virtual Status Postings(const std::string& folded, PostingBytes* list) const = 0;
   // A live document's metadata; nullptr for deleted or unused docnos.
   virtual const DocMeta* Meta(uint32_t docno) const = 0;
+  // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta
+  // of its docno is not null. Valid while the reader does not change.
+  virtual std::span<const DocRow> Rows() const = 0;
+  // What the rows' filter key numbers stand for.
+  virtual const FilterKeys& Keys() const = 0;
   // Every docno ever assigned is below this; new documents get higher ones.
   virtual uint32_t DocLimit() const = 0;
   virtual CorpusTotals Totals() const = 0;
@@ -67,7 +96,10 @@ struct SearchOptions {
   int page_size = 20;      // clamped to [1, 500]
   std::string page_token;  // from a previous result of the same query
   QueryLimits limits;
-  // Polled while evaluating; when it returns true the search stops with
+  // Threads a large match set may be walked on (in docno ranges). 0 is the
+  // caller's default: 1 here; the server's store uses both cores.
+  int threads = 0;
+  // Polled while evaluating (only from the calling thread); when it returns true the search stops with
   // kDeadlineExceeded (a caller's deadline or cancellation).
   std::function<bool()> cancelled;
 };

@@ -42,7 +42,12 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   options.bottommost_compression = rocksdb::kZSTD;
   options.merge_operator = NewPostingMergeOperator();
   options.IncreaseParallelism(2);
-  options.write_buffer_size = 64 << 20;
+  // Bulk ingest is bounded by compaction rewriting long posting lists:
+  // large memtables (up to two, 512 MB at most) flush fewer, larger L0 files,
+  // and a deep L0 and a large L1 merge them less often.
+  options.write_buffer_size = 256 << 20;
+  options.level0_file_num_compaction_trigger = 8;
+  options.max_bytes_for_level_base = uint64_t{2} << 30;
   // Serving a bulletin by id is a point read of its record: a row cache
   // answers repeated ones without searching blocks.
   options.row_cache = rocksdb::NewLRUCache(64 << 20);
@@ -67,6 +72,7 @@ Status Store::LoadDocuments() {
     return Status::Internal("corpus statistics are corrupt");
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
   docs_.resize(next_docno_);
+  rows_.resize(next_docno_);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(keys::kDocsBegin); it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
     uint32_t docno = 0;
@@ -74,6 +80,7 @@ Status Store::LoadDocuments() {
     if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno_ ||
         !DecodeDocMeta(it->value().ToStringView(), meta.get()))
       return Status::Internal("document table entry is corrupt");
+    rows_[docno] = RowOf(*meta, keys_);
     docs_[docno] = std::move(meta);
   }
   return FromRocks(it->status(), "document table");

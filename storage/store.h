@@ -151,7 +151,7 @@ class Store {
   class IndexView;
   static Prepared Prepare(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints,
                           int64_t ingested_unix_ms);
-  static std::vector<Prepared> PrepareAll(const std::vector<IngestItem>& items, int64_t now);
+  class Preparer;
   explicit Store(rocksdb::DB* db);
   Status LoadDocuments();
   void BeginStaging(Staged& staged) const;
@@ -172,6 +172,8 @@ class Store {
   // only after the batch that makes it true is written.
   mutable std::shared_mutex doc_mu_;
   std::vector<std::unique_ptr<DocMeta>> docs_;  // by docno; null when deleted
+  std::vector<DocRow> rows_;                    // by docno; live exactly when docs_ is set
+  FilterKeys keys_;                             // numbers of rows_' filter keys
   CorpusTotals totals_;
   uint32_t next_docno_ = 0;
 };

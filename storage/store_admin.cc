@@ -30,7 +30,11 @@ Status Store::Backup(const std::string& backup_dir) {
 
 Status Store::Compact() {
   rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
-  if (s.ok()) s = db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr);
+  // Forced: a lone L0 file would otherwise be moved down as it is, keeping
+  // its merge operands unfolded and its LZ4 blocks (the bottom level is ZSTD).
+  rocksdb::CompactRangeOptions options;
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  if (s.ok()) s = db_->CompactRange(options, nullptr, nullptr);
   return FromRocks(s, "compaction");
 }
 

@@ -2,6 +2,9 @@
 // stored posting lists and the in-memory document table.
 #include <rocksdb/db.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "storage/store_util.h"
@@ -13,17 +16,24 @@ class Store::IndexView : public IndexReader {
  public:
   explicit IndexView(const Store& store) : store_(store) {}
 
-  Status Postings(const std::string& folded, std::string* list) const override {
-    rocksdb::Status s = store_.db_->Get(rocksdb::ReadOptions(), keys::Postings(folded), list);
-    if (s.IsNotFound()) {
-      list->clear();
-      return Status::Ok();
-    }
-    return FromRocks(s, "postings of '" + folded + "'");
+  // Pinned: a list already folded into one value is read in place from the
+  // block cache, not copied (a common syllable's list is megabytes).
+  Status Postings(const std::string& folded, PostingBytes* list) const override {
+    auto pinned = std::make_shared<rocksdb::PinnableSlice>();
+    rocksdb::Status s = store_.db_->Get(rocksdb::ReadOptions(), store_.db_->DefaultColumnFamily(),
+                                        keys::Postings(folded), pinned.get());
+    *list = {};
+    if (s.IsNotFound()) return Status::Ok();
+    if (!s.ok()) return FromRocks(s, "postings of '" + folded + "'");
+    list->bytes = pinned->ToStringView();
+    list->keep = std::move(pinned);
+    return Status::Ok();
   }
   const DocMeta* Meta(uint32_t docno) const override {
     return docno < store_.docs_.size() ? store_.docs_[docno].get() : nullptr;
   }
+  std::span<const DocRow> Rows() const override { return store_.rows_; }
+  const FilterKeys& Keys() const override { return store_.keys_; }
   uint32_t DocLimit() const override { return store_.next_docno_; }
   CorpusTotals Totals() const override { return store_.totals_; }
 
@@ -38,7 +48,9 @@ Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& 
   std::vector<std::pair<std::string, std::string>> hits;  // primary key, id
   Result<SearchResult> result = [&] {
     std::shared_lock lock(doc_mu_);
-    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, options);
+    SearchOptions o = options;
+    if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
+    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, o);
     if (ranked.ok()) {
       for (const Hit& h : ranked->hits) {
         const DocMeta& m = *docs_[h.docno];

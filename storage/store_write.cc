@@ -4,6 +4,7 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 #include <unordered_map>
@@ -66,19 +67,47 @@ Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw, const 
   return p;
 }
 
-std::vector<Store::Prepared> Store::PrepareAll(const std::vector<IngestItem>& items, int64_t now) {
-  std::vector<Prepared> out(items.size());
-  const auto work = [&](size_t from, size_t step) {
-    for (size_t i = from; i < items.size(); i += step)
-      out[i] = Prepare(items[i].bulletin, items[i].raw, items[i].hints, now);
-  };
-  const size_t threads = items.size() < kParallelFrom ? 1 : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work, t, threads);
-  work(0, threads);
-  for (std::thread& h : helpers) h.join();
-  return out;
-}
+// Prepares a batch's items on every core while the caller stages them in
+// order: Take(i) returns item i once prepared, preparing unclaimed items
+// itself while it waits. Staging (numbering, lookups of earlier copies) thus
+// overlaps the preparation of later items instead of following all of it.
+class Store::Preparer {
+ public:
+  Preparer(const std::vector<IngestItem>& items, int64_t now, size_t helpers)
+      : items_(items), now_(now), out_(items.size()), ready_(items.size()) {
+    for (size_t t = 0; t < helpers; ++t)
+      helpers_.emplace_back([this] {
+        while (PrepareNext()) {
+        }
+      });
+  }
+  ~Preparer() {
+    next_.store(items_.size());  // an early return abandons the rest
+    for (std::thread& h : helpers_) h.join();
+  }
+
+  Prepared& Take(size_t i) {
+    while (!ready_[i].load(std::memory_order_acquire))
+      if (!PrepareNext()) std::this_thread::yield();  // a helper has it
+    return out_[i];
+  }
+
+ private:
+  bool PrepareNext() {
+    const size_t i = next_.fetch_add(1);
+    if (i >= items_.size()) return false;
+    out_[i] = Prepare(items_[i].bulletin, items_[i].raw, items_[i].hints, now_);
+    ready_[i].store(true, std::memory_order_release);
+    return true;
+  }
+
+  const std::vector<IngestItem>& items_;
+  const int64_t now_;
+  std::vector<Prepared> out_;
+  std::vector<std::atomic<bool>> ready_;
+  std::atomic<size_t> next_{0};
+  std::vector<std::thread> helpers_;
+};
 
 struct Store::Staged {
   rocksdb::WriteBatch batch;
@@ -143,8 +172,15 @@ Status Store::Commit(Staged& s) {
   if (!st.ok()) return FromRocks(st, "write");
   std::unique_lock lock(doc_mu_);
   docs_.resize(s.next_docno);
-  for (uint32_t docno : s.removed) docs_[docno].reset();
-  for (auto& [docno, meta] : s.added) docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
+  rows_.resize(s.next_docno);
+  for (uint32_t docno : s.removed) {
+    docs_[docno].reset();
+    rows_[docno].live = false;
+  }
+  for (auto& [docno, meta] : s.added) {
+    rows_[docno] = RowOf(meta, keys_);
+    docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
+  }
   totals_ = s.totals;
   next_docno_ = s.next_docno;
   return Status::Ok();
@@ -157,8 +193,13 @@ Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw, 
 }
 
 Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& items) {
-  const int64_t now = NowUnixMs();
-  std::vector<Prepared> prepared = PrepareAll(items, now);
+  // Small batches (a single Put) are prepared before the write lock, so that
+  // concurrent writers prepare in parallel; large ones on every core while
+  // staging goes on under the lock.
+  const bool parallel = items.size() >= kParallelFrom;
+  Preparer prepared(items, NowUnixMs(), parallel ? std::max(1u, std::thread::hardware_concurrency()) - 1 : 0);
+  if (!parallel)
+    for (size_t i = 0; i < items.size(); ++i) prepared.Take(i);
   std::lock_guard<std::mutex> write(write_mu_);
   Staged s;
   BeginStaging(s);
@@ -169,7 +210,8 @@ Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& it
     const IngestItem& item = items[i];
     const Bulletin& b = item.bulletin;
     if (b.id.empty()) return Status::InvalidArgument("bulletin has no id");
-    const std::string& raw_hash = prepared[i].raw_hash;
+    Prepared& p = prepared.Take(i);
+    const std::string& raw_hash = p.raw_hash;
     auto seen = staged.find("i" + b.id);
     if (seen == staged.end()) seen = staged.find("h" + raw_hash);
     if (seen != staged.end()) {
@@ -189,7 +231,7 @@ Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& it
       continue;
     }
     if (!st.IsNotFound()) return FromRocks(st, "lookup of " + b.id);
-    if (Status added = StageAddition(s, b, prepared[i]); !added.ok()) return added;
+    if (Status added = StageAddition(s, b, p); !added.ok()) return added;
     staged["i" + b.id] = staged["h" + raw_hash] = out.size();
     out.push_back({b, true});
   }

@@ -41,6 +41,44 @@ TEST_F(StoreTest, PutGetKeepsParseAndRawPage) {
   EXPECT_EQ(got->bulletin.blocks.size(), put->bulletin.blocks.size());
 }
 
+// Batches of 16 or more are prepared on every core while staged in order.
+TEST_F(StoreTest, LargeBatchKeepsOrderDuplicatesAndAtomicity) {
+  std::vector<IngestItem> items;
+  for (int i = 0; i < 40; ++i) {
+    Bulletin b;
+    b.id = "b" + std::to_string(i);
+    b.title = "Tin số " + std::to_string(i);
+    b.blocks.push_back({BlockKind::kParagraph, "nông nghiệp tỉnh " + std::to_string(i)});
+    items.push_back({b, "raw " + std::to_string(i), {}});
+  }
+  items.push_back(items[3]);  // the same page again in the batch
+  Result<std::vector<PutOutcome>> put = store_->PutMany(items);
+  ASSERT_TRUE(put.ok()) << put.status().message();
+  ASSERT_EQ(put->size(), 41u);
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_TRUE((*put)[i].created);
+    EXPECT_EQ((*put)[i].bulletin.id, "b" + std::to_string(i));
+  }
+  EXPECT_FALSE((*put)[40].created);
+  EXPECT_EQ(store_->size(), 40u);
+  Result<SearchPage> found = store_->Search("nông nghiệp");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->total, 40u);
+  ASSERT_TRUE(store_->CheckIntegrity().ok());
+
+  // A bad item fails the whole batch, and nothing of it is stored.
+  std::vector<IngestItem> bad;
+  for (int i = 0; i < 30; ++i) {
+    IngestItem item = items[i];
+    item.bulletin.id = i == 20 ? "" : "c" + std::to_string(i);
+    item.raw = "other raw " + std::to_string(i);
+    bad.push_back(item);
+  }
+  EXPECT_EQ(store_->PutMany(bad).status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->size(), 40u);
+  EXPECT_EQ(store_->Get("c0").status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(StoreTest, ReingestIsIdempotent) {
   const std::string a = PutSeed(2);
   const std::string raw = ReadFile(SeedPaths()[2]);
