@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 
 #include "bench/corpus.h"
+#include "bench/query_mix.h"
 #include "core/parser.h"
 #include "storage/store.h"
 #include "tests/test_util.h"
@@ -27,25 +28,6 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-const char* const kQueries[] = {
-    "tỉnh ủy",
-    "\"tuyên giáo\"",
-    "bảo vệ",
-    "nông nghiệp",
-    "\"hội nghị tổng kết\"",
-    "đại hội -covid",
-    "lúa OR gạo",
-    "du lịch province:\"Quảng Nam\"",
-    "province:\"Sóc Trăng\" date:2021",
-    "đầu tư date>=2024-01-01",
-    "Savannakhet",
-    "\"phát triển kinh tế\"",
-    "giáo dục OR y tế",
-    "chính quyền",
-    "nhân dân author:hà",
-    "bao",
-};
 
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
@@ -89,8 +71,8 @@ const char* g_only = nullptr;
 void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
   std::vector<double> all, all_cpu;
   std::printf("search (%s), %d rounds of %zu queries, page size 20, snippets included:\n", label,
-              rounds, std::size(kQueries));
-  std::vector<const char*> queries(std::begin(kQueries), std::end(kQueries));
+              rounds, std::size(bantin::bench::kQueryMix));
+  std::vector<const char*> queries(std::begin(bantin::bench::kQueryMix), std::end(bantin::bench::kQueryMix));
   if (g_only) queries = {g_only};
   for (const char* q : queries) {
     std::vector<double> ms, cpu;
