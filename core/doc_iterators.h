@@ -51,6 +51,7 @@ class PostingSource {
   explicit PostingSource(const IndexReader& index) : index_(index) {}
   Status Load(const std::vector<std::string>& keys);
   std::string_view List(const std::string& folded) const { return lists_.at(folded).bytes; }
+  const IndexReader& index() const { return index_; }
   // The size of every list loaded.
   size_t bytes() const {
     size_t total = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/frequency_memo.h"
+
 namespace bantin {
 namespace {
 
@@ -30,8 +32,15 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
                                 size_t step, std::vector<double>* idf) {
   const double n = static_cast<double>(totals.documents);
   const bool no_deletions = totals.documents == rows.size();
+  FrequencyMemo* memo = no_deletions ? lists.index().Frequencies() : nullptr;
   for (size_t i = first; i < terms.size(); i += step) {
-    const double df = static_cast<double>(DocumentFrequency(lists.List(terms[i].folded), rows, no_deletions));
+    const std::string_view list = lists.List(terms[i].folded);
+    uint64_t count = 0;
+    if (!memo || !memo->Find(terms[i].folded, list.size(), rows.size(), &count)) {
+      count = DocumentFrequency(list, rows, no_deletions);
+      if (memo) memo->Remember(terms[i].folded, list.size(), rows.size(), count);
+    }
+    const double df = static_cast<double>(count);
     // std::log may differ in the last bit between C libraries (glibc on the
     // server, musl in wasm); rounded to 2^-32, the browser and the server
     // compute the same scores, hence the same order and page tokens.

@@ -33,6 +33,8 @@
 
 namespace bantin {
 
+class FrequencyMemo;
+
 // What filters and hits need to know of a document without reading it.
 // (What every match needs, ranking and facets, is its DocRow.)
 struct DocMeta {
@@ -90,6 +92,9 @@ class IndexReader {
   // Every docno ever assigned is below this; new documents get higher ones.
   virtual uint32_t DocLimit() const = 0;
   virtual CorpusTotals Totals() const = 0;
+  // Where document frequencies may be remembered between searches (see
+  // core/frequency_memo.h); null: counted every time.
+  virtual FrequencyMemo* Frequencies() const { return nullptr; }
 };
 
 struct SearchOptions {

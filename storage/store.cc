@@ -12,6 +12,7 @@
 #include "core/digest.h"
 #include "storage/bulletin_codec.h"
 #include "storage/compression.h"
+#include "core/frequency_memo.h"
 #include "storage/key_cache.h"
 #include "storage/doc_table.h"
 #include "storage/keys.h"
@@ -32,7 +33,8 @@ int ClampPageSize(int requested) {
 }  // namespace
 
 // A million ids remembered: about 100 MB at most, a few seconds of reads to refill.
-Store::Store(rocksdb::DB* db) : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)) {}
+Store::Store(rocksdb::DB* db)
+    : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)), frequencies_(std::make_unique<FrequencyMemo>()) {}
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {

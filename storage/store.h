@@ -33,6 +33,7 @@ class StoredBulletin;
 
 namespace bantin {
 
+class FrequencyMemo;
 class KeyCache;
 
 struct IngestItem {
@@ -167,6 +168,7 @@ class Store {
 
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<KeyCache> key_cache_;  // id → primary key, for GetBulletinWire
+  std::unique_ptr<FrequencyMemo> frequencies_;  // document frequencies between searches
   std::mutex write_mu_;  // serialises writers
   // The document table: guarded by doc_mu_ (shared for readers); changed
   // only after the batch that makes it true is written.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "core/frequency_memo.h"
 #include "storage/keys.h"
 #include "storage/store.h"
 #include "storage/store_util.h"
@@ -36,6 +37,7 @@ class Store::IndexView : public IndexReader {
   const FilterKeys& Keys() const override { return store_.keys_; }
   uint32_t DocLimit() const override { return store_.next_docno_; }
   CorpusTotals Totals() const override { return store_.totals_; }
+  FrequencyMemo* Frequencies() const override { return store_.frequencies_.get(); }
 
  private:
   const Store& store_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/memory_index.h"
 #include "core/parser.h"
 #include "storage/store.h"
 #include "tests/test_util.h"
@@ -125,6 +126,43 @@ TEST_F(StoreSearchTest, SeedsAreFoundAcrossSpellings) {
   EXPECT_EQ(store_->Search("\"Tỉnh uỷ\" \"Hưng Yên\"")->total, store_->Search("\"tinh uy\" \"hung yen\"")->total);
   EXPECT_GE(store_->Search("\"tinh uy\" \"hung yen\"")->total, 1u);
   EXPECT_TRUE(store_->CheckIntegrity().ok());
+}
+
+}  // namespace
+}  // namespace bantin
+
+namespace bantin {
+namespace {
+
+// Scores use document frequencies the store remembers between searches
+// (core/frequency_memo.h): after ingest (lists grow) and after a delete
+// (remembered counts no longer apply) they must equal an index that counts
+// afresh every time.
+TEST(StoreFrequencyMemoTest, ScoresMatchAnIndexThatCountsEveryTime) {
+  testing::TempDir dir;
+  std::unique_ptr<Store> store = std::move(*Store::Open(dir.path()));
+  MemoryIndex memory;
+  const auto add = [&](const Bulletin& b) {
+    ASSERT_TRUE(store->Put(b, "raw of " + b.id).ok());
+    memory.Add(b);
+  };
+  const auto same_scores = [&](const std::string& query) {
+    Result<SearchPage> stored = store->Search(query);
+    Result<SearchResult> counted = Search(memory, query);
+    ASSERT_TRUE(stored.ok() && counted.ok()) << query;
+    ASSERT_EQ(stored->hits.size(), counted->hits.size()) << query;
+    for (size_t i = 0; i < stored->hits.size(); ++i) EXPECT_DOUBLE_EQ(stored->hits[i].score, counted->hits[i].score) << query;
+  };
+  add(Doc("a", "Tỉnh ủy họp", "tỉnh ủy chỉ đạo nông nghiệp", "2021-01-01", "Huế"));
+  add(Doc("b", "Nông nghiệp", "mùa lúa bội thu", "2021-02-01", "Huế"));
+  same_scores("tỉnh nông");
+  same_scores("tỉnh nông");  // the second time from remembered counts
+  for (int i = 0; i < 5; ++i)
+    add(Doc("c" + std::to_string(i), "Tỉnh họp " + std::to_string(i), "tỉnh tổ chức", "2021-03-01", "Huế"));
+  same_scores("tỉnh nông");
+  ASSERT_TRUE(store->Delete("c0").ok());
+  memory.Remove("c0");
+  same_scores("tỉnh nông");
 }
 
 }  // namespace
