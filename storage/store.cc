@@ -40,7 +40,10 @@ Store::~Store() = default;
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   rocksdb::Options options;
   options.create_if_missing = true;
-  options.compression = rocksdb::kLZ4Compression;
+  // Levels above the bottom are rewritten again soon (posting lists merge
+  // on their way down): compressing them costs ingest CPU for nothing kept.
+  // The bottom level, where data rests, is ZSTD.
+  options.compression = rocksdb::kNoCompression;
   options.bottommost_compression = rocksdb::kZSTD;
   options.merge_operator = NewPostingMergeOperator();
   options.IncreaseParallelism(2);
