@@ -238,4 +238,10 @@ std::vector<int> MentionedYears(std::string_view s) {
   return years;
 }
 
+Status CheckOptionalDate(std::string_view value, std::string_view field) {
+  int y, m, d;
+  if (value.empty() || ParseIsoDate(value, &y, &m, &d)) return Status::Ok();
+  return Status::InvalidArgument(std::string(field) + ": expected YYYY-MM-DD, got \"" + std::string(value) + "\"");
+}
+
 }  // namespace bantin

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
+
 namespace bantin {
 
 struct DateMention {
@@ -39,6 +41,9 @@ bool IsValidDate(int year, int month, int day);
 std::string FormatDate(int year, int month, int day);  // YYYY-MM-DD
 // Parses "YYYY-MM-DD"; returns false if malformed or impossible.
 bool ParseIsoDate(std::string_view s, int* year, int* month, int* day);
+// OK when `value` is empty or a real YYYY-MM-DD date; otherwise
+// InvalidArgument "FIELD: expected YYYY-MM-DD, got "VALUE"".
+Status CheckOptionalDate(std::string_view value, std::string_view field);
 
 }  // namespace bantin
 

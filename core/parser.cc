@@ -1,6 +1,5 @@
 #include "core/parser.h"
 
-#include <cstdio>
 
 #include "core/dates.h"
 #include "core/digest.h"

@@ -73,7 +73,11 @@ bool SplitPostings(std::string_view list, std::vector<PostingRef>* out) {
   return true;
 }
 
-bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
+namespace {
+
+// Moves `in` past a payload's frequencies and spelling variants, to its
+// position count; false when the payload is malformed.
+bool SkipToPositions(std::string_view& in) {
   uint32_t skip = 0, variants = 0;
   for (int f = 0; f < kFieldCount; ++f)
     if (!GetVarint(in, &skip)) return false;
@@ -83,6 +87,13 @@ bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
     in.remove_prefix(2);
     if (!GetVarint(in, &skip)) return false;
   }
+  return true;
+}
+
+}  // namespace
+
+bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
+  if (!SkipToPositions(in)) return false;
   uint32_t positions = 0, at = 0;
   if (!GetVarint(in, &positions) || positions > in.size()) return false;
   out->clear();
@@ -97,16 +108,7 @@ bool ReadPositions(std::string_view in, std::vector<uint32_t>* out) {
 
 bool PositionCursor::Reset(std::string_view in) {
   done_ = true;
-  uint32_t skip = 0, variants = 0;
-  for (int f = 0; f < kFieldCount; ++f)
-    if (!GetVarint(in, &skip)) return false;
-  if (!GetVarint(in, &variants)) return false;
-  for (uint32_t i = 0; i < variants; ++i) {
-    if (in.size() < 2) return false;
-    in.remove_prefix(2);
-    if (!GetVarint(in, &skip)) return false;
-  }
-  if (!GetVarint(in, &left_) || left_ > in.size()) return false;
+  if (!SkipToPositions(in) || !GetVarint(in, &left_) || left_ > in.size()) return false;
   rest_ = in;
   value_ = 0;
   done_ = false;

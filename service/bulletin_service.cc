@@ -12,16 +12,6 @@
 #include "storage/bulletin_codec.h"
 
 namespace bantin {
-namespace {
-
-grpc::Status CheckDate(const std::string& value, const char* field) {
-  int y, m, d;
-  if (value.empty() || ParseIsoDate(value, &y, &m, &d)) return grpc::Status::OK;
-  return InvalidField(field, "expected YYYY-MM-DD, got \"" + value + "\"");
-}
-
-}  // namespace
-
 Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
   if (std::shared_ptr<const std::string> hit = read_cache_.Find(id)) return hit;
   const uint64_t generation = read_cache_.generation();  // before the read: see ReadCache
@@ -129,8 +119,8 @@ grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext* ctx, const v1
 grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext* ctx, const v1::ListBulletinsRequest* req,
                                                 v1::ListBulletinsResponse* resp) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
-  if (grpc::Status s = CheckDate(req->from_date(), "from_date"); !s.ok()) return s;
-  if (grpc::Status s = CheckDate(req->to_date(), "to_date"); !s.ok()) return s;
+  if (Status s = CheckOptionalDate(req->from_date(), "from_date"); !s.ok()) return ToGrpc(s);
+  if (Status s = CheckOptionalDate(req->to_date(), "to_date"); !s.ok()) return ToGrpc(s);
   ListOptions o;
   if (grpc::Status s = PageSize(req->page_size(), &o.page_size); !s.ok()) return s;
   o.source_id = req->source_id();

@@ -18,6 +18,7 @@ constexpr size_t kStreamBatchBytes = 16u << 20;
 
 struct PendingPage {
   int64_t index = 0;
+  std::string label;
   std::string raw;
   ParseHints hints;
 };
@@ -57,10 +58,7 @@ void AddFailure(v1::IngestBulletinsResponse* resp, int64_t index, const std::str
 
 grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field) {
   if (raw.empty()) return InvalidField(field, "must not be empty");
-  int y, m, d;
-  if (!hints.fetch_date().empty() && !ParseIsoDate(hints.fetch_date(), &y, &m, &d))
-    return InvalidField("hints.fetch_date", "expected YYYY-MM-DD, got \"" + hints.fetch_date() + "\"");
-  return grpc::Status::OK;
+  return ToGrpc(CheckOptionalDate(hints.fetch_date(), "hints.fetch_date"));
 }
 
 grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext* ctx, const v1::IngestBulletinRequest* req,
@@ -80,12 +78,11 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
                                                   v1::IngestBulletinsResponse* resp) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
   std::vector<PendingPage> batch;
-  std::vector<std::string> labels;  // by stream index, kept for failures
   size_t batch_bytes = 0;
   const auto flush = [&] {
     if (batch.empty()) return;
-    std::vector<int64_t> indexes;
-    for (const PendingPage& p : batch) indexes.push_back(p.index);
+    std::vector<std::pair<int64_t, std::string>> where;  // index and label, by item
+    for (PendingPage& p : batch) where.emplace_back(p.index, std::move(p.label));
     std::vector<IngestItem> items = ParseAll(batch);
     batch.clear();
     batch_bytes = 0;
@@ -95,10 +92,10 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
     for (size_t i = 0; i < items.size(); ++i) {
       Result<PutOutcome> one = put.ok() ? Result<PutOutcome>((*put)[i]) : store_->Put(items[i].bulletin, items[i].raw, items[i].hints);
       if (!one.ok()) {
-        AddFailure(resp, indexes[i], labels[indexes[i]], ToGrpc(one.status()));
+        AddFailure(resp, where[i].first, where[i].second, ToGrpc(one.status()));
         continue;
       }
-      resp->set_ids(static_cast<int>(indexes[i]), one->bulletin.id);
+      resp->set_ids(static_cast<int>(where[i].first), one->bulletin.id);
       if (one->created) resp->set_created(resp->created() + 1);
       else resp->set_unchanged(resp->unchanged() + 1);
     }
@@ -116,12 +113,11 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
     }
     resp->set_received(index + 1);
     resp->add_ids();
-    labels.push_back(item.label());
     if (grpc::Status s = CheckPage(item.raw(), item.hints(), "raw"); !s.ok()) {
       AddFailure(resp, index, item.label(), s);
     } else {
       batch_bytes += item.raw().size();
-      batch.push_back({index, std::move(*item.mutable_raw()), FromProto(item.hints())});
+      batch.push_back({index, item.label(), std::move(*item.mutable_raw()), FromProto(item.hints())});
       if (batch.size() >= kStreamBatchPages || batch_bytes >= kStreamBatchBytes) flush();
     }
     ++index;

@@ -9,12 +9,8 @@
 namespace bantin {
 
 Status CheckExportFilter(const ExportFilter& filter) {
-  int y, m, d;
-  if (!filter.from_date.empty() && !ParseIsoDate(filter.from_date, &y, &m, &d))
-    return Status::InvalidArgument("from_date: expected YYYY-MM-DD, got \"" + filter.from_date + "\"");
-  if (!filter.to_date.empty() && !ParseIsoDate(filter.to_date, &y, &m, &d))
-    return Status::InvalidArgument("to_date: expected YYYY-MM-DD, got \"" + filter.to_date + "\"");
-  return Status::Ok();
+  if (Status s = CheckOptionalDate(filter.from_date, "from_date"); !s.ok()) return s;
+  return CheckOptionalDate(filter.to_date, "to_date");
 }
 
 Status ExportBulletins(const Store& store, const ExportFilter& filter, const ExportSink& emit) {
