@@ -7,8 +7,8 @@
 #include <iterator>
 #include <random>
 
-#include "core/gazetteer.h"
-#include "core/parser.h"
+#include "bantin/text/gazetteer.h"
+#include "bantin/parse/parser.h"
 
 namespace bantin::bench {
 namespace {
@@ -57,7 +57,7 @@ CorpusGenerator::CorpusGenerator(const std::string& source_dir, uint64_t seed) :
     for (const auto& e : std::filesystem::directory_iterator(source_dir + dir))
       if (e.path().extension() == ".txt") files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) CollectSentences(Parse(ReadFile(f)), sentences_, clauses_);
+    for (const auto& f : files) CollectSentences(ParseText(ReadFile(f)), sentences_, clauses_);
   }
 }
 

@@ -2,7 +2,7 @@
 // Run: build/bin/parse_bench
 #include <benchmark/benchmark.h>
 
-#include "core/parser.h"
+#include "bantin/parse/parser.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -18,7 +18,7 @@ void BM_ParseSeeds(benchmark::State& state) {
   size_t bytes = 0;
   for (auto _ : state) {
     for (const std::string& s : seeds) {
-      benchmark::DoNotOptimize(bantin::Parse(s));
+      benchmark::DoNotOptimize(bantin::ParseText(s));
       bytes += s.size();
     }
   }
@@ -33,7 +33,7 @@ void BM_ParseOneMegabytePage(benchmark::State& state) {
   std::string page;
   while (page.size() < (1 << 20))
     for (const std::string& s : seeds) page += s;
-  for (auto _ : state) benchmark::DoNotOptimize(bantin::Parse(page));
+  for (auto _ : state) benchmark::DoNotOptimize(bantin::ParseText(page));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
 }
 BENCHMARK(BM_ParseOneMegabytePage)->Unit(benchmark::kMillisecond);

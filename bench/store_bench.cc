@@ -21,8 +21,9 @@
 
 #include "bench/corpus.h"
 #include "bench/query_mix.h"
-#include "core/parser.h"
-#include "storage/store.h"
+#include "bantin/index/index_document.h"
+#include "bantin/parse/parser.h"
+#include "bantin/storage/store.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
   for (size_t n = 0; n < docs; ++n) {
     std::string raw = corpus.Page(n);
     bytes += raw.size();
-    items.push_back({bantin::Parse(raw), std::move(raw), {}});
+    items.push_back({bantin::ParseText(raw), std::move(raw), {}});
   }
   double s = Seconds(t);
   std::printf("parse: %.0f pages/s, %.1f MB/s (mean page %.1f KB)\n", docs / s, bytes / s / 1e6,

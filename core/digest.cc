@@ -1,4 +1,4 @@
-#include "core/digest.h"
+#include "bantin/digest.h"
 
 #include <cstdio>
 

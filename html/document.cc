@@ -1,18 +1,18 @@
-#include "html/document.h"
+#include "bantin/html/document.h"
 
-#include "core/utf8.h"
-#include "html/html_text.h"
+#include "bantin/utf8.h"
+#include "bantin/html/html_text.h"
 
 namespace bantin {
 
-Bulletin ParseDocument(std::string_view raw, const ParseHints& hints) {
-  if (!LooksLikeHtml(raw)) return Parse(raw, hints);
+Bulletin Parse(std::string_view raw, const ParseHints& hints) {
+  if (!LooksLikeHtml(raw)) return ParseText(raw, hints);
   // gumbo wants valid UTF-8; core counts and reports the repairs itself, so
   // the sanitised copy is parsed only for the tree.
   SanitizeStats stats;
   const std::string clean = SanitizeUtf8(raw, &stats);
   const HtmlText text = HtmlToText(clean);
-  Bulletin b = Parse(text.text, hints);
+  Bulletin b = ParseText(text.text, hints);
   std::string note = "input is HTML: reduced to text with an HTML5 parser";
   if (text.dropped_elements) note += " (" + std::to_string(text.dropped_elements) + " script, style or other non-text elements dropped)";
   note += "; line spans refer to the reduced text";

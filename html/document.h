@@ -1,18 +1,21 @@
-// Parsing whatever a crawler hands over: text dumps go straight to core's
-// Parse; HTML is first reduced to text lines (html_text.h). For HTML input the
-// bulletin's line spans index that reduced text, and a warning says so.
+// The one entry point for a page as a crawler hands it over, of any kind:
+// text dumps go straight to the parser's text front end (ParseText in
+// bantin/parse/parser.h); HTML is first reduced to text lines (html_text.h).
+// For HTML input the bulletin's line spans index that reduced text, and a
+// warning says so.
 #ifndef BANTIN_HTML_DOCUMENT_H_
 #define BANTIN_HTML_DOCUMENT_H_
 
 #include <string>
 #include <string_view>
 
-#include "core/bulletin.h"
-#include "core/parser.h"
+#include "bantin/bulletin.h"
+#include "bantin/parse/parser.h"
 
 namespace bantin {
 
-Bulletin ParseDocument(std::string_view raw, const ParseHints& hints = {});
+// Never fails; linear in the input (see ParseText).
+Bulletin Parse(std::string_view bytes, const ParseHints& hints = {});
 
 // The text a bulletin's line spans index: the page itself for a text dump,
 // the reduced text for HTML. What a viewer shows as "the raw page". Always

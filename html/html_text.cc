@@ -1,4 +1,4 @@
-#include "html/html_text.h"
+#include "bantin/html/html_text.h"
 
 #include <gumbo.h>
 

@@ -2,9 +2,9 @@
 // it): reparse, backup, restore, compact.
 #include <cstdio>
 
-#include "html/document.h"
-#include "service/commands.h"
-#include "storage/store.h"
+#include "bantin/html/document.h"
+#include "commands.h"
+#include "bantin/storage/store.h"
 
 namespace bantin {
 namespace {
@@ -26,7 +26,7 @@ int RunReparse(const Args& args) {
   Result<std::unique_ptr<Store>> store = OpenDb(args, "bantin reparse --db DIR [--all]");
   if (!store.ok()) return Fail("reparse", store.status());
   const ParseFunction parse = [](const std::string& raw, const ParseHints& hints) {
-    return ParseDocument(raw, hints);
+    return Parse(raw, hints);
   };
   Result<ReparseReport> r = (*store)->Reparse(parse, args.Has("all"));
   if (!r.ok()) return Fail("reparse", r.status());

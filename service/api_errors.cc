@@ -1,4 +1,4 @@
-#include "service/api_errors.h"
+#include "api_errors.h"
 
 #include <cctype>
 
@@ -16,17 +16,6 @@ std::string ReasonFor(const std::string& field) {
     reason += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
   }
   return reason;
-}
-
-// The field a core message names: "page_token: ..." → "page_token".
-std::string FieldOf(const std::string& message) {
-  const size_t colon = message.find(": ");
-  if (colon == std::string::npos || colon == 0) return "";
-  for (size_t i = 0; i < colon; ++i) {
-    const char c = message[i];
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != '[' && c != ']') return "";
-  }
-  return message.substr(0, colon);
 }
 
 grpc::Status WithDetails(grpc::StatusCode code, const std::string& reason, const std::string& message,
@@ -75,30 +64,18 @@ std::string ReasonOf(const grpc::Status& status) {
 }
 
 grpc::Status ToGrpc(const Status& s) {
-  const std::string& m = s.message();
-  switch (s.code()) {
-    case StatusCode::kOk: return grpc::Status::OK;
-    case StatusCode::kInvalidArgument: {
-      const std::string field = FieldOf(m);
-      return WithDetails(grpc::StatusCode::INVALID_ARGUMENT, field.empty() ? "INVALID_ARGUMENT" : ReasonFor(field), m,
-                         {}, field);
-    }
-    case StatusCode::kNotFound: {
-      // Storage says "bulletin <id>: not found".
-      static constexpr std::string_view kBulletin = "bulletin ";
-      const size_t colon = m.find(':');
-      if (m.rfind(kBulletin, 0) == 0 && colon != std::string::npos)
-        return ApiError(grpc::StatusCode::NOT_FOUND, "BULLETIN_NOT_FOUND", m,
-                        {{"id", m.substr(kBulletin.size(), colon - kBulletin.size())}});
-      return ApiError(grpc::StatusCode::NOT_FOUND, "NOT_FOUND", m);
-    }
-    case StatusCode::kResourceExhausted: return ApiError(grpc::StatusCode::RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED", m);
-    case StatusCode::kUnavailable: return ApiError(grpc::StatusCode::UNAVAILABLE, "STORAGE_UNAVAILABLE", m);
-    case StatusCode::kDeadlineExceeded: return ApiError(grpc::StatusCode::DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED", m);
-    case StatusCode::kFailedPrecondition: return ApiError(grpc::StatusCode::FAILED_PRECONDITION, "FAILED_PRECONDITION", m);
-    case StatusCode::kInternal: break;
+  if (s.ok()) return grpc::Status::OK;
+  // StatusCode is numbered as google.rpc.Code, which is gRPC's numbering.
+  const auto code = static_cast<grpc::StatusCode>(s.code());
+  std::map<std::string, std::string> metadata(s.metadata().begin(), s.metadata().end());
+  std::string reason = s.reason();
+  if (reason.empty()) {
+    if (!s.field().empty()) reason = ReasonFor(s.field());
+    else if (s.code() == StatusCode::kResourceExhausted) reason = "LIMIT_EXCEEDED";
+    else if (s.code() == StatusCode::kUnavailable) reason = "STORAGE_UNAVAILABLE";
+    else reason = StatusCodeName(s.code());
   }
-  return ApiError(grpc::StatusCode::INTERNAL, "INTERNAL", m);
+  return WithDetails(code, reason, s.message(), metadata, s.field());
 }
 
 }  // namespace bantin

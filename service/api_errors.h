@@ -20,7 +20,7 @@
 #include <map>
 #include <string>
 
-#include "core/status.h"
+#include "bantin/status.h"
 
 namespace bantin {
 
@@ -39,8 +39,10 @@ grpc::Status LimitExceeded(const std::string& limit, size_t max, const std::stri
 // The ErrorInfo reason a status carries ("" when it has none).
 std::string ReasonOf(const grpc::Status& status);
 
-// A core or storage Status as the API reports it. Core messages follow the
-// "field: description" convention, so an InvalidArgument names its field.
+// A core or storage Status as the API reports it: the same code, its reason
+// (or INVALID_<FIELD> for a status naming a field, else the code's name),
+// its metadata, and a BadRequest for its field. Nothing is read from the
+// message.
 grpc::Status ToGrpc(const Status& status);
 
 }  // namespace bantin

@@ -1,8 +1,8 @@
 #include <cstdio>
 #include <set>
 
-#include "core/text.h"
-#include "service/commands.h"
+#include "bantin/text/text.h"
+#include "commands.h"
 
 namespace bantin {
 

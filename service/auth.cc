@@ -1,8 +1,8 @@
-#include "service/auth.h"
+#include "auth.h"
 
 #include <fstream>
 
-#include "service/api_errors.h"
+#include "api_errors.h"
 
 namespace bantin {
 namespace {

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/status.h"
+#include "bantin/status.h"
 
 namespace bantin {
 

@@ -1,35 +1,12 @@
 // SearchBulletins: the query and the AIP-160-style filter, run by storage's
 // index with core's engine; deadlines and cancellation stop the work.
-#include "core/filter.h"
-#include "core/query.h"
-#include "service/bulletin_service.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/query/filter.h"
+#include "bantin/query/query.h"
+#include "bulletin_service.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 namespace {
-
-void AddHit(const SearchHit& h, v1::SearchResult* r) {
-  r->set_id(h.bulletin.id);
-  r->set_title(h.bulletin.title);
-  r->set_date(h.bulletin.date);
-  r->set_author(h.bulletin.author);
-  ToProto(h.bulletin.source, r->mutable_source());
-  r->set_score(h.score);
-  r->set_exact_terms(h.exact_terms);
-  for (const Snippet& sn : h.snippets) {
-    if (r->snippet().empty() && sn.block >= 0) r->set_snippet(sn.text);
-    v1::Snippet* ps = r->add_snippets();
-    ps->set_field(sn.field);
-    ps->set_block(sn.block);
-    ps->set_offset(sn.offset);
-    ps->set_text(sn.text);
-    for (const HighlightSpan& span : sn.highlights) {
-      v1::Snippet::Highlight* hl = ps->add_highlights();
-      hl->set_begin(span.begin);
-      hl->set_end(span.end);
-    }
-  }
-}
 
 void AddFacets(const std::vector<FacetCount>& facets, google::protobuf::RepeatedPtrField<v1::FacetCount>* out) {
   for (const FacetCount& f : facets) {
@@ -47,9 +24,10 @@ grpc::Status FilterClauses(const std::string& filter, const QueryLimits& limits,
   // filter's fault, reported against it.
   Result<Query> check = ParseQuery(*translated, limits);
   if (!check.ok()) {
-    std::string why = check.status().message();
-    if (why.rfind("query: ", 0) == 0) why = why.substr(7);
-    return InvalidField("filter", why);
+    // The query parser's InvalidField("query", description): the same
+    // description, against the filter.
+    const Status& s = check.status();
+    return InvalidField("filter", s.message().substr(s.field().empty() ? 0 : s.field().size() + 2));
   }
   *clauses = std::move(*translated);
   return grpc::Status::OK;
@@ -80,7 +58,7 @@ grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext* ctx, cons
   o.cancelled = [ctx] { return ctx->IsCancelled() || ctx->deadline() < std::chrono::system_clock::now(); };
   Result<SearchPage> page = store_->Search(query, o);
   if (!page.ok()) return ToGrpc(page.status());
-  for (const SearchHit& h : page->hits) AddHit(h, resp->add_results());
+  for (const SearchHit& h : page->hits) ToProto(h, resp->add_results());
   AddFacets(page->provinces, resp->mutable_province_facets());
   AddFacets(page->months, resp->mutable_month_facets());
   resp->set_next_page_token(page->next_page_token);

@@ -1,15 +1,15 @@
 // The read side of BulletinService: parse, get, list, sources, export.
 // Writes are in bulletin_writes.cc, search in bulletin_search.cc.
-#include "service/bulletin_service.h"
+#include "bulletin_service.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/wire_format_lite.h>
 
-#include "core/dates.h"
-#include "html/document.h"
-#include "service/export.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/text/dates.h"
+#include "bantin/html/document.h"
+#include "export.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
@@ -43,7 +43,7 @@ grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext* ctx, const 
                                                 v1::ParseBulletinResponse* resp) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
   if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
-  ToProto(ParseDocument(req->raw(), FromProto(req->hints())), resp->mutable_bulletin());
+  ToProto(Parse(req->raw(), FromProto(req->hints())), resp->mutable_bulletin());
   return grpc::Status::OK;
 }
 

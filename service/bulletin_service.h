@@ -7,11 +7,11 @@
 #include <grpcpp/grpcpp.h>
 
 #include "bantin/v1/bantin.grpc.pb.h"
-#include "service/api_errors.h"
-#include "service/auth.h"
-#include "service/limits.h"
-#include "service/read_cache.h"
-#include "storage/store.h"
+#include "api_errors.h"
+#include "auth.h"
+#include "limits.h"
+#include "read_cache.h"
+#include "bantin/storage/store.h"
 
 namespace bantin {
 

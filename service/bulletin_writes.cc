@@ -2,10 +2,10 @@
 // Every write needs a write token (service/auth.h).
 #include <thread>
 
-#include "core/dates.h"
-#include "html/document.h"
-#include "service/bulletin_service.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/text/dates.h"
+#include "bantin/html/document.h"
+#include "bulletin_service.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 namespace {
@@ -28,7 +28,7 @@ std::vector<IngestItem> ParseAll(std::vector<PendingPage>& pages) {
   std::vector<IngestItem> items(pages.size());
   const auto parse = [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
-      items[i].bulletin = ParseDocument(pages[i].raw, pages[i].hints);
+      items[i].bulletin = Parse(pages[i].raw, pages[i].hints);
       items[i].raw = std::move(pages[i].raw);
       items[i].hints = std::move(pages[i].hints);
     }
@@ -66,7 +66,7 @@ grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext* ctx, const
   if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
   if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
   const ParseHints hints = FromProto(req->hints());
-  Result<PutOutcome> put = store_->Put(ParseDocument(req->raw(), hints), req->raw(), hints);
+  Result<PutOutcome> put = store_->Put(Parse(req->raw(), hints), req->raw(), hints);
   if (!put.ok()) return ToGrpc(put.status());
   ToProto(put->bulletin, resp->mutable_bulletin());
   resp->set_created(put->created);

@@ -1,10 +1,10 @@
-#include "service/call_observer.h"
+#include "call_observer.h"
 
 #include <chrono>
 #include <ctime>
 #include <string>
 
-#include "core/json.h"
+#include "bantin/json/json.h"
 
 namespace bantin {
 namespace {

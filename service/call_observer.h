@@ -15,7 +15,7 @@
 
 #include <cstdio>
 
-#include "service/metrics.h"
+#include "metrics.h"
 
 namespace bantin {
 

@@ -1,4 +1,4 @@
-#include "service/client.h"
+#include "client.h"
 
 #include <google/protobuf/util/json_util.h>
 
@@ -7,10 +7,11 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "service/api_errors.h"
-#include "service/auth.h"
-#include "service/metrics.h"
-#include "service/read_file.h"
+#include "api_errors.h"
+#include "auth.h"
+#include "metrics.h"
+#include "read_file.h"
+#include "server.h"
 
 namespace bantin {
 Result<Client> Client::Connect(const Args& args) {
@@ -38,7 +39,7 @@ Result<Client> Client::Connect(const Args& args) {
   ch.SetMaxReceiveMessageSize(-1);
   if (args.Has("tls-server-name")) ch.SetSslTargetNameOverride(args.Get("tls-server-name"));
   c.stub_ = v1::BulletinService::NewStub(
-      grpc::CreateCustomChannel(args.Get("server", "127.0.0.1:50051"), credentials, ch));
+      grpc::CreateCustomChannel(args.Get("server", kDefaultGrpcAddress), credentials, ch));
   return c;
 }
 

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "bantin/v1/bantin.grpc.pb.h"
-#include "core/status.h"
-#include "service/commands.h"
+#include "bantin/status.h"
+#include "commands.h"
 
 namespace bantin {
 

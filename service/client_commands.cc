@@ -3,10 +3,11 @@
 #include <cstdio>
 #include <iostream>
 
-#include "core/json.h"
-#include "service/client.h"
-#include "service/commands.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/paging.h"
+#include "bantin/json/json.h"
+#include "client.h"
+#include "commands.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 namespace {
@@ -142,7 +143,7 @@ int RunSources(const Args& args) {
   Result<Client> client = Client::Connect(args);
   if (!client.ok()) return Fail("sources", client.status());
   v1::ListSourcesRequest req;
-  req.set_page_size(std::atoi(args.Get("page-size", "500").c_str()));
+  req.set_page_size(std::atoi(args.Get("page-size", std::to_string(kMaxPageSize)).c_str()));
   req.set_page_token(args.Get("page-token"));
   v1::ListSourcesResponse resp;
   grpc::Status s = client->stub().ListSources(client->NewContext().get(), req, &resp);

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/bulletin.h"
-#include "core/status.h"
+#include "bantin/bulletin.h"
+#include "bantin/status.h"
 
 namespace bantin {
 

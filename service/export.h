@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
-#include "core/bulletin.h"
-#include "core/status.h"
-#include "storage/store.h"
+#include "bantin/bulletin.h"
+#include "bantin/status.h"
+#include "bantin/storage/store.h"
 
 namespace bantin {
 
@@ -29,10 +29,6 @@ Status CheckExportFilter(const ExportFilter& filter);
 // `emit` returns false (the reader went away).
 using ExportSink = std::function<bool(const Bulletin& bulletin, const std::string& text)>;
 Status ExportBulletins(const Store& store, const ExportFilter& filter, const ExportSink& emit);
-
-// Bundle lines, each ending in '\n'.
-std::string BundleHeader();
-std::string BundleLine(const Bulletin& bulletin, const std::string& text);
 
 }  // namespace bantin
 

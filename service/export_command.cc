@@ -4,10 +4,12 @@
 #include <fstream>
 #include <iostream>
 
-#include "service/client.h"
-#include "service/commands.h"
-#include "service/export.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/json/bundle.h"
+#include "bantin/parse/parser.h"
+#include "client.h"
+#include "commands.h"
+#include "export.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 
@@ -30,11 +32,11 @@ int RunExport(const Args& args) {
   std::unique_ptr<grpc::ClientContext> ctx = client->NewContext();
   std::unique_ptr<grpc::ClientReader<v1::ExportBulletinsResponse>> stream =
       client->stub().ExportBulletins(ctx.get(), req);
-  out << BundleHeader();
+  out << BundleHeaderJson(kParserVersion) << "\n";
   v1::ExportBulletinsResponse item;
   size_t count = 0;
   while (stream->Read(&item)) {
-    out << BundleLine(FromProto(item.bulletin()), item.text());
+    out << BundleArticleToJson(FromProto(item.bulletin()), item.text()) << "\n";
     ++count;
   }
   grpc::Status s = stream->Finish();

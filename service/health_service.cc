@@ -1,4 +1,4 @@
-#include "service/health_service.h"
+#include "health_service.h"
 
 #include <chrono>
 #include <thread>

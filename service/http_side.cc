@@ -1,10 +1,12 @@
-#include "service/http_side.h"
+#include "http_side.h"
 
 #include <httplib.h>
 
-#include "core/json.h"
-#include "service/export.h"
-#include "service/metrics.h"
+#include "bantin/json/bundle.h"
+#include "bantin/parse/parser.h"
+#include "bantin/json/json.h"
+#include "export.h"
+#include "metrics.h"
 
 namespace bantin {
 namespace {
@@ -45,10 +47,10 @@ void ServeBundle(const httplib::Request& req, httplib::Response& res, const Stor
   if (Status s = CheckExportFilter(f); !s.ok()) return SendError(res, grpc::StatusCode::INVALID_ARGUMENT, s.message());
   res.set_header("Cache-Control", "no-cache");
   res.set_chunked_content_provider("application/x-ndjson", [store, f](size_t, httplib::DataSink& sink) {
-    const std::string header = BundleHeader();
+    const std::string header = BundleHeaderJson(kParserVersion) + "\n";
     if (!sink.write(header.data(), header.size())) return false;
     Status s = ExportBulletins(*store, f, [&](const Bulletin& b, const std::string& text) {
-      const std::string line = BundleLine(b, text);
+      const std::string line = BundleArticleToJson(b, text) + "\n";
       return sink.write(line.data(), line.size());
     });
     // A storage failure mid-stream can only cut the body short; the reader

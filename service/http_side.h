@@ -10,10 +10,10 @@
 #include <string>
 #include <thread>
 
-#include "core/status.h"
-#include "service/auth.h"
-#include "service/metrics.h"
-#include "storage/store.h"
+#include "bantin/status.h"
+#include "auth.h"
+#include "metrics.h"
+#include "bantin/storage/store.h"
 
 namespace httplib {
 class Server;

@@ -3,10 +3,10 @@
 #include <cstdio>
 #include <iostream>
 
-#include "service/client.h"
-#include "service/commands.h"
-#include "service/metrics.h"
-#include "service/progress.h"
+#include "client.h"
+#include "commands.h"
+#include "metrics.h"
+#include "progress.h"
 
 namespace bantin {
 

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 
+#include "bantin/paging.h"
+
 namespace bantin {
 
 struct ServiceLimits {
@@ -13,7 +15,7 @@ struct ServiceLimits {
   size_t max_message_bytes = 64u << 20;   // --max-message-bytes
   // page_size above this is lowered to it (AIP-158), for List, Search and
   // ListSources alike.
-  int max_page_size = 500;                // --max-page-size
+  int max_page_size = kMaxPageSize;       // --max-page-size
   size_t max_query_bytes = 1024;          // --max-query-bytes (query + filter)
   size_t max_batch_ids = 500;             // --max-batch-ids (BatchGetBulletins)
   size_t max_stream_items = 100000;       // --max-stream-items (IngestBulletins)

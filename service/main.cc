@@ -2,7 +2,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "service/commands.h"
+#include "commands.h"
 
 namespace {
 

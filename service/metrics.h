@@ -9,6 +9,8 @@
 #include <mutex>
 #include <string>
 
+#include "bantin/status.h"  // StatusCodeName, for the metrics' code labels
+
 namespace bantin {
 
 class Metrics {
@@ -33,9 +35,6 @@ class Metrics {
   mutable std::mutex mu_;
   std::map<std::string, MethodStats> methods_;  // guarded by mu_
 };
-
-// The gRPC status code's canonical name ("OK", "NOT_FOUND", ...).
-const char* StatusCodeName(int code);
 
 }  // namespace bantin
 

@@ -1,15 +1,15 @@
-#include "service/commands.h"
+#include "commands.h"
 
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
-#include "core/json.h"
-#include "core/parser.h"
-#include "html/document.h"
-#include "service/client.h"
-#include "service/read_file.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/json/json.h"
+#include "bantin/parse/parser.h"
+#include "bantin/html/document.h"
+#include "client.h"
+#include "read_file.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 
@@ -52,7 +52,7 @@ int RunParse(const Args& args) {
     if (!s.ok()) return Fail("parse", s);
     b = FromProto(resp.bulletin());
   } else {
-    b = ParseDocument(*raw, hints);
+    b = Parse(*raw, hints);
   }
   if (args.Has("json")) {
     std::cout << BulletinToJson(b) << "\n";

@@ -1,4 +1,4 @@
-#include "service/progress.h"
+#include "progress.h"
 
 #include <unistd.h>
 

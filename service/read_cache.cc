@@ -1,4 +1,4 @@
-#include "service/read_cache.h"
+#include "read_cache.h"
 
 #include <mutex>
 

@@ -1,4 +1,4 @@
-#include "service/read_file.h"
+#include "read_file.h"
 
 #include <fstream>
 #include <iterator>

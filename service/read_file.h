@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "core/status.h"
+#include "bantin/status.h"
 
 namespace bantin {
 

@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "service/commands.h"
-#include "service/server.h"
+#include "commands.h"
+#include "server.h"
 
 namespace bantin {
 namespace {
@@ -66,7 +66,7 @@ constexpr char kUsage[] =
 int RunServe(const Args& args) {
   ServerOptions o;
   o.db_dir = args.Get("db");
-  o.grpc_address = args.Get("listen", "127.0.0.1:50051");
+  o.grpc_address = args.Get("listen", kDefaultGrpcAddress);
   o.http_address = args.Get("http");
   o.web_root = args.Get("web-root", BesideExecutable("web"));
   o.wasm_root = args.Get("wasm-root", BesideExecutable("wasm"));

@@ -1,17 +1,17 @@
-#include "service/server.h"
+#include "server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
 
-#include "service/bulletin_service.h"
-#include "service/call_observer.h"
-#include "service/health_service.h"
-#include "service/http_side.h"
-#include "service/metrics.h"
-#include "service/read_file.h"
-#include "storage/store.h"
+#include "bulletin_service.h"
+#include "call_observer.h"
+#include "health_service.h"
+#include "http_side.h"
+#include "metrics.h"
+#include "read_file.h"
+#include "bantin/storage/store.h"
 
 namespace bantin {
 namespace {

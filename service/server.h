@@ -9,15 +9,18 @@
 #include <memory>
 #include <string>
 
-#include "core/status.h"
-#include "service/auth.h"
-#include "service/limits.h"
+#include "bantin/status.h"
+#include "auth.h"
+#include "limits.h"
 
 namespace bantin {
 
+// Where `bantin serve` listens and the CLI calls unless told otherwise.
+inline constexpr char kDefaultGrpcAddress[] = "127.0.0.1:50051";
+
 struct ServerOptions {
   std::string db_dir;
-  std::string grpc_address = "127.0.0.1:50051";  // port 0 picks a free port
+  std::string grpc_address = kDefaultGrpcAddress;  // port 0 picks a free port
   std::string http_address;                      // empty: no HTTP
   std::string web_root;                          // viewer files, served at /
   std::string wasm_root;                         // the wasm module, served at /wasm/

@@ -1,4 +1,4 @@
-#include "storage/bulletin_codec.h"
+#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 
@@ -88,6 +88,29 @@ void ToProto(const ParseHints& in, v1::ParseHints* out) {
 
 ParseHints FromProto(const v1::ParseHints& in) {
   return {in.url(), in.source_id(), in.province(), in.fetch_date()};
+}
+
+void ToProto(const SearchHit& h, v1::SearchResult* r) {
+  r->set_id(h.bulletin.id);
+  r->set_title(h.bulletin.title);
+  r->set_date(h.bulletin.date);
+  r->set_author(h.bulletin.author);
+  ToProto(h.bulletin.source, r->mutable_source());
+  r->set_score(h.score);
+  r->set_exact_terms(h.exact_terms);
+  r->set_snippet(std::string(BodySnippet(h.snippets)));
+  for (const Snippet& sn : h.snippets) {
+    v1::Snippet* ps = r->add_snippets();
+    ps->set_field(sn.field);
+    ps->set_block(sn.block);
+    ps->set_offset(sn.offset);
+    ps->set_text(sn.text);
+    for (const HighlightSpan& span : sn.highlights) {
+      v1::Snippet::Highlight* hl = ps->add_highlights();
+      hl->set_begin(span.begin);
+      hl->set_end(span.end);
+    }
+  }
 }
 
 }  // namespace bantin

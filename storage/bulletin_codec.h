@@ -4,14 +4,16 @@
 #define BANTIN_STORAGE_BULLETIN_CODEC_H_
 
 #include "bantin/v1/bantin.pb.h"
-#include "core/bulletin.h"
-#include "core/parser.h"
+#include "bantin/bulletin.h"
+#include "bantin/parse/parser.h"
+#include "bantin/search/highlight.h"
 
 namespace bantin {
 
 void ToProto(const Bulletin& in, v1::Bulletin* out);
 Bulletin FromProto(const v1::Bulletin& in);
 void ToProto(const Source& in, v1::Source* out);
+void ToProto(const SearchHit& in, v1::SearchResult* out);
 Source FromProto(const v1::Source& in);
 void ToProto(const ParseHints& in, v1::ParseHints* out);
 ParseHints FromProto(const v1::ParseHints& in);

@@ -1,4 +1,4 @@
-#include "storage/compression.h"
+#include "compression.h"
 
 #include <zstd.h>
 

@@ -1,6 +1,6 @@
-#include "storage/doc_table.h"
+#include "doc_table.h"
 
-#include "core/posting.h"
+#include "bantin/index/posting.h"
 
 namespace bantin {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/search_engine.h"
+#include "bantin/search/search_engine.h"
 
 namespace bantin {
 

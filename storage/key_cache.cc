@@ -1,4 +1,4 @@
-#include "storage/key_cache.h"
+#include "key_cache.h"
 
 #include <mutex>
 

@@ -1,4 +1,4 @@
-#include "storage/keys.h"
+#include "keys.h"
 
 namespace bantin::keys {
 

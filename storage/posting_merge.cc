@@ -1,11 +1,10 @@
-#include "storage/posting_merge.h"
+#include "posting_merge.h"
 
 #include <rocksdb/merge_operator.h>
 
 #include <algorithm>
-#include <map>
 
-#include "core/posting.h"
+#include "bantin/index/posting.h"
 
 namespace bantin {
 namespace {
@@ -13,39 +12,28 @@ namespace {
 constexpr char kAdd = 'A';
 constexpr char kRemove = 'D';
 
-// Applies additions and removals in order; removals make concatenation
-// impossible, so this path decodes every entry.
+// Applies additions and removals in order (core's list editing); removals
+// make concatenation impossible, so this path decodes every entry.
 bool MergeSlowly(const rocksdb::Slice* existing, const std::vector<rocksdb::Slice>& operands,
                  std::string* out) {
-  std::map<uint32_t, std::string_view> entries;
-  const auto add = [&](std::string_view list) {
-    std::vector<PostingRef> refs;
-    if (!SplitPostings(list, &refs)) return false;
-    for (const PostingRef& r : refs) entries[r.docno] = r.payload;
-    return true;
-  };
-  if (existing && !add(existing->ToStringView())) return false;
+  std::string list = existing ? existing->ToString() : std::string(), next;
+  std::vector<uint32_t> docnos;
   for (const rocksdb::Slice& op : operands) {
     if (op.empty()) return false;
     std::string_view body = op.ToStringView().substr(1);
     if (op[0] == kAdd) {
-      if (!add(body)) return false;
+      if (!MergeEntries(list, body, &next)) return false;
     } else if (op[0] == kRemove) {
-      uint32_t docno = 0;
-      while (!body.empty()) {
+      docnos.clear();
+      for (uint32_t docno = 0; !body.empty(); docnos.push_back(docno))
         if (!GetVarint(body, &docno)) return false;
-        entries.erase(docno);
-      }
+      if (!RemoveEntries(list, docnos, &next)) return false;
     } else {
       return false;
     }
+    list.swap(next);
   }
-  out->clear();
-  for (const auto& [docno, payload] : entries) {
-    PutVarint(*out, docno);
-    PutVarint(*out, static_cast<uint32_t>(payload.size()));
-    out->append(payload);
-  }
+  *out = std::move(list);
   return true;
 }
 

@@ -1,6 +1,6 @@
 // Store: opening, the document table, and reads (Get, BatchGet, List,
 // ListSources). Writes are in store_write.cc, search in store_search.cc.
-#include "storage/store.h"
+#include "store_impl.h"
 
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
@@ -9,33 +9,27 @@
 #include <map>
 
 #include "bantin/v1/bantin.pb.h"
-#include "core/digest.h"
-#include "storage/bulletin_codec.h"
-#include "storage/compression.h"
-#include "core/frequency_memo.h"
-#include "storage/key_cache.h"
-#include "storage/doc_table.h"
-#include "storage/keys.h"
-#include "storage/posting_merge.h"
-#include "storage/store_util.h"
+#include "bantin/digest.h"
+#include "bantin/paging.h"
+#include "bantin/storage/bulletin_codec.h"
+#include "compression.h"
+#include "bantin/index/frequency_memo.h"
+#include "key_cache.h"
+#include "doc_table.h"
+#include "keys.h"
+#include "posting_merge.h"
+#include "store_util.h"
 
 namespace bantin {
 namespace {
 
-constexpr int kMaxPageSize = 500;
-constexpr int kDefaultPageSize = 50;
-
-int ClampPageSize(int requested) {
-  if (requested <= 0) return kDefaultPageSize;
-  return requested > kMaxPageSize ? kMaxPageSize : requested;
-}
 
 }  // namespace
 
 // A million ids remembered: about 100 MB at most, a few seconds of reads to refill.
-Store::Store(rocksdb::DB* db)
+RocksStore::RocksStore(rocksdb::DB* db)
     : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)), frequencies_(std::make_unique<FrequencyMemo>()) {}
-Store::~Store() = default;
+RocksStore::~RocksStore() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   rocksdb::Options options;
@@ -65,45 +59,44 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, dir, &db);
   if (!s.ok()) return Status(StatusCode::kUnavailable, "cannot open database at " + dir + ": " + s.ToString());
-  std::unique_ptr<Store> store(new Store(db));
+  auto store = std::make_unique<RocksStore>(db);
   if (Status loaded = store->LoadDocuments(); !loaded.ok()) return loaded;
-  return store;
+  return std::unique_ptr<Store>(std::move(store));
 }
 
-Status Store::LoadDocuments() {
+Status RocksStore::LoadDocuments() {
   std::string stats;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats);
-  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno_))
+  uint32_t next_docno = 0;
+  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno))
     return Status::Internal("corpus statistics are corrupt");
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
-  docs_.resize(next_docno_);
-  rows_.resize(next_docno_);
+  table_.Extend(next_docno);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(keys::kDocsBegin); it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
     uint32_t docno = 0;
-    auto meta = std::make_unique<DocMeta>();
-    if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno_ ||
-        !DecodeDocMeta(it->value().ToStringView(), meta.get()))
+    DocMeta meta;
+    if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno ||
+        !DecodeDocMeta(it->value().ToStringView(), &meta))
       return Status::Internal("document table entry is corrupt");
-    rows_[docno] = RowOf(*meta, keys_);
-    docs_[docno] = std::move(meta);
+    table_.Set(docno, std::move(meta));
   }
   return FromRocks(it->status(), "document table");
 }
 
-uint64_t Store::size() const {
+uint64_t RocksStore::size() const {
   std::shared_lock lock(doc_mu_);
   return totals_.documents;
 }
 
-Result<StoredRecord> Store::Get(const std::string& id, bool with_raw) const {
+Result<StoredRecord> RocksStore::Get(const std::string& id, bool with_raw) const {
   std::string key;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
-  if (!s.ok()) return FromRocks(s, "bulletin " + id);
+  if (!s.ok()) return FromRocksForBulletin(s, id);
   return ReadRecord(key, id, with_raw);
 }
 
-Status Store::GetBulletinWire(const std::string& id, std::string* bulletin) const {
+Status RocksStore::GetBulletinWire(const std::string& id, std::string* bulletin) const {
   std::string key;
   rocksdb::PinnableSlice record;  // read in place: the one copy is the field's
   rocksdb::Status s;
@@ -114,7 +107,7 @@ Status Store::GetBulletinWire(const std::string& id, std::string* bulletin) cons
   if (key.empty() || s.IsNotFound()) {  // not remembered, or moved or gone since
     record.Reset();
     s = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &key);
-    if (!s.ok()) return FromRocks(s, "bulletin " + id);
+    if (!s.ok()) return FromRocksForBulletin(s, id);
     s = db_->Get(rocksdb::ReadOptions(), db_->DefaultColumnFamily(), key, &record);
     if (!s.ok()) return FromRocks(s, "record of " + id);
     key_cache_->Remember(id, key);
@@ -127,17 +120,17 @@ Status Store::GetBulletinWire(const std::string& id, std::string* bulletin) cons
   return Status::Ok();
 }
 
-Result<std::vector<StoredRecord>> Store::BatchGet(const std::vector<std::string>& ids) const {
+Result<std::vector<StoredRecord>> RocksStore::BatchGet(const std::vector<std::string>& ids) const {
   std::vector<StoredRecord> out;
   for (const std::string& id : ids) {
-    Result<StoredRecord> r = Get(id);
+    Result<StoredRecord> r = Get(id, false);
     if (!r.ok()) return r.status();
     out.push_back(std::move(*r));
   }
   return out;
 }
 
-Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string& id,
+Result<StoredRecord> RocksStore::ReadRecord(const std::string& key, const std::string& id,
                                        bool with_raw) const {
   v1::StoredBulletin record;
   if (Status s = ReadProto(*db_, key, "record of " + id, &record); !s.ok()) return s;
@@ -151,7 +144,7 @@ Result<StoredRecord> Store::ReadRecord(const std::string& key, const std::string
   return out;
 }
 
-Result<std::string> Store::ReadRaw(const std::string& id) const {
+Result<std::string> RocksStore::ReadRaw(const std::string& id) const {
   std::string frame;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::Raw(id), &frame);
   if (!s.ok()) return FromRocks(s, "raw page of " + id);
@@ -160,13 +153,13 @@ Result<std::string> Store::ReadRaw(const std::string& id) const {
   return raw;
 }
 
-Result<ListPage> Store::List(const ListOptions& o) const {
-  const int page_size = ClampPageSize(o.page_size);
+Result<ListPage> RocksStore::List(const ListOptions& o) const {
+  const int page_size = ClampPageSize(o.page_size, kDefaultListPageSize);
   std::string start = o.from_date.empty() ? keys::kRecordsBegin : keys::RecordDatePrefix(o.from_date);
   if (!o.page_token.empty()) {
     std::string after;
     if (!Unhex(o.page_token, &after) || after.rfind(keys::kRecordsBegin, 0) != 0)
-      return Status::InvalidArgument("page_token: not a token this service issued");
+      return Status::InvalidField("page_token", "not a token this service issued");
     start = after + '\0';
   }
   const std::string end =
@@ -185,6 +178,13 @@ Result<ListPage> Store::List(const ListOptions& o) const {
       page.next_page_token = Hex(last_key);
       break;
     }
+    if (o.with_raw) {
+      Result<std::string> raw = ReadRaw(b.id());
+      // Deleted since the iterator was made: no longer listed.
+      if (!raw.ok() && raw.status().code() == StatusCode::kNotFound) continue;
+      if (!raw.ok()) return raw.status();
+      page.raws.push_back(std::move(*raw));
+    }
     page.bulletins.push_back(FromProto(b));
     last_key = it->key().ToString();
   }
@@ -192,14 +192,15 @@ Result<ListPage> Store::List(const ListOptions& o) const {
   return page;
 }
 
-Result<SourcesPage> Store::ListSources(int page_size, const std::string& page_token) const {
+Result<SourcesPage> RocksStore::ListSources(int page_size, const std::string& page_token) const {
   std::string after;
   if (!page_token.empty() && (!Unhex(page_token, &after) || after.empty()))
-    return Status::InvalidArgument("page_token: not a token this service issued");
+    return Status::InvalidField("page_token", "not a token this service issued");
   std::map<std::string, SourceSummary> by_id;
   {
     std::shared_lock lock(doc_mu_);
-    for (const auto& doc : docs_) {
+    for (uint32_t docno = 0; docno < table_.DocLimit(); ++docno) {
+      const DocMeta* doc = table_.Meta(docno);
       if (!doc || (!page_token.empty() && doc->source.id <= after)) continue;
       SourceSummary& s = by_id[doc->source.id];
       if (s.count++ == 0) s.source = doc->source;
@@ -209,7 +210,7 @@ Result<SourcesPage> Store::ListSources(int page_size, const std::string& page_to
     }
   }
   SourcesPage page;
-  const size_t limit = static_cast<size_t>(ClampPageSize(page_size));
+  const size_t limit = static_cast<size_t>(ClampPageSize(page_size, kDefaultListPageSize));
   for (auto& [id, summary] : by_id) {
     if (page.sources.size() == limit) {
       // Source ids are never empty in a token: an empty id sorts first and

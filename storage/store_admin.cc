@@ -6,16 +6,17 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "bantin/index/index_document.h"
 #include "bantin/v1/bantin.pb.h"
-#include "storage/bulletin_codec.h"
-#include "storage/doc_table.h"
-#include "storage/keys.h"
-#include "storage/store.h"
-#include "storage/store_util.h"
+#include "bantin/storage/bulletin_codec.h"
+#include "doc_table.h"
+#include "keys.h"
+#include "store_impl.h"
+#include "store_util.h"
 
 namespace bantin {
 
-Status Store::Backup(const std::string& backup_dir) {
+Status RocksStore::Backup(const std::string& backup_dir) {
   rocksdb::BackupEngine* raw_engine = nullptr;
   rocksdb::IOStatus s = rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir),
                                                     rocksdb::Env::Default(), &raw_engine);
@@ -28,7 +29,7 @@ Status Store::Backup(const std::string& backup_dir) {
   return Status::Ok();
 }
 
-Status Store::Compact() {
+Status RocksStore::Compact() {
   rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
   // Forced: a lone L0 file would otherwise be moved down as it is, keeping
   // its merge operands unfolded and its LZ4 blocks (the bottom level is ZSTD).
@@ -49,7 +50,7 @@ Status Store::Restore(const std::string& backup_dir, const std::string& db_dir) 
   return Status::Ok();
 }
 
-Status Store::CheckIntegrity() const {
+Status RocksStore::CheckIntegrity() const {
   // One pass over the index first: reading each list once keeps the check
   // linear in the database size.
   std::unordered_map<std::string, std::vector<uint32_t>> index;
@@ -88,8 +89,9 @@ Status Store::CheckIntegrity() const {
   }
   if (!it->status().ok()) return FromRocks(it->status(), "integrity scan");
   std::shared_lock lock(doc_mu_);
-  const uint64_t live = static_cast<uint64_t>(
-      std::count_if(docs_.begin(), docs_.end(), [](const auto& d) { return d != nullptr; }));
+  const std::span<const DocRow> rows = table_.Rows();
+  const uint64_t live =
+      static_cast<uint64_t>(std::count_if(rows.begin(), rows.end(), [](const DocRow& r) { return r.live; }));
   if (live != records || totals_.documents != records)
     return Status::Internal(std::to_string(records) + " records but " + std::to_string(live) +
                             " document entries and statistics of " +

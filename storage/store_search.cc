@@ -1,21 +1,21 @@
-// Store::Search: core's engine (the same code the browser runs) over the
+// RocksStore::Search: core's engine (the same code the browser runs) over the
 // stored posting lists and the in-memory document table.
 #include <rocksdb/db.h>
 
 #include <algorithm>
 #include <thread>
 
-#include "core/frequency_memo.h"
-#include "storage/keys.h"
-#include "storage/store.h"
-#include "storage/store_util.h"
+#include "bantin/index/frequency_memo.h"
+#include "keys.h"
+#include "store_impl.h"
+#include "store_util.h"
 
 namespace bantin {
 
 // Read access for the engine; the caller holds doc_mu_ shared.
-class Store::IndexView : public IndexReader {
+class RocksStore::IndexView : public IndexReader {
  public:
-  explicit IndexView(const Store& store) : store_(store) {}
+  explicit IndexView(const RocksStore& store) : store_(store) {}
 
   // Pinned: a list already folded into one value is read in place from the
   // block cache, not copied (a common syllable's list is megabytes).
@@ -30,20 +30,18 @@ class Store::IndexView : public IndexReader {
     list->keep = std::move(pinned);
     return Status::Ok();
   }
-  const DocMeta* Meta(uint32_t docno) const override {
-    return docno < store_.docs_.size() ? store_.docs_[docno].get() : nullptr;
-  }
-  std::span<const DocRow> Rows() const override { return store_.rows_; }
-  const FilterKeys& Keys() const override { return store_.keys_; }
-  uint32_t DocLimit() const override { return store_.next_docno_; }
+  const DocMeta* Meta(uint32_t docno) const override { return store_.table_.Meta(docno); }
+  std::span<const DocRow> Rows() const override { return store_.table_.Rows(); }
+  const FilterKeys& Keys() const override { return store_.table_.Keys(); }
+  uint32_t DocLimit() const override { return store_.table_.DocLimit(); }
   CorpusTotals Totals() const override { return store_.totals_; }
   FrequencyMemo* Frequencies() const override { return store_.frequencies_.get(); }
 
  private:
-  const Store& store_;
+  const RocksStore& store_;
 };
 
-Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& options) const {
+Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOptions& options) const {
   // Ranking and the hits' ids under the document table's lock; reading
   // records and cutting snippets after it.
   // The document table knows each hit's primary key: one read per hit.
@@ -55,7 +53,7 @@ Result<SearchPage> Store::Search(const std::string& query, const SearchOptions& 
     Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, o);
     if (ranked.ok()) {
       for (const Hit& h : ranked->hits) {
-        const DocMeta& m = *docs_[h.docno];
+        const DocMeta& m = *table_.Meta(h.docno);
         hits.emplace_back(keys::Record(m.date, m.source.id, m.id), m.id);
       }
     }

@@ -1,4 +1,4 @@
-#include "storage/store_util.h"
+#include "store_util.h"
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/message_lite.h>
@@ -10,6 +10,12 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::Ok();
   if (s.IsNotFound()) return Status::NotFound(what + ": not found");
   return Status::Internal(what + ": " + s.ToString());
+}
+
+Status FromRocksForBulletin(const rocksdb::Status& s, const std::string& id) {
+  if (s.IsNotFound())
+    return Status::NotFound("bulletin " + id + ": not found").WithReason("BULLETIN_NOT_FOUND").WithMetadata("id", id);
+  return FromRocks(s, "bulletin " + id);
 }
 
 Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& what,

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/status.h"
+#include "bantin/status.h"
 
 namespace google::protobuf {
 class MessageLite;
@@ -17,6 +17,9 @@ namespace bantin {
 
 // RocksDB's status as ours; `what` names the thing that failed.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
+// The same for the lookup of a bulletin by id: NotFound carries reason
+// BULLETIN_NOT_FOUND and the id.
+Status FromRocksForBulletin(const rocksdb::Status& s, const std::string& id);
 // Reads and parses the protobuf under `key`.
 Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& what,
                  google::protobuf::MessageLite* message);

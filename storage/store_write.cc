@@ -9,15 +9,16 @@
 #include <thread>
 #include <unordered_map>
 
+#include "bantin/index/index_document.h"
 #include "bantin/v1/bantin.pb.h"
-#include "core/digest.h"
-#include "storage/bulletin_codec.h"
-#include "storage/compression.h"
-#include "storage/doc_table.h"
-#include "storage/keys.h"
-#include "storage/posting_merge.h"
-#include "storage/store.h"
-#include "storage/store_util.h"
+#include "bantin/digest.h"
+#include "bantin/storage/bulletin_codec.h"
+#include "compression.h"
+#include "doc_table.h"
+#include "keys.h"
+#include "posting_merge.h"
+#include "store_impl.h"
+#include "store_util.h"
 
 namespace bantin {
 namespace {
@@ -38,7 +39,7 @@ int64_t NowUnixMs() {
 
 // What a bulletin needs before it can be staged, computed outside the
 // write lock and, for batches, on all cores.
-struct Store::Prepared {
+struct RocksStore::Prepared {
   std::vector<std::pair<std::string, std::string>> postings;  // folded → payload
   FieldLengths length{};
   DocMeta meta;
@@ -49,7 +50,7 @@ struct Store::Prepared {
   std::string record;
 };
 
-Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw, const ParseHints& hints,
+RocksStore::Prepared RocksStore::Prepare(const Bulletin& b, const std::string& raw, const ParseHints& hints,
                                int64_t ingested_unix_ms) {
   Prepared p;
   DocumentTerms terms = IndexDocument(b);
@@ -71,7 +72,7 @@ Store::Prepared Store::Prepare(const Bulletin& b, const std::string& raw, const 
 // order: Take(i) returns item i once prepared, preparing unclaimed items
 // itself while it waits. Staging (numbering, lookups of earlier copies) thus
 // overlaps the preparation of later items instead of following all of it.
-class Store::Preparer {
+class RocksStore::Preparer {
  public:
   Preparer(const std::vector<IngestItem>& items, int64_t now, size_t helpers)
       : items_(items), now_(now), out_(items.size()), ready_(items.size()) {
@@ -109,7 +110,7 @@ class Store::Preparer {
   std::vector<std::thread> helpers_;
 };
 
-struct Store::Staged {
+struct RocksStore::Staged {
   rocksdb::WriteBatch batch;
   std::unordered_map<std::string, std::string> additions;  // folded → entries, ascending docnos
   std::vector<std::pair<uint32_t, DocMeta>> added;
@@ -118,13 +119,13 @@ struct Store::Staged {
   uint32_t next_docno = 0;
 };
 
-void Store::BeginStaging(Staged& s) const {
+void RocksStore::BeginStaging(Staged& s) const {
   std::shared_lock lock(doc_mu_);
   s.totals = totals_;
-  s.next_docno = next_docno_;
+  s.next_docno = table_.DocLimit();
 }
 
-Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
+Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
   const uint32_t docno = s.next_docno++;
   for (const auto& [folded, payload] : p.postings) AppendEntry(s.additions[folded], docno, payload);
   v1::StoredBulletin numbered;
@@ -142,7 +143,7 @@ Status Store::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
   return Status::Ok();
 }
 
-Status Store::StageRemoval(Staged& s, const std::string& primary_key,
+Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key,
                            const v1::StoredBulletin& record) {
   const Bulletin b = FromProto(record.bulletin());
   const DocumentTerms terms = IndexDocument(b);
@@ -161,7 +162,7 @@ Status Store::StageRemoval(Staged& s, const std::string& primary_key,
   return Status::Ok();
 }
 
-Status Store::Commit(Staged& s) {
+Status RocksStore::Commit(Staged& s) {
   rocksdb::Status st;
   for (const auto& [folded, entries] : s.additions)
     if (st.ok()) st = s.batch.Merge(keys::Postings(folded), AdditionOperand(entries));
@@ -171,28 +172,20 @@ Status Store::Commit(Staged& s) {
   if (st.ok()) st = db_->Write(wo, &s.batch);
   if (!st.ok()) return FromRocks(st, "write");
   std::unique_lock lock(doc_mu_);
-  docs_.resize(s.next_docno);
-  rows_.resize(s.next_docno);
-  for (uint32_t docno : s.removed) {
-    docs_[docno].reset();
-    rows_[docno].live = false;
-  }
-  for (auto& [docno, meta] : s.added) {
-    rows_[docno] = RowOf(meta, keys_);
-    docs_[docno] = std::make_unique<DocMeta>(std::move(meta));
-  }
+  table_.Extend(s.next_docno);
+  for (uint32_t docno : s.removed) table_.Clear(docno);
+  for (auto& [docno, meta] : s.added) table_.Set(docno, std::move(meta));
   totals_ = s.totals;
-  next_docno_ = s.next_docno;
   return Status::Ok();
 }
 
-Result<PutOutcome> Store::Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints) {
+Result<PutOutcome> RocksStore::Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints) {
   Result<std::vector<PutOutcome>> r = PutMany({IngestItem{bulletin, raw, hints}});
   if (!r.ok()) return r.status();
   return std::move(r->front());
 }
 
-Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& items) {
+Result<std::vector<PutOutcome>> RocksStore::PutMany(const std::vector<IngestItem>& items) {
   // Small batches (a single Put) are prepared before the write lock, so that
   // concurrent writers prepare in parallel; large ones on every core while
   // staging goes on under the lock.
@@ -239,11 +232,11 @@ Result<std::vector<PutOutcome>> Store::PutMany(const std::vector<IngestItem>& it
   return out;
 }
 
-Status Store::Delete(const std::string& id) {
+Status RocksStore::Delete(const std::string& id) {
   std::lock_guard<std::mutex> write(write_mu_);
   std::string primary;
   rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &primary);
-  if (!st.ok()) return FromRocks(st, "bulletin " + id);
+  if (!st.ok()) return FromRocksForBulletin(st, id);
   v1::StoredBulletin record;
   if (Status r = ReadProto(*db_, primary, "record of " + id, &record); !r.ok()) return r;
   Staged s;
@@ -252,7 +245,7 @@ Status Store::Delete(const std::string& id) {
   return Commit(s);
 }
 
-Result<ReparseReport> Store::Reparse(const ParseFunction& parse, bool all) {
+Result<ReparseReport> RocksStore::Reparse(const ParseFunction& parse, bool all) {
   std::vector<std::string> primaries;
   {
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));

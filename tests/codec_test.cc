@@ -1,9 +1,9 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
-#include "core/json.h"
-#include "core/parser.h"
-#include "storage/bulletin_codec.h"
+#include "bantin/json/json.h"
+#include "bantin/parse/parser.h"
+#include "bantin/storage/bulletin_codec.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -13,7 +13,7 @@ namespace {
 // accepts it (unknown names would fail) and the mapping round-trips.
 TEST(Codec, CoreJsonIsTheProtoJsonOfTheSchema) {
   for (const std::string& path : testing::SeedPaths()) {
-    const Bulletin b = Parse(testing::ReadFile(path));
+    const Bulletin b = ParseText(testing::ReadFile(path));
     const std::string json = BulletinToJson(b);
     v1::Bulletin from_json;
     const auto status = google::protobuf::util::JsonStringToMessage(json, &from_json);

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/dates.h"
+#include "bantin/text/dates.h"
 
 namespace bantin {
 namespace {

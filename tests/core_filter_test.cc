@@ -1,8 +1,8 @@
 // AIP-160-style filters translated to query clauses (core/filter.h).
 #include <gtest/gtest.h>
 
-#include "core/filter.h"
-#include "core/query.h"
+#include "bantin/query/filter.h"
+#include "bantin/query/query.h"
 
 namespace bantin {
 namespace {

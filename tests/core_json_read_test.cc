@@ -4,11 +4,12 @@
 
 #include <filesystem>
 
-#include "core/json.h"
-#include "core/json_read.h"
-#include "core/memory_index.h"
-#include "core/parser.h"
-#include "core/search_json.h"
+#include "bantin/json/json.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json_read.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/parse/parser.h"
+#include "bantin/search/search_json.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -32,7 +33,7 @@ TEST(BulletinFromJson, ReadsBackEveryPageExactly) {
   const std::vector<std::string> paths = PagePaths();
   ASSERT_GE(paths.size(), 10u);
   for (const std::string& path : paths) {
-    const std::string json = BulletinToJson(Parse(testing::ReadFile(path)));
+    const std::string json = BulletinToJson(ParseText(testing::ReadFile(path)));
     Result<Bulletin> b = BulletinFromJson(json);
     ASSERT_TRUE(b.ok()) << path << ": " << b.status().message();
     EXPECT_EQ(BulletinToJson(*b), json) << path;
@@ -87,7 +88,7 @@ TEST(BulletinFromJson, StrictAndSaysWhere) {
 
 TEST(BundleArticle, RoundTripsBulletinAndText) {
   const std::string raw = testing::ReadFile(testing::SeedPaths()[0]);
-  const Bulletin b = Parse(raw);
+  const Bulletin b = ParseText(raw);
   const std::string line = BundleArticleToJson(b, raw);
   EXPECT_EQ(line.find('\n'), std::string::npos);  // one line of NDJSON
   Result<BundleArticle> a = BundleArticleFromJson(line);

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/json.h"
-#include "core/parser.h"
-#include "core/text.h"
+#include "bantin/json/json.h"
+#include "bantin/parse/parser.h"
+#include "bantin/text/text.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -19,7 +19,7 @@ std::vector<std::string> BodyTexts(const Bulletin& b) {
 }
 
 TEST(ParseSeeds, PublicationLineWinsOverPageClock) {
-  const Bulletin b = Parse(ReadFile(SeedPaths()[3]));
+  const Bulletin b = ParseText(ReadFile(SeedPaths()[3]));
   EXPECT_EQ(b.date, "2021-01-15");
   EXPECT_FALSE(b.date_inferred);
   EXPECT_EQ(b.time, "08:41:57");
@@ -33,7 +33,7 @@ TEST(ParseSeeds, PublicationLineWinsOverPageClock) {
 }
 
 TEST(ParseSeeds, YearInferredFromTheTextAndBoundedByTheClock) {
-  const Bulletin b = Parse(ReadFile(SeedPaths()[4]));
+  const Bulletin b = ParseText(ReadFile(SeedPaths()[4]));
   EXPECT_EQ(b.title, "Ban Tuyên giáo Trung ương: Sơ kết công tác tuyên giáo 6 tháng đầu năm");
   EXPECT_EQ(b.date, "2021-07-16");
   EXPECT_TRUE(b.date_inferred);
@@ -43,7 +43,7 @@ TEST(ParseSeeds, YearInferredFromTheTextAndBoundedByTheClock) {
 }
 
 TEST(ParseSeeds, OutletPrefixGivesProvince) {
-  const Bulletin b = Parse(ReadFile(SeedPaths()[1]));
+  const Bulletin b = ParseText(ReadFile(SeedPaths()[1]));
   EXPECT_EQ(b.source.province, "Quảng Trị");
   EXPECT_EQ(b.date, "2024-02-27");
   EXPECT_EQ(b.author, "Kăn Sương");
@@ -53,14 +53,14 @@ TEST(ParseSeeds, OutletPrefixGivesProvince) {
 }
 
 TEST(ParseSeeds, PeopleWithTheirRoles) {
-  const Bulletin b = Parse(ReadFile(SeedPaths()[0]));
+  const Bulletin b = ParseText(ReadFile(SeedPaths()[0]));
   std::vector<std::string> names;
   for (const Person& p : b.people) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"Phan Văn Sáu", "Lâm Tấn Hòa", "Hồ Thị Cẩm Đào",
                                              "Dương Sà Kha", "Lý RoTha"}));
   EXPECT_EQ(b.people[0].role, "Bí thư Tỉnh ủy");
   // A middle name that is also a rank ("Đại") stays in the name.
-  const Bulletin qt = Parse(ReadFile(SeedPaths()[1]));
+  const Bulletin qt = ParseText(ReadFile(SeedPaths()[1]));
   ASSERT_EQ(qt.people.size(), 2u);
   EXPECT_EQ(qt.people[1].name, "Hồ Đại Nam");
   EXPECT_EQ(qt.people[1].role, "Trưởng Ban Tuyên giáo Tỉnh ủy");
@@ -68,7 +68,7 @@ TEST(ParseSeeds, PeopleWithTheirRoles) {
 
 TEST(ParseSeeds, FooterNeverReachesTheBody) {
   for (const std::string& path : SeedPaths()) {
-    const Bulletin b = Parse(ReadFile(path));
+    const Bulletin b = ParseText(ReadFile(path));
     for (const std::string& text : BodyTexts(b)) {
       const std::string f = FoldedKey(text);
       EXPECT_EQ(f.find("luot truy cap"), std::string::npos) << path;
@@ -87,7 +87,7 @@ TEST(ParseSeeds, FooterNeverReachesTheBody) {
 
 TEST(ParseSeeds, IdIsStableAndJsonIsDeterministic) {
   const std::string raw = ReadFile(SeedPaths()[0]);
-  const Bulletin a = Parse(raw), b = Parse(raw);
+  const Bulletin a = ParseText(raw), b = ParseText(raw);
   EXPECT_EQ(a.id.size(), 16u);
   EXPECT_EQ(a.id, b.id);
   EXPECT_EQ(BulletinToJson(a), BulletinToJson(b));
@@ -108,7 +108,7 @@ TEST(ParsePages, GeneralShapesBeyondTheSeeds) {
       "Tin liên quan\n"
       "Cà Mau đẩy mạnh xuất khẩu tôm sang thị trường châu Âu\n"
       "Bản quyền thuộc Báo Cà Mau. Địa chỉ: 75 Lý Thường Kiệt, TP Cà Mau\n";
-  const Bulletin b = Parse(page);
+  const Bulletin b = ParseText(page);
   EXPECT_EQ(b.title, "Nông dân Cà Mau trúng mùa tôm lúa");
   EXPECT_EQ(b.date, "2023-05-20");
   EXPECT_EQ(b.time, "10:30");
@@ -126,14 +126,14 @@ TEST(ParsePages, NfdInputComesOutNfc) {
   const std::string page = nfd_title +
       "\n\nSáng 3/4, Sở Giáo dục và Đào tạo tỉnh Bến Tre tổ chức hội nghị triển khai hướng dẫn công tác "
       "mới cho năm học 2024 - 2025 với hơn hai trăm cán bộ quản lý tham dự.\n\nPV\n";
-  const Bulletin b = Parse(page);
+  const Bulletin b = ParseText(page);
   EXPECT_EQ(b.title, ToNfc(nfd_title));
   EXPECT_EQ(b.source.province, "Bến Tre");
   EXPECT_EQ(b.author, "PV");
 }
 
 TEST(ParsePages, NoDateWhenNothingSupportsOne) {
-  const Bulletin b = Parse(
+  const Bulletin b = ParseText(
       "Một tiêu đề không có ngày tháng nào cả\n\n"
       "Đây là một đoạn văn dài mô tả sự kiện nhưng không hề nhắc đến ngày tháng hay năm nào, "
       "vì vậy bộ phân tích không được đoán ra một ngày đăng bài.\n");
@@ -142,18 +142,18 @@ TEST(ParsePages, NoDateWhenNothingSupportsOne) {
 }
 
 TEST(ParseBadInput, NeverCrashesAndWarns) {
-  EXPECT_FALSE(Parse("").warnings.empty());
-  EXPECT_FALSE(Parse(" \n\t\r\n\xC2\xA0\n").warnings.empty());
+  EXPECT_FALSE(ParseText("").warnings.empty());
+  EXPECT_FALSE(ParseText(" \n\t\r\n\xC2\xA0\n").warnings.empty());
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary.push_back(static_cast<char>((i * 131) & 0xFF));
-  const Bulletin b = Parse(binary);
+  const Bulletin b = ParseText(binary);
   EXPECT_FALSE(b.warnings.empty());
-  const Bulletin nul = Parse(std::string("Tiêu đề\0 có NUL\n", 19));
+  const Bulletin nul = ParseText(std::string("Tiêu đề\0 có NUL\n", 19));
   bool warned = false;
   for (const std::string& w : nul.warnings) warned = warned || w.find("control") != std::string::npos;
   EXPECT_TRUE(warned);
   const std::string long_line(1 << 20, 'a');
-  EXPECT_EQ(Parse(long_line).lines.size(), 1u);
+  EXPECT_EQ(ParseText(long_line).lines.size(), 1u);
 }
 
 // Sizes and shapes that would expose super-linear steps: the suite would
@@ -163,17 +163,17 @@ TEST(ParseBadInput, HugeAndRepetitivePagesParse) {
   for (const std::string& p : SeedPaths()) page += ReadFile(p);
   std::string fifty;
   while (fifty.size() < (50u << 20)) fifty += page;
-  const Bulletin big = Parse(fifty);
+  const Bulletin big = ParseText(fifty);
   EXPECT_FALSE(big.blocks.empty());
-  EXPECT_EQ(big.title, Parse(page).title);
+  EXPECT_EQ(big.title, ParseText(page).title);
 
   std::string names;
   for (int i = 0; i < 200000; ++i) names += "Nguyễn Văn A\n";
-  EXPECT_EQ(Parse(names).lines.size(), 200001u);
+  EXPECT_EQ(ParseText(names).lines.size(), 200001u);
 
   std::string related;
   for (int i = 0; i < 100000; ++i) related += "Tin liên quan\nMột tiêu đề bài viết liên quan\n";
-  EXPECT_LE(Parse(related).related.size(), 50u);
+  EXPECT_LE(ParseText(related).related.size(), 50u);
 }
 
 }  // namespace

@@ -10,11 +10,13 @@
 #include <random>
 #include <set>
 
-#include "core/doc_row.h"
-#include "core/filter_keys.h"
-#include "core/memory_index.h"
-#include "core/search_engine.h"
-#include "core/text.h"
+#include "core/search/filter_plan.h"
+#include "bantin/index/index_document.h"
+#include "bantin/index/doc_row.h"
+#include "bantin/index/filter_keys.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/search/search_engine.h"
+#include "bantin/text/text.h"
 
 namespace bantin {
 namespace {

@@ -2,9 +2,10 @@
 // the in-memory index (the storage suite runs the same engine on RocksDB).
 #include <gtest/gtest.h>
 
-#include "core/highlight.h"
-#include "core/memory_index.h"
-#include "core/search_engine.h"
+#include "bantin/text/text.h"
+#include "bantin/search/highlight.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/search/search_engine.h"
 
 namespace bantin {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/text.h"
-#include "core/utf8.h"
+#include "bantin/text/text.h"
+#include "bantin/utf8.h"
 
 namespace bantin {
 namespace {

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/parser.h"
-#include "storage/store.h"
+#include "bantin/parse/parser.h"
+#include "bantin/storage/store.h"
 #include "tests/test_util.h"
 
 int main(int argc, char** argv) {
@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   }
   std::vector<bantin::Bulletin> seeds;
   for (const std::string& path : bantin::testing::SeedPaths())
-    seeds.push_back(bantin::Parse(bantin::testing::ReadFile(path)));
+    seeds.push_back(bantin::ParseText(bantin::testing::ReadFile(path)));
   unsigned long long next = std::strtoull(argv[2], nullptr, 10);
   for (unsigned round = 0;; ++round) {
     // Alternate single puts and batches, so both paths are cut mid-write.

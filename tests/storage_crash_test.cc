@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-#include "storage/store.h"
+#include "bantin/storage/store.h"
 #include "tests/test_util.h"
 
 namespace bantin {

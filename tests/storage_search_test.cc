@@ -4,9 +4,10 @@
 
 #include <algorithm>
 
-#include "core/memory_index.h"
-#include "core/parser.h"
-#include "storage/store.h"
+#include "bantin/text/text.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/parse/parser.h"
+#include "bantin/storage/store.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -117,7 +118,7 @@ TEST_F(StoreSearchTest, PaginationHoldsWhileIngestGoesOn) {
 TEST_F(StoreSearchTest, SeedsAreFoundAcrossSpellings) {
   for (const std::string& path : testing::SeedPaths()) {
     const std::string raw = testing::ReadFile(path);
-    ASSERT_TRUE(store_->Put(Parse(raw), raw).ok());
+    ASSERT_TRUE(store_->Put(ParseText(raw), raw).ok());
   }
   Result<SearchPage> r = store_->Search("Savannakhet");
   ASSERT_TRUE(r.ok());

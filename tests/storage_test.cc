@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "bantin/v1/bantin.pb.h"
-#include "core/parser.h"
-#include "storage/store.h"
+#include "bantin/parse/parser.h"
+#include "bantin/storage/store.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -21,7 +21,7 @@ class StoreTest : public ::testing::Test {
   }
   std::string PutSeed(size_t i) {
     const std::string raw = ReadFile(SeedPaths()[i]);
-    Result<PutOutcome> r = store_->Put(Parse(raw), raw);
+    Result<PutOutcome> r = store_->Put(ParseText(raw), raw);
     EXPECT_TRUE(r.ok());
     return r.ok() ? r->bulletin.id : "";
   }
@@ -31,7 +31,7 @@ class StoreTest : public ::testing::Test {
 
 TEST_F(StoreTest, PutGetKeepsParseAndRawPage) {
   const std::string raw = ReadFile(SeedPaths()[0]);
-  Result<PutOutcome> put = store_->Put(Parse(raw), raw);
+  Result<PutOutcome> put = store_->Put(ParseText(raw), raw);
   ASSERT_TRUE(put.ok());
   EXPECT_TRUE(put->created);
   Result<StoredRecord> got = store_->Get(put->bulletin.id, true);
@@ -82,7 +82,7 @@ TEST_F(StoreTest, LargeBatchKeepsOrderDuplicatesAndAtomicity) {
 TEST_F(StoreTest, ReingestIsIdempotent) {
   const std::string a = PutSeed(2);
   const std::string raw = ReadFile(SeedPaths()[2]);
-  Result<PutOutcome> again = store_->Put(Parse(raw), raw);
+  Result<PutOutcome> again = store_->Put(ParseText(raw), raw);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->created);
   EXPECT_EQ(again->bulletin.id, a);
@@ -189,14 +189,14 @@ TEST_F(StoreTest, ListSourcesCountsAndSpans) {
 
 TEST_F(StoreTest, ReparseRebuildsRecordsAndIndexKeepingIds) {
   const std::string raw = ReadFile(SeedPaths()[1]);
-  Bulletin old = Parse(raw);
+  Bulletin old = ParseText(raw);
   old.parser_version = "0";  // as an older parser left it
   old.title = "Tiêu đề cũ";
   ASSERT_TRUE(store_->Put(old, raw).ok());
   ASSERT_EQ(store_->Search("\"tiêu đề cũ\"")->total, 1u);
   PutSeed(2);  // current version: left alone
 
-  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return Parse(r, h); };
+  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return ParseText(r, h); };
   Result<ReparseReport> report = store_->Reparse(parse, false);
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->records, 2u);
@@ -204,7 +204,7 @@ TEST_F(StoreTest, ReparseRebuildsRecordsAndIndexKeepingIds) {
   Result<StoredRecord> fresh = store_->Get(old.id);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->bulletin.parser_version, kParserVersion);
-  EXPECT_EQ(fresh->bulletin.title, Parse(raw).title);
+  EXPECT_EQ(fresh->bulletin.title, ParseText(raw).title);
   EXPECT_EQ(store_->Search("\"tiêu đề cũ\"")->total, 0u);
   EXPECT_EQ(store_->Search("Savannakhet")->hits.at(0).bulletin.id, old.id);
   EXPECT_TRUE(store_->CheckIntegrity().ok());
@@ -214,10 +214,10 @@ TEST_F(StoreTest, ReparseRebuildsRecordsAndIndexKeepingIds) {
 
 TEST_F(StoreTest, SamePageAfterReparseKeepsItsId) {
   const std::string raw = ReadFile(SeedPaths()[1]);
-  Bulletin old = Parse(raw);
+  Bulletin old = ParseText(raw);
   old.id = "00000000000000aa";  // an id an older parser computed
   ASSERT_TRUE(store_->Put(old, raw).ok());
-  Result<PutOutcome> again = store_->Put(Parse(raw), raw);
+  Result<PutOutcome> again = store_->Put(ParseText(raw), raw);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(again->created);
   EXPECT_EQ(again->bulletin.id, old.id);
@@ -227,8 +227,8 @@ TEST_F(StoreTest, RawPageAndHintsComeBack) {
   const std::string raw = ReadFile(SeedPaths()[4]);
   ParseHints hints;
   hints.url = "https://example.vn/a.html";
-  ASSERT_TRUE(store_->Put(Parse(raw, hints), raw, hints).ok());
-  Result<StoredRecord> r = store_->Get(Parse(raw, hints).id, true);
+  ASSERT_TRUE(store_->Put(ParseText(raw, hints), raw, hints).ok());
+  Result<StoredRecord> r = store_->Get(ParseText(raw, hints).id, true);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->raw, raw);
   EXPECT_EQ(r->hints.url, hints.url);
@@ -272,7 +272,7 @@ TEST_F(StoreTest, SurvivesReopen) {
 // remembers keys.
 TEST_F(StoreTest, BulletinWireFollowsMovesAndDeletes) {
   const std::string raw = ReadFile(SeedPaths()[1]);
-  Bulletin old = Parse(raw);
+  Bulletin old = ParseText(raw);
   old.parser_version = "0";
   old.date = "1999-01-01";  // a date the current parser will correct: a new key
   ASSERT_TRUE(store_->Put(old, raw).ok());
@@ -287,7 +287,7 @@ TEST_F(StoreTest, BulletinWireFollowsMovesAndDeletes) {
   ASSERT_TRUE(wire_date(&date).ok());
   EXPECT_EQ(date, "1999-01-01");
 
-  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return Parse(r, h); };
+  const ParseFunction parse = [](const std::string& r, const ParseHints& h) { return ParseText(r, h); };
   ASSERT_TRUE(store_->Reparse(parse, true).ok());
   ASSERT_TRUE(wire_date(&date).ok());
   EXPECT_EQ(date, store_->Get(old.id)->bulletin.date);
@@ -295,7 +295,7 @@ TEST_F(StoreTest, BulletinWireFollowsMovesAndDeletes) {
 
   ASSERT_TRUE(store_->Delete(old.id).ok());
   EXPECT_EQ(wire_date(&date).code(), StatusCode::kNotFound);
-  ASSERT_TRUE(store_->Put(Parse(raw), raw).ok());
+  ASSERT_TRUE(store_->Put(ParseText(raw), raw).ok());
   EXPECT_TRUE(wire_date(&date).ok());
 }
 

@@ -79,28 +79,13 @@ export function pageText(input) {
   return core.pageText(bytesOf(input));
 }
 
-// A filter value inside a query clause: quoted, without the quotes it
-// cannot hold (values compare folded, so punctuation never matters).
-function quoted(value) {
-  return '"' + String(value).replace(/["\s]+/g, ' ').trim() + '"';
-}
-const isoDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
-// The query text for a search with filters: the filters become clauses of
-// the query language (province:, author:, date>=, date<=), so they mean
-// exactly what they mean on the server.
+// The query text for a search with filters: core's QueryWithFilters turns
+// them into clauses of the query language (province:, author:, date>=,
+// date<=), so they mean exactly what they mean on the server, and checks the
+// dates by the server's rule.
 export function queryWithFilters(query = '', filters = {}) {
-  const clauses = [];
-  if (query.trim()) clauses.push(query.trim());
-  if (filters.province) clauses.push(`province:${quoted(filters.province)}`);
-  if (filters.author) clauses.push(`author:${quoted(filters.author)}`);
-  for (const [key, op] of [['from', '>='], ['to', '<=']]) {
-    const value = filters[key];
-    if (!value) continue;
-    if (!isoDate.test(value)) throw new BantinError('INVALID_ARGUMENT', `${key}: expected YYYY-MM-DD, got "${value}"`);
-    clauses.push(`date${op}${value}`);
-  }
-  return clauses.join(' ');
+  return answer(core.queryWithFilters(query, filters.province ?? '', filters.author ?? '',
+                                      filters.from ?? '', filters.to ?? '')).query;
 }
 
 // Bulletins by id, searched by the same engine as the server. Holds wasm

@@ -11,14 +11,16 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/json.h"
-#include "core/json_read.h"
-#include "core/memory_index.h"
-#include "core/parser.h"
-#include "core/query.h"
-#include "core/search_engine.h"
-#include "core/search_json.h"
-#include "html/document.h"
+#include "bantin/json/json.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json_read.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/parse/parser.h"
+#include "bantin/query/filter.h"
+#include "bantin/query/query.h"
+#include "bantin/search/search_engine.h"
+#include "bantin/search/search_json.h"
+#include "bantin/html/document.h"
 
 namespace {
 
@@ -34,7 +36,7 @@ bantin::ParseHints Hints(const std::string& url, const std::string& source_id,
 
 std::string ParseJson(const std::string& raw, const std::string& url, const std::string& source_id,
                       const std::string& province, const std::string& fetch_date) {
-  return bantin::BulletinToJson(bantin::ParseDocument(raw, Hints(url, source_id, province, fetch_date)));
+  return bantin::BulletinToJson(bantin::Parse(raw, Hints(url, source_id, province, fetch_date)));
 }
 
 std::string PageText(const std::string& raw) { return bantin::PageText(raw); }
@@ -47,6 +49,17 @@ std::string CheckQuery(const std::string& query) {
 
 std::string ParserVersion() { return bantin::kParserVersion; }
 
+// {"query":"…"}: the query with the field filters as its clauses (core's
+// QueryWithFilters), or {"error":…}.
+std::string QueryWithFilters(const std::string& query, const std::string& province, const std::string& author,
+                             const std::string& from, const std::string& to) {
+  bantin::Result<std::string> q = bantin::QueryWithFilters(query, {province, author, from, to});
+  if (!q.ok()) return ErrorToJson(q.status());
+  JsonWriter w;
+  w.BeginObject().Key("query").String(*q).EndObject();
+  return w.Take();
+}
+
 // Bulletins keyed by id. The index holds each bulletin without its line
 // spans (search never reads them); the article's bundle line (Bulletin JSON
 // and page text) is kept as it came and read again, whole, when one article
@@ -56,7 +69,7 @@ class Index {
   // {"id":…,"added":bool}; added is false when the id was there already.
   std::string AddPage(const std::string& raw, const std::string& url, const std::string& source_id,
                       const std::string& province, const std::string& fetch_date) {
-    Bulletin b = bantin::ParseDocument(raw, Hints(url, source_id, province, fetch_date));
+    Bulletin b = bantin::Parse(raw, Hints(url, source_id, province, fetch_date));
     std::string line = bantin::BundleArticleToJson(b, bantin::PageText(raw));
     return Add(std::move(b), std::move(line));
   }
@@ -200,6 +213,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("pageText", &PageText);
   emscripten::function("parserVersion", &ParserVersion);
   emscripten::function("checkQuery", &CheckQuery);
+  emscripten::function("queryWithFilters", &QueryWithFilters);
   emscripten::class_<Index>("Index")
       .constructor<>()
       .function("addPage", &Index::AddPage)

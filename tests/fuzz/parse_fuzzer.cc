@@ -7,21 +7,22 @@
 #include <string>
 #include <string_view>
 
-#include "core/filter.h"
-#include "core/json.h"
-#include "core/json_read.h"
-#include "core/parser.h"
-#include "core/highlight.h"
-#include "core/memory_index.h"
-#include "core/utf8.h"
-#include "html/document.h"
-#include "html/html_text.h"
+#include "bantin/query/filter.h"
+#include "bantin/json/json.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json_read.h"
+#include "bantin/parse/parser.h"
+#include "bantin/search/highlight.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/utf8.h"
+#include "bantin/html/document.h"
+#include "bantin/html/html_text.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view raw(reinterpret_cast<const char*>(data), size);
   bantin::ParseHints hints;
   if (size > 0 && data[0] == 'h') hints.fetch_date = "2021-03-04";
-  const bantin::Bulletin b = bantin::ParseDocument(raw, hints);
+  const bantin::Bulletin b = bantin::Parse(raw, hints);
   const bool html = bantin::LooksLikeHtml(raw);  // spans then index the reduced text
   for (const bantin::LineSpan& l : b.lines)
     if (l.begin > l.end || (!html && l.end > size)) __builtin_trap();

@@ -14,9 +14,10 @@
 #include <unordered_set>
 
 #include "bench/corpus.h"
-#include "core/json_read.h"
-#include "core/parser.h"
-#include "html/document.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json_read.h"
+#include "bantin/parse/parser.h"
+#include "bantin/html/document.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -32,7 +33,7 @@ int main(int argc, char** argv) {
   size_t count = 0;
   std::unordered_set<std::string> ids;  // a bundle lists each bulletin once
   const auto add = [&](const std::string& raw) {
-    const bantin::Bulletin b = bantin::ParseDocument(raw);
+    const bantin::Bulletin b = bantin::Parse(raw);
     if (!ids.insert(b.id).second) return;
     body += bantin::BundleArticleToJson(b, bantin::PageText(raw));
     body += '\n';
@@ -52,8 +53,7 @@ int main(int argc, char** argv) {
     }
   }
   std::ofstream out(argv[1], std::ios::binary);
-  out << "{\"bantinBundle\":1,\"parserVersion\":\"" << bantin::kParserVersion << "\",\"count\":" << count << "}\n"
-      << body;
+  out << bantin::BundleHeaderJson(bantin::kParserVersion, count) << "\n" << body;
   if (!out.flush()) {
     std::fprintf(stderr, "make_bundle: cannot write %s\n", argv[1]);
     return 1;

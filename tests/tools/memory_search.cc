@@ -1,5 +1,5 @@
 // The native side of the wasm search parity test: builds core's MemoryIndex
-// from pages (ParseDocument, as the wasm module's Index.addPage does, in the
+// from pages (Parse, as the wasm module's Index.addPage does, in the
 // order given) and prints, for each query of QUERIES (one a line), the
 // proto3 JSON of SearchBulletinsResponse on one line; with --page-size N it
 // then prints the next page too when there is one. Errors print as
@@ -15,9 +15,9 @@
 #include <sstream>
 #include <string>
 
-#include "core/memory_index.h"
-#include "core/search_json.h"
-#include "html/document.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/search/search_json.h"
+#include "bantin/html/document.h"
 #include "tests/test_util.h"
 
 namespace {
@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "memory_search: cannot read %s\n", argv[i]);
       return 1;
     }
-    index.Add(bantin::ParseDocument(bantin::testing::ReadFile(argv[i])));
+    index.Add(bantin::Parse(bantin::testing::ReadFile(argv[i])));
   }
   std::istringstream lines(queries);
   for (std::string query; std::getline(lines, query);) {

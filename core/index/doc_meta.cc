@@ -1,0 +1,45 @@
+#include <algorithm>
+
+#include "bantin/text/dates.h"
+#include "bantin/text/gazetteer.h"
+#include "bantin/index/doc_meta.h"
+#include "bantin/text/text.h"
+
+namespace bantin {
+
+DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
+  DocMeta m;
+  m.id = b.id;
+  m.date = b.date;
+  m.source = b.source;
+  m.length = lengths;
+  for (const std::string* s : {&b.source.id, &b.source.site, &b.source.name}) {
+    std::string key = FilterKey(*s);
+    if (!key.empty() && std::find(m.source_keys.begin(), m.source_keys.end(), key) == m.source_keys.end())
+      m.source_keys.push_back(std::move(key));
+  }
+  m.province_key = FilterKey(b.source.province);
+  m.author_key = FilterKey(b.author);
+  for (const Person& p : b.people) m.people_keys.push_back(FilterKey(p.name));
+  if (const Province* p = b.source.province.empty() ? nullptr : ProvinceByName(b.source.province))
+    m.province_index = static_cast<int32_t>(p - Provinces().data());
+  int year = 0, month = 0, day = 0;
+  if (ParseIsoDate(b.date, &year, &month, &day)) m.month_index = year * 12 + month - 1;
+  return m;
+}
+
+DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
+  DocRow row;
+  row.length = m.length;
+  row.date = DateKey(m.date);
+  row.month_index = m.month_index;
+  row.province_index = m.province_index >= 0         ? static_cast<int16_t>(m.province_index)
+                       : m.source.province.empty() ? kNoProvince
+                                                   : kOtherProvince;
+  row.live = true;
+  row.province_key = keys.province.Intern(m.province_key);
+  row.author_key = keys.author.Intern(m.author_key);
+  return row;
+}
+
+}  // namespace bantin

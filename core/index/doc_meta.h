@@ -1,0 +1,46 @@
+// DocMeta: what filters and hits need to know of a document without
+// reading its record, and DocRow (core/index/doc_row.h), its fixed-size part
+// that ranking and facets read for every match. Both are computed once, when
+// the document is indexed.
+#ifndef BANTIN_INDEX_DOC_META_H_
+#define BANTIN_INDEX_DOC_META_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bantin/bulletin.h"
+#include "bantin/index/doc_row.h"
+#include "bantin/index/filter_keys.h"
+#include "bantin/index/posting.h"
+
+namespace bantin {
+
+// What filters and hits need to know of a document without reading it.
+// (What every match needs, ranking and facets, is its DocRow.)
+struct DocMeta {
+  // What scoring, ranking and facets read for every match comes first, so
+  // it shares the object's first cache lines.
+  FieldLengths length{};
+  // Facet keys as small numbers, so counting a match set hashes nothing:
+  // the gazetteer index of the province (-1 when none or not a province of
+  // the gazetteer), and year * 12 + month - 1 (-1 when undated).
+  int32_t province_index = -1;
+  int32_t month_index = -1;
+  std::string date;  // YYYY-MM-DD, "" when undated
+  std::string id;
+  Source source;
+  // Filter keys (FilterKey forms), computed once at indexing.
+  std::vector<std::string> source_keys;  // id, site and outlet name
+  std::string province_key;
+  std::string author_key;
+  std::vector<std::string> people_keys;
+};
+
+DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
+// The row of a live document with this metadata; its filter keys are
+// numbered in `keys` (added when new).
+DocRow RowOf(const DocMeta& meta, FilterKeys& keys);
+}  // namespace bantin
+
+#endif  // BANTIN_INDEX_DOC_META_H_

@@ -1,0 +1,48 @@
+// An index held in memory: what the browser builds over the bulletins a
+// reader opened, and what core's own tests rank with. It feeds the same
+// search engine (bantin/search/search_engine.h) as the server's RocksDB index.
+#ifndef BANTIN_CORE_MEMORY_INDEX_H_
+#define BANTIN_CORE_MEMORY_INDEX_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bantin/bulletin.h"
+#include "bantin/index/doc_table.h"
+#include "bantin/index/index_reader.h"
+
+namespace bantin {
+
+class MemoryIndex : public IndexReader {
+ public:
+  // Adds a bulletin whose id is set. The same id again changes nothing;
+  // returns false then.
+  bool Add(Bulletin bulletin);
+  // Removes the bulletin and its postings; false when the id is unknown.
+  bool Remove(const std::string& id);
+  // The bulletin behind a hit (nullptr for removed docnos).
+  const Bulletin* Document(uint32_t docno) const;
+  // The bulletin with this id, or nullptr.
+  const Bulletin* Find(const std::string& id) const;
+  size_t size() const { return by_id_.size(); }
+
+  Status Postings(const std::string& folded, PostingBytes* list) const override;
+  const DocMeta* Meta(uint32_t docno) const override { return table_.Meta(docno); }
+  std::span<const DocRow> Rows() const override { return table_.Rows(); }
+  const FilterKeys& Keys() const override { return table_.Keys(); }
+  uint32_t DocLimit() const override { return table_.DocLimit(); }
+  CorpusTotals Totals() const override { return totals_; }
+
+ private:
+  std::vector<std::unique_ptr<Bulletin>> bulletins_;  // by docno; null once removed
+  DocTable table_;                                    // by docno, the same docnos
+  std::unordered_map<std::string, uint32_t> by_id_;
+  std::unordered_map<std::string, std::string> postings_;  // folded → list
+  CorpusTotals totals_;
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_MEMORY_INDEX_H_

@@ -1,0 +1,277 @@
+#include "line_kinds.h"
+
+#include "bantin/text/phrases.h"
+#include "bantin/text/dates.h"
+#include "bantin/text/text.h"
+#include "bantin/utf8.h"
+
+namespace bantin {
+namespace {
+
+template <size_t N>
+bool StartsWithAny(std::string_view folded, const char* const (&phrases)[N]) {
+  for (const char* p : phrases)
+    if (StartsWithPhrase(folded, p)) return true;
+  return false;
+}
+
+bool HasLetter(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size())
+    if (IsLetter(NextCodePoint(text, pos))) return true;
+  return false;
+}
+
+// Footer and widget vocabulary. A long prose line may mention these words;
+// a short line built around them is chrome.
+constexpr const char* kChrome[] = {
+    "luot xem", "luot doc", "luot truy cap", "dang truy cap", "thong ke truy cap",
+    "nguoi truc tuyen", "so nguoi truy cap", "go top", "len dau trang", "ve dau trang",
+    "binh chon", "tham do y kien", "giay phep", "co quan chu quan", "don vi quan ly",
+    "chiu trach nhiem", "tong bien tap", "ban bien tap", "toa soan", "dien thoai",
+    "fax", "email", "e-mail", "hotline", "website", "ban quyen", "copyright",
+    "all rights reserved", "ghi ro nguon", "phat hanh lai", "chia se", "in bai", "ban in",
+    "gui cho ban be", "dang nhap", "dang ky nhan tin", "so do website", "so do trang",
+    "rss", "quay lai", "tro ve", "binh luan", "y kien ban doc", "gui y kien", "quang cao",
+    "tai ung dung", "theo doi chung toi", "facebook", "zalo", "youtube", "twitter",
+    "ket noi voi chung toi", "xem tiep", "trang truoc", "trang sau", "trang chu"};
+
+// Labels that open an address or contact line: "Địa chỉ: …".
+constexpr const char* kContactLabels[] = {"dia chi", "tru so", "dien thoai", "email", "fax",
+                                          "website", "giay phep", "co quan chu quan",
+                                          "don vi quan ly", "chiu trach nhiem", "ghi ro nguon",
+                                          "ban quyen", "copyright"};
+
+constexpr const char* kRelated[] = {
+    "bai viet khac", "cac bai viet khac", "tin lien quan", "bai lien quan",
+    "bai viet lien quan", "tin tuc lien quan", "tin da dua", "tin khac", "cac tin khac",
+    "tin bai khac", "tin cung chuyen muc", "cung chuyen muc", "tin cung loai", "xem them",
+    "doc them", "tin moi", "tin moi nhat", "tin moi hon", "tin cu hon", "tin noi bat",
+    "tin doc nhieu", "tin xem nhieu", "co the ban quan tam"};
+
+constexpr const char* kPublicationMarkers[] = {
+    "dang ngay", "ngay dang", "dang luc", "dang tai", "cap nhat", "xuat ban", "thoi gian dang",
+    "ngay cap nhat", "posted", "published", "updated", "ngay xuat ban", "dang vao"};
+
+bool HasChromeWord(std::string_view folded) {
+  static const PhraseSet* set = new PhraseSet(kChrome);
+  return set->AnyIn(folded);
+}
+
+bool HasPublicationMarker(std::string_view folded) {
+  static const PhraseSet* set = new PhraseSet(kPublicationMarkers);
+  return set->AnyIn(folded);
+}
+
+constexpr const char* kBylineLabels[] = {
+    "tin, anh", "tin anh", "tin va anh", "tin - anh", "bai, anh", "bai va anh", "bai - anh",
+    "bai anh", "tac gia", "nhom phong vien", "phong vien", "bai", "tin", "nhom pv", "pv"};
+
+constexpr const char* kCreditOutlets[] = {"bao", "cong", "trang", "dai", "tap chi", "ttxvn",
+                                          "vtv", "vov", "tttxvn", "thong tan xa", "website",
+                                          "ban tin"};
+
+constexpr const char* kOrdinals[] = {"mot la", "hai la", "ba la", "bon la", "nam la",
+                                     "sau la", "bay la", "tam la", "chin la", "muoi la",
+                                     "thu nhat", "thu hai", "thu ba", "thu tu", "thu nam",
+                                     "thu sau", "thu bay", "thu tam", "thu chin", "thu muoi"};
+
+}  // namespace
+
+bool IsBoilerplate(const Line& line, bool in_body) {
+  if (line.blank) return false;
+  if (!HasLetter(line.text)) return true;  // bare numbers, separators, symbols
+  const std::string& f = line.folded;
+  if (StartsWithAny(WithoutLeadingMarks(f), kContactLabels) && line.words <= 60) return true;
+  // Inside the article a caption may well mention a phone or a comment;
+  // there only a line that is little more than the chrome word goes.
+  if (line.words <= (in_body ? 5 : 20) && HasChromeWord(f)) return true;
+  // "• Khách 923": a bulleted counter.
+  const bool bullet = f.rfind("\xE2\x80\xA2", 0) == 0 || f.rfind("\xC2\xB7", 0) == 0;
+  if (bullet && line.has_digit && line.words <= 8) return true;
+  if (f.find('@') != std::string::npos && line.words <= 12) return true;
+  return false;
+}
+
+bool IsNavigation(const Line& line) {
+  if (line.blank) return false;
+  const std::string& f = line.folded;
+  static constexpr const char* kSkip[] = {"truy cap noi dung", "bo qua", "skip to",
+                                          "chuyen den noi dung", "toi noi dung chinh", "menu",
+                                          "trang chu", "go top", "len dau trang"};
+  if (line.words <= 8 && StartsWithAny(f, kSkip)) return true;
+  if (line.words > 16 || line.terminal) return false;
+  int separators = 0;
+  for (std::string_view sep : {"\xC2\xBB", "\xE2\x80\xBA", " > ", " / ", " | "}) {
+    size_t pos = 0;
+    while ((pos = f.find(sep, pos)) != std::string::npos) ++separators, pos += sep.size();
+  }
+  return separators >= 1 && line.words <= 16 && !line.terminal &&
+         (f.find("\xC2\xBB") != std::string::npos || f.find("\xE2\x80\xBA") != std::string::npos ||
+          StartsWithPhrase(f, "trang chu"));
+}
+
+bool IsRelatedHeading(const Line& line) {
+  if (line.blank || line.words > 7) return false;
+  std::string f = line.folded;
+  while (!f.empty() && (f.back() == ':' || f.back() == ' ' || f.back() == '.')) f.pop_back();
+  for (const char* p : kRelated)
+    if (f == p) return true;
+  return false;
+}
+
+bool IsPageClock(const Line& line) {
+  if (line.blank || line.words > 14 || !HasWeekday(line.folded)) return false;
+  if (HasPublicationMarker(line.folded)) return false;
+  for (const DateMention& d : FindDates(line.folded))
+    if (d.year) return true;
+  return false;
+}
+
+bool IsPublicationLine(const Line& line) {
+  if (line.blank || line.words > 30) return false;
+  const std::vector<DateMention> dates = FindDates(line.folded);
+  bool full = false;
+  for (const DateMention& d : dates) full = full || d.year != 0;
+  if (!full) return false;
+  if (HasPublicationMarker(line.folded)) return true;
+  // An ISO stamp, or a short line that is only a date and a clock time.
+  const bool iso = line.folded.find('t') != std::string::npos &&
+                   line.text.find('-') == 4 && line.words <= 3;
+  const bool stamp = line.words <= 8 && !FindTime(line.folded).empty() &&
+                     !HasWeekday(line.folded);
+  return iso || stamp || (line.words <= 12 && HasPhrase(line.folded, "luot xem"));
+}
+
+bool LooksLikeName(const Line& line) {
+  if (line.blank || line.has_digit || line.words > 5 || line.text.size() > 48) return false;
+  if (line.terminal || IsBoilerplate(line, false) || IsRelatedHeading(line)) return false;
+  if (line.words == 1 && !line.all_caps) return false;
+  bool at_word_start = true;
+  size_t pos = 0;
+  while (pos < line.text.size()) {
+    const char32_t cp = NextCodePoint(line.text, pos);
+    if (cp == ' ' || cp == '-' || cp == '.') {
+      at_word_start = true;
+      continue;
+    }
+    if (!IsLetter(cp)) return false;
+    if (at_word_start && !IsUpper(cp)) return false;
+    at_word_start = false;
+  }
+  return true;
+}
+
+std::string BylineAfterLabel(const Line& line) {
+  if (line.blank || line.words > 12) return "";
+  const size_t colon = line.text.find(':');
+  if (colon == std::string::npos) return "";
+  const std::string label = FoldedKey(CollapseSpaces(line.text.substr(0, colon)));
+  for (const char* l : kBylineLabels)
+    if (label == l) return CollapseSpaces(line.text.substr(colon + 1));
+  return "";
+}
+
+std::string BylineAfterTheo(const Line& line, std::string* outlet) {
+  if (line.blank || line.words > 16 || !StartsWithPhrase(line.folded, "theo")) return "";
+  const std::string& t = line.text;
+  const size_t open = t.find('(');
+  if (open == std::string::npos || t.empty() || t.back() != ')') return "";
+  Line name;
+  name.text = CollapseSpaces(t.substr(5, open - 5));  // after "Theo "
+  name.folded = FoldedKey(name.text);
+  name.blank = name.text.empty();
+  size_t words = name.text.empty() ? 0 : 1;
+  for (char c : name.text) words += c == ' ';
+  name.words = static_cast<int>(words);
+  if (!LooksLikeName(name) || StartsWithAny(name.folded, kCreditOutlets)) return "";
+  if (outlet) *outlet = CollapseSpaces(t.substr(open + 1, t.size() - open - 2));
+  return name.text;
+}
+
+bool IsSourceCredit(const Line& line) {
+  if (line.blank || line.words > 16) return false;
+  const std::string& f = line.folded;
+  if (StartsWithPhrase(f, "nguon") && !StartsWithPhrase(f, "nguon anh")) return true;
+  if (!StartsWithPhrase(f, "theo")) return false;
+  const std::string_view rest = std::string_view(f).substr(4);
+  const std::string_view trimmed = rest.substr(rest.find_first_not_of(' ') == std::string::npos
+                                                   ? rest.size()
+                                                   : rest.find_first_not_of(' '));
+  if (!FindDomain(trimmed).empty()) return true;
+  return StartsWithAny(trimmed, kCreditOutlets);
+}
+
+bool IsPhotoCredit(const Line& line) {
+  if (line.blank || line.words > 12) return false;
+  const std::string& f = line.folded;
+  return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") ||
+         StartsWithPhrase(f, "nguon anh") || StartsWithPhrase(f, "anh minh hoa");
+}
+
+std::string FindDomain(std::string_view text) {
+  static constexpr const char* kTlds[] = {"vn", "com", "net", "org", "gov", "edu", "info", "asia"};
+  const auto is_host = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.';
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!is_host(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool dotted = false;
+    while (j < text.size() && is_host(text[j])) dotted |= text[j++] == '.';
+    if (!dotted) {
+      i = j;
+      continue;
+    }
+    std::string host(text.substr(i, j - i));
+    while (!host.empty() && (host.back() == '.' || host.back() == '-')) host.pop_back();
+    for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    const size_t dot = host.rfind('.');
+    if (dot != std::string::npos && dot > 0 && host.find("..") == std::string::npos) {
+      const std::string tld = host.substr(dot + 1);
+      for (const char* t : kTlds) {
+        if (tld == t) {
+          if (host.rfind("www.", 0) == 0) host = host.substr(4);
+          return host;
+        }
+      }
+    }
+    i = j;
+  }
+  return "";
+}
+
+bool IsDomainLine(const Line& line) {
+  if (line.blank || line.words > 2) return false;
+  const std::string d = FindDomain(line.text);
+  if (d.empty()) return false;
+  std::string f = line.folded;
+  for (const char* prefix : {"https://", "http://", "www."})
+    if (f.rfind(prefix, 0) == 0) f = f.substr(std::string(prefix).size());
+  while (!f.empty() && (f.back() == '/' || f.back() == '.')) f.pop_back();
+  return f.rfind(d, 0) == 0;
+}
+
+bool StartsWithEnumerator(const Line& line) {
+  if (line.blank) return false;
+  const std::string& f = line.folded;
+  for (const char* o : kOrdinals) {
+    if (!StartsWithPhrase(f, o)) continue;
+    const size_t after = std::string_view(o).size();
+    if (after < f.size() && (f[after] == ',' || f[after] == ':')) return true;
+  }
+  for (std::string_view bullet : {"- ", "+ ", "* ", "\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xC2\xB7 "})
+    if (f.rfind(bullet, 0) == 0) return true;
+  size_t i = 0;
+  while (i < f.size() && i < 3 && f[i] >= '0' && f[i] <= '9') ++i;
+  if (i > 0 && i + 1 < f.size() && (f[i] == '.' || f[i] == ')') && f[i + 1] == ' ') return true;
+  if (f.size() > 3 && f[0] >= 'a' && f[0] <= 'z' && f[1] == ')' && f[2] == ' ') return true;
+  return false;
+}
+
+}  // namespace bantin

@@ -1,0 +1,63 @@
+// Recognisers for the kinds of lines a crawled news page is made of, by shape
+// and vocabulary, never by any one site's wording. Each looks at one line;
+// the parser (parser.cc) decides using neighbours and position.
+#ifndef BANTIN_CORE_LINE_KINDS_H_
+#define BANTIN_CORE_LINE_KINDS_H_
+
+#include <string>
+#include <string_view>
+
+#include "lines.h"
+
+namespace bantin {
+
+// Counters, polls, share buttons, licence, address, phone and contact lines,
+// copyright and "cite the source" notices, bare numbers and symbols.
+// `in_body`: the line sits between paragraphs, where only lines that are
+// little more than chrome count.
+bool IsBoilerplate(const Line& line, bool in_body);
+
+// Skip links, breadcrumbs ("Trang chủ » …"), "Go top", menu crumbs.
+bool IsNavigation(const Line& line);
+
+// "Bài viết khác:", "Tin liên quan", "Tin đã đưa", "Xem thêm" and the like.
+bool IsRelatedHeading(const Line& line);
+
+// A weekday and a date with little else: the site's clock (fetch day).
+bool IsPageClock(const Line& line);
+
+// A publication stamp: "Đăng ngày: …", "Cập nhật …", "(26.07.2019 14:14)",
+// an ISO time stamp, or a date-and-time line with a view counter.
+bool IsPublicationLine(const Line& line);
+
+// A short line shaped like a personal name or initials: "MAI CHI",
+// "Ngọc Diễm", "TN", "Kăn Sương". No digits, no final period.
+bool LooksLikeName(const Line& line);
+
+// "Tin, ảnh: X", "Tác giả: X", "Bài và ảnh: X": returns X, or "".
+std::string BylineAfterLabel(const Line& line);
+
+// "Theo Ngọc Trinh (Báo Bình Định)": the writer and, in `outlet`, the outlet
+// the article was taken from. Returns "" when the line is not of that form.
+std::string BylineAfterTheo(const Line& line, std::string* outlet);
+
+// "Theo Báo X", "Nguồn: chinhphu.vn": a source credit line.
+bool IsSourceCredit(const Line& line);
+
+// "Ảnh: N.H", "(Ảnh minh họa)": a photo credit line.
+bool IsPhotoCredit(const Line& line);
+
+// The first domain name in a text ("www.soctrang.gov.vn" → "soctrang.gov.vn",
+// an e-mail's domain included), lower-cased, or "".
+std::string FindDomain(std::string_view text);
+
+// The line is nothing but a domain or URL.
+bool IsDomainLine(const Line& line);
+
+// The line starts with an enumerator: "Một là,", "Thứ hai,", "1.", "a)",
+// "- ", "+ ", "• ".
+bool StartsWithEnumerator(const Line& line);
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_LINE_KINDS_H_

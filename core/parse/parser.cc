@@ -1,0 +1,291 @@
+#include "bantin/parse/parser.h"
+
+
+#include "bantin/text/dates.h"
+#include "bantin/digest.h"
+#include "line_kinds.h"
+#include "date_inference.h"
+#include "page.h"
+#include "people.h"
+#include "source_inference.h"
+#include "bantin/text/text.h"
+#include "bantin/utf8.h"
+
+namespace bantin {
+namespace {
+
+// How far above the body the title may sit (non-blank lines).
+constexpr int kTitleLookBack = 10;
+constexpr size_t kMaxRelated = 50;
+
+bool IsProse(const Line& l) {
+  return l.role == LineRole::kUnspecified && (l.words >= 20 || (l.words >= 10 && l.terminal));
+}
+
+// Sentence boundaries inside a line: ". X" with X upper case.
+int InnerSentences(const std::string& t) {
+  int n = 0;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && t[i + 1] == ' ') {
+      size_t p = i + 2;
+      if (IsUpper(NextCodePoint(t, p))) ++n;
+    }
+  }
+  return n;
+}
+
+// The whole line is in quotation marks ("…" or “…”), a final period aside.
+bool IsQuoted(const std::string& t) {
+  std::string_view rest = t;
+  while (!rest.empty() && (rest.back() == '.' || rest.back() == ' ')) rest.remove_suffix(1);
+  const bool opens = rest.rfind("\"", 0) == 0 || rest.rfind("\xE2\x80\x9C", 0) == 0;
+  const bool closes = rest.size() > 1 && (rest.ends_with("\"") || rest.ends_with("\xE2\x80\x9D"));
+  return opens && closes;
+}
+
+bool IsRomanHeading(const std::string& f) {
+  size_t i = 0;
+  while (i < f.size() && (f[i] == 'i' || f[i] == 'v' || f[i] == 'x')) ++i;
+  return i > 0 && i + 1 < f.size() && (f[i] == '.' || f[i] == '/') && f[i + 1] == ' ';
+}
+
+BlockKind KindOf(const Page& page, int i, bool first, double indented_share) {
+  const Line& l = page.lines[i];
+  if (first) return BlockKind::kParagraph;
+  if (!l.terminal && l.words <= 12 && (l.all_caps || IsRomanHeading(l.folded)))
+    return BlockKind::kHeading;
+  if (StartsWithEnumerator(l)) return BlockKind::kListItem;
+  if (l.words >= 6 && IsQuoted(l.text)) return BlockKind::kQuote;
+  if (!l.text.empty() && l.text.back() == ':') return BlockKind::kParagraph;
+  if (!l.terminal && l.words <= 60 && InnerSentences(l.text) < 2)
+    return l.words <= 7 ? BlockKind::kHeading : BlockKind::kCaption;
+  // A short sentence set apart from indented paragraphs by its margin.
+  if (l.words <= 25 && !l.indented && indented_share >= 0.6) return BlockKind::kCaption;
+  return BlockKind::kParagraph;
+}
+
+std::string StripTrailingDate(std::string t) {
+  // "Title (15/01/2021)" or "Title - 15/01/2021" in related lists.
+  const size_t open = t.rfind(" (");
+  if (open != std::string::npos && !t.empty() && t.back() == ')' &&
+      !FindDates(FoldedKey(t.substr(open))).empty())
+    t.resize(open);
+  return t;
+}
+
+void ClassifyChrome(Page& page) {
+  for (Line& l : page.lines) {
+    if (l.blank) continue;
+    if (IsNavigation(l)) l.role = LineRole::kNavigation;
+    else if (IsPageClock(l)) l.role = LineRole::kPageClock;
+    else if (IsPublicationLine(l)) l.role = LineRole::kPublication;
+    else if (IsRelatedHeading(l)) l.role = LineRole::kRelated;
+    else if (IsBoilerplate(l, false)) l.role = LineRole::kBoilerplate;
+  }
+}
+
+// Finds the body: from the first prose line to the last one before the
+// footer starts (a related list, chrome, or a byline no prose follows).
+// Returns the index where the footer starts.
+int FindBody(Page& page, Bulletin& out) {
+  std::vector<Line>& lines = page.lines;
+  const int n = static_cast<int>(lines.size());
+  for (int i = 0; i < n && page.body_begin < 0; ++i)
+    if (IsProse(lines[i])) page.body_begin = i;
+  if (page.body_begin < 0) {  // no prose: take the longest plain line
+    int best = -1;
+    for (int i = 0; i < n; ++i)
+      if (lines[i].role == LineRole::kUnspecified && !lines[i].blank &&
+          (best < 0 || lines[i].words > lines[best].words))
+        best = i;
+    if (best < 0) return n;
+    page.body_begin = best;
+    out.warnings.push_back("no paragraph of prose found; body guessed from the longest line");
+  }
+  // Next prose line at or after i, and next hard footer line at or after i.
+  std::vector<int> next_prose(n + 1, n), next_hard(n + 1, n);
+  for (int i = n - 1; i >= 0; --i) {
+    const Line& l = lines[i];
+    next_prose[i] = IsProse(l) ? i : next_prose[i + 1];
+    const bool hard = l.role == LineRole::kRelated || IsBoilerplate(l, true) ||
+                      (l.role == LineRole::kPublication && i > page.body_begin);
+    next_hard[i] = hard ? i : next_hard[i + 1];
+  }
+  int stop = next_hard[page.body_begin + 1];
+  for (int i = page.body_begin + 1; i < stop; ++i) {
+    const Line& l = lines[i];
+    if (l.blank || l.role != LineRole::kUnspecified) continue;
+    const bool signature = LooksLikeName(l) || !BylineAfterLabel(l).empty() ||
+                           !BylineAfterTheo(l, nullptr).empty() || IsSourceCredit(l);
+    if (signature && next_prose[i + 1] >= next_hard[i + 1]) {
+      stop = i;
+      break;
+    }
+  }
+  page.body_end = page.body_begin;
+  for (int i = page.body_begin; i < stop; ++i)
+    if (IsProse(lines[i])) page.body_end = i;
+  return stop;
+}
+
+void FindTitle(Page& page, Bulletin& out) {
+  std::vector<Line>& lines = page.lines;
+  const Line& first = lines[page.body_begin];
+  // A long headline without a final period reads as prose; the lead after it
+  // then starts the body.
+  double confidence = 0.9;
+  if (!first.terminal && first.words <= 45 && page.body_begin < page.body_end) {
+    confidence = 0.6;
+    page.title = page.body_begin;
+    for (int i = page.body_begin + 1; i <= page.body_end; ++i)
+      if (IsProse(lines[i])) {
+        page.body_begin = i;
+        break;
+      }
+  } else {
+    int fallback = -1, seen = 0;
+    for (int i = page.body_begin - 1; i >= 0 && seen < kTitleLookBack; --i) {
+      const Line& l = lines[i];
+      if (l.blank || l.role != LineRole::kUnspecified) continue;
+      ++seen;
+      if (IsDomainLine(l)) continue;
+      if (l.words >= 4 && l.words <= 60) {
+        page.title = i;
+        break;
+      }
+      if (fallback < 0) fallback = i;
+    }
+    if (page.title < 0) {
+      page.title = fallback;
+      confidence = 0.5;
+    }
+  }
+  if (page.title >= 0) {
+    lines[page.title].role = LineRole::kTitle;
+    out.title = lines[page.title].text;
+    out.confidence.title = confidence;
+  } else {
+    out.warnings.push_back("no title line found");
+  }
+}
+
+void CollectBlocks(Page& page, Bulletin& out) {
+  std::vector<Line>& lines = page.lines;
+  int prose = 0, indented = 0;
+  for (int i = page.body_begin; i <= page.body_end; ++i)
+    if (IsProse(lines[i])) ++prose, indented += lines[i].indented ? 1 : 0;
+  const double share = prose ? static_cast<double>(indented) / prose : 0.0;
+  for (int i = page.body_begin; i <= page.body_end; ++i) {
+    Line& l = lines[i];
+    if (l.blank || l.role != LineRole::kUnspecified) continue;
+    if (IsBoilerplate(l, true)) {
+      l.role = LineRole::kBoilerplate;
+      continue;
+    }
+    if (IsPhotoCredit(l) || IsSourceCredit(l)) {
+      l.role = LineRole::kCredit;
+      continue;
+    }
+    if (l.text == out.title) {
+      l.role = LineRole::kDuplicate;
+      continue;
+    }
+    l.role = LineRole::kBody;
+    out.blocks.push_back({KindOf(page, i, out.blocks.empty(), share), l.text});
+  }
+}
+
+// Byline, credits and related titles after the body; the rest is footer.
+void ReadFooter(Page& page, int stop, Bulletin& out) {
+  std::vector<Line>& lines = page.lines;
+  const int n = static_cast<int>(lines.size());
+  bool in_related = false;
+  for (int i = page.body_end + 1; i < n; ++i) {
+    Line& l = lines[i];
+    if (l.blank) continue;
+    if (l.role == LineRole::kRelated) {
+      in_related = true;
+      continue;
+    }
+    if (l.role != LineRole::kUnspecified) {
+      in_related = in_related && l.role == LineRole::kDuplicate;
+      continue;
+    }
+    std::string outlet;
+    const std::string theo = BylineAfterTheo(l, &outlet);
+    const std::string labelled = theo.empty() ? BylineAfterLabel(l) : theo;
+    if (out.author.empty() && i <= stop + 2 && !in_related && (LooksLikeName(l) || !labelled.empty())) {
+      l.role = LineRole::kByline;
+      out.author = labelled.empty() ? l.text : labelled;
+      out.confidence.author = labelled.empty() ? 0.8 : 0.9;
+      if (!outlet.empty() && out.credit.empty()) out.credit = outlet;
+    } else if (out.credit.empty() && !in_related && IsSourceCredit(l)) {
+      l.role = LineRole::kCredit;
+      out.credit = l.text;
+    } else if (in_related && !(l.all_caps && l.words >= 3) && l.words <= 40 &&
+               out.related.size() < kMaxRelated) {
+      l.role = LineRole::kRelated;
+      out.related.push_back(StripTrailingDate(l.text));
+    } else {
+      in_related = false;
+      l.role = LineRole::kBoilerplate;
+    }
+  }
+}
+
+void FillLineRoles(Page& page, Bulletin& out) {
+  for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
+    Line& l = page.lines[i];
+    if (l.role == LineRole::kUnspecified)
+      l.role = i < page.body_begin ? LineRole::kNavigation : LineRole::kBoilerplate;
+    if (!l.blank && l.text == out.title && i != page.title) l.role = LineRole::kDuplicate;
+    out.lines.push_back({l.role, l.begin, l.end});
+  }
+}
+
+}  // namespace
+
+std::string ContentId(const Bulletin& b) {
+  // The text is already normalised (NFC, spaces collapsed) by parsing.
+  uint64_t h = Fnv1a64(b.title);
+  h = Fnv1a64("\x1f", h);
+  h = Fnv1a64(b.date, h);
+  for (const Block& block : b.blocks) {
+    h = Fnv1a64("\x1e", h);
+    h = Fnv1a64(block.text, h);
+  }
+  return Hex64(h);
+}
+
+Bulletin ParseText(std::string_view raw, const ParseHints& hints) {
+  Bulletin out;
+  out.parser_version = kParserVersion;
+  out.url = hints.url;
+  Page page;
+  page.lines = SplitLines(raw, &out.warnings);
+  bool any = false;
+  for (const Line& l : page.lines) any = any || !l.blank;
+  if (!any) {
+    out.warnings.push_back(raw.empty() ? "empty input" : "input has no visible text");
+    for (const Line& l : page.lines) out.lines.push_back({l.role, l.begin, l.end});
+    out.id = ContentId(out);
+    return out;
+  }
+  ClassifyChrome(page);
+  const int stop = FindBody(page, out);
+  if (page.body_begin >= 0) {
+    FindTitle(page, out);
+    CollectBlocks(page, out);
+    ReadFooter(page, stop, out);
+  } else {
+    out.warnings.push_back("no article text found");
+  }
+  FillLineRoles(page, out);
+  InferDate(page, hints, out);
+  InferSource(page, hints, out);
+  FindPeople(out);
+  out.id = ContentId(out);
+  return out;
+}
+
+}  // namespace bantin

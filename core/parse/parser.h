@@ -1,0 +1,37 @@
+// The parser's text front end: a crawled page's text (a crawler's dump, or
+// what the HTML front end reduced a page to) into a Bulletin. It never
+// fails: whatever the bytes, it returns its best reading with warnings for
+// what was doubtful or repaired, in time linear in the input.
+//
+// Bytes of unknown kind (text or HTML) go to Parse in bantin/html/document.h,
+// the one entry point for a page as fetched; ParseText reads HTML as text.
+#ifndef BANTIN_CORE_PARSER_H_
+#define BANTIN_CORE_PARSER_H_
+
+#include <string>
+#include <string_view>
+
+#include "bantin/bulletin.h"
+
+namespace bantin {
+
+// Bumped whenever parsing output changes, so stored records can be re-parsed.
+inline constexpr char kParserVersion[] = "1";
+
+// What a caller knows better than any guess; every non-empty hint wins.
+struct ParseHints {
+  std::string url;
+  std::string source_id;
+  std::string province;
+  std::string fetch_date;  // YYYY-MM-DD: no article is dated after it
+};
+
+Bulletin ParseText(std::string_view text, const ParseHints& hints = {});
+
+// The stable id of a bulletin: a content hash of its normalised title, date
+// and body, as 16 hex digits. Re-parsing the same page yields the same id.
+std::string ContentId(const Bulletin& bulletin);
+
+}  // namespace bantin
+
+#endif  // BANTIN_CORE_PARSER_H_

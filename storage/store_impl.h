@@ -1,0 +1,85 @@
+// Internal to storage/: the RocksDB implementation of Store (store.h), its
+// members and the locks that guard them. Method bodies: store.cc (open,
+// reads), store_write.cc, store_search.cc, store_admin.cc.
+#ifndef BANTIN_STORAGE_STORE_IMPL_H_
+#define BANTIN_STORAGE_STORE_IMPL_H_
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "bantin/index/doc_table.h"
+#include "bantin/storage/store.h"
+
+namespace rocksdb {
+class DB;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace bantin::v1 {
+class StoredBulletin;
+}  // namespace bantin::v1
+
+namespace bantin {
+
+class FrequencyMemo;
+class KeyCache;
+
+class RocksStore final : public Store {
+ public:
+  explicit RocksStore(rocksdb::DB* db);
+  ~RocksStore() override;
+
+  Result<PutOutcome> Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints) override;
+  Result<std::vector<PutOutcome>> PutMany(const std::vector<IngestItem>& items) override;
+  Result<StoredRecord> Get(const std::string& id, bool with_raw) const override;
+  Status GetBulletinWire(const std::string& id, std::string* bulletin) const override;
+  Result<std::vector<StoredRecord>> BatchGet(const std::vector<std::string>& ids) const override;
+  Status Delete(const std::string& id) override;
+  Result<ListPage> List(const ListOptions& options) const override;
+  Result<SourcesPage> ListSources(int page_size, const std::string& page_token) const override;
+  Result<SearchPage> Search(const std::string& query, const SearchOptions& options) const override;
+  Result<ReparseReport> Reparse(const ParseFunction& parse, bool all) override;
+  Status Backup(const std::string& backup_dir) override;
+  Status Compact() override;
+  Status CheckIntegrity() const override;
+  uint64_t size() const override;
+
+  // Reads the document table and totals at open.
+  Status LoadDocuments();
+
+ private:
+  struct Prepared;
+  struct Staged;
+  class IndexView;
+  static Prepared Prepare(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints,
+                          int64_t ingested_unix_ms);
+  class Preparer;
+  void BeginStaging(Staged& staged) const;
+  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared);
+  // `record` is what `primary_key` holds.
+  Status StageRemoval(Staged& staged, const std::string& primary_key,
+                      const v1::StoredBulletin& record);
+  Status Commit(Staged& staged);
+  // The record under primary `key`; `id` names it in errors.
+  Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id,
+                                  bool with_raw) const;
+  Result<std::string> ReadRaw(const std::string& id) const;
+
+  std::unique_ptr<rocksdb::DB> db_;
+  std::unique_ptr<KeyCache> key_cache_;  // id → primary key, for GetBulletinWire
+  std::unique_ptr<FrequencyMemo> frequencies_;  // document frequencies between searches
+  std::mutex write_mu_;  // serialises writers; taken before doc_mu_
+  // The document table and the corpus totals: GUARDED_BY(doc_mu_), shared
+  // for readers; changed only after the batch that makes them true is
+  // written. Every docno below table_.DocLimit() has been issued.
+  mutable std::shared_mutex doc_mu_;
+  DocTable table_;       // GUARDED_BY(doc_mu_)
+  CorpusTotals totals_;  // GUARDED_BY(doc_mu_)
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_STORAGE_STORE_IMPL_H_
