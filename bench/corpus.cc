@@ -7,18 +7,17 @@
 #include <iterator>
 #include <random>
 
-#include "bantin/text/gazetteer.h"
 #include "bantin/parse/parser.h"
+#include "bantin/text/gazetteer.h"
 
 namespace bantin::bench {
 namespace {
 
-constexpr const char* kSurnames[] = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ",
-                                     "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
+constexpr const char* kSurnames[] = {"Nguyễn", "Trần", "Lê",  "Phạm", "Hoàng", "Huỳnh", "Phan",  "Vũ",
+                                     "Võ",     "Đặng", "Bùi", "Đỗ",   "Hồ",    "Ngô",   "Dương", "Lý"};
 constexpr const char* kMiddles[] = {"Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc"};
-constexpr const char* kGivens[] = {"An", "Bình", "Cường", "Diễm", "Hà", "Hải", "Hòa", "Hùng",
-                                   "Lan", "Linh", "Nam", "Phương", "Quân", "Sơn", "Thảo", "Tuấn",
-                                   "Uyên", "Vinh", "Xuân", "Yến"};
+constexpr const char* kGivens[] = {"An",  "Bình",   "Cường", "Diễm", "Hà",   "Hải",  "Hòa",  "Hùng", "Lan",  "Linh",
+                                   "Nam", "Phương", "Quân",  "Sơn",  "Thảo", "Tuấn", "Uyên", "Vinh", "Xuân", "Yến"};
 
 std::string ReadFile(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -37,8 +36,7 @@ std::vector<std::string> Cut(const std::string& text, const std::string& separat
 
 // Sentences of a parsed page's paragraphs, and their clauses (cut at
 // commas and semicolons), which the generator recombines into new sentences.
-void CollectSentences(const Bulletin& b, std::vector<std::string>& sentences,
-                      std::vector<std::string>& clauses) {
+void CollectSentences(const Bulletin& b, std::vector<std::string>& sentences, std::vector<std::string>& clauses) {
   for (const Block& block : b.blocks) {
     if (block.kind != BlockKind::kParagraph) continue;
     for (std::string& sentence : Cut(block.text, ". ", 40)) {
@@ -82,10 +80,9 @@ std::string CorpusGenerator::Page(uint64_t n) {
   title += " tại " + p.name;
 
   char stamp[64];
-  std::snprintf(stamp, sizeof stamp, "Cập nhật: %02d/%02d/%d %02d:%02d", day, month, year,
-                static_cast<int>(pick(24)), static_cast<int>(pick(60)));
-  std::string page = "Báo " + p.name + " điện tử\nTrang chủ | Tin tức | Thời sự\n\n" + title + "\n" +
-                     stamp + "\n\n";
+  std::snprintf(stamp, sizeof stamp, "Cập nhật: %02d/%02d/%d %02d:%02d", day, month, year, static_cast<int>(pick(24)),
+                static_cast<int>(pick(60)));
+  std::string page = "Báo " + p.name + " điện tử\nTrang chủ | Tin tức | Thời sự\n\n" + title + "\n" + stamp + "\n\n";
   char lead[64];
   std::snprintf(lead, sizeof lead, "Sáng %d/%d, ", day, month);
   page += lead + std::string("tại ") + p.name + ", " + first + "\n\n";
@@ -106,8 +103,8 @@ std::string CorpusGenerator::Page(uint64_t n) {
     page += "\n\n";
     left -= in_paragraph;
   }
-  page += std::string(kSurnames[pick(std::size(kSurnames))]) + " " + kMiddles[pick(std::size(kMiddles))] +
-          " " + kGivens[pick(std::size(kGivens))] + "\n\n";
+  page += std::string(kSurnames[pick(std::size(kSurnames))]) + " " + kMiddles[pick(std::size(kMiddles))] + " " +
+          kGivens[pick(std::size(kGivens))] + "\n\n";
   page += "Bài viết khác\nHội nghị tổng kết công tác năm\n\nCơ quan chủ quản: UBND tỉnh " + p.name +
           "\nGhi rõ nguồn khi phát hành lại thông tin từ trang này.\n";
   return page;

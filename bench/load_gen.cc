@@ -97,8 +97,7 @@ struct PhaseResult {
 };
 
 // One client thread: `concurrency` calls in flight until `end`.
-PhaseResult Drive(const Workload& w, grpc::GenericStub& stub, int concurrency, Clock::time_point end,
-                  uint64_t seed) {
+PhaseResult Drive(const Workload& w, grpc::GenericStub& stub, int concurrency, Clock::time_point end, uint64_t seed) {
   grpc::CompletionQueue cq;
   std::mt19937_64 rng(seed);
   PhaseResult r;
@@ -139,8 +138,7 @@ struct Tally {
 };
 
 // Runs `w` for `seconds` on `threads` client threads and adds to `tally`.
-void Measure(const Workload& w, grpc::GenericStub& stub, int threads, int concurrency, double seconds,
-             Tally* tally) {
+void Measure(const Workload& w, grpc::GenericStub& stub, int threads, int concurrency, double seconds, Tally* tally) {
   const Clock::time_point begin = Clock::now();
   const Clock::time_point end = begin + std::chrono::microseconds(static_cast<int64_t>(seconds * 1e6));
   std::vector<PhaseResult> results(threads);
@@ -239,8 +237,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "load_gen: the server holds no bulletin (use --fill N)\n");
     return 1;
   }
-  std::printf("load: %s, %d client thread(s) x %d calls in flight, %.0f s per RPC, %zu ids\n", server.c_str(),
-              threads, concurrency, seconds, ids.size());
+  std::printf("load: %s, %d client thread(s) x %d calls in flight, %.0f s per RPC, %zu ids\n", server.c_str(), threads,
+              concurrency, seconds, ids.size());
   if (args.Get("rpcs") == "none") return 0;
   // --rpcs check,get,search (the default) picks and orders the phases.
   const std::string rpcs = "," + args.Get("rpcs", "check,get,search") + ",";

@@ -10,29 +10,27 @@
 // parsing and ingest are skipped and only search is measured (for profiling).
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include <sys/resource.h>
 
-#include "bench/corpus.h"
-#include "bench/query_mix.h"
 #include "bantin/index/index_document.h"
 #include "bantin/parse/parser.h"
 #include "bantin/storage/store.h"
+#include "bench/corpus.h"
+#include "bench/query_mix.h"
 #include "tests/test_util.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double Seconds(Clock::time_point since) {
-  return std::chrono::duration<double>(Clock::now() - since).count();
-}
+double Seconds(Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); }
 
 uint64_t DirectoryBytes(const std::string& dir) {
   uint64_t total = 0;
@@ -71,8 +69,8 @@ const char* g_only = nullptr;
 
 void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
   std::vector<double> all, all_cpu;
-  std::printf("search (%s), %d rounds of %zu queries, page size 20, snippets included:\n", label,
-              rounds, std::size(bantin::bench::kQueryMix));
+  std::printf("search (%s), %d rounds of %zu queries, page size 20, snippets included:\n", label, rounds,
+              std::size(bantin::bench::kQueryMix));
   std::vector<const char*> queries(std::begin(bantin::bench::kQueryMix), std::end(bantin::bench::kQueryMix));
   if (g_only) queries = {g_only};
   for (const char* q : queries) {
@@ -95,8 +93,8 @@ void MeasureSearch(const bantin::Store& store, int rounds, const char* label) {
     all.insert(all.end(), ms.begin(), ms.end());
     all_cpu.insert(all_cpu.end(), cpu.begin(), cpu.end());
   }
-  std::printf("  all queries: p50 %.3f ms, p99 %.3f ms (thread cpu: p50 %.3f ms, p99 %.3f ms)\n",
-              Percentile(all, 0.5), Percentile(all, 0.99), Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.99));
+  std::printf("  all queries: p50 %.3f ms, p99 %.3f ms (thread cpu: p50 %.3f ms, p99 %.3f ms)\n", Percentile(all, 0.5),
+              Percentile(all, 0.99), Percentile(all_cpu, 0.5), Percentile(all_cpu, 0.99));
 }
 
 }  // namespace
@@ -107,12 +105,18 @@ int main(int argc, char** argv) {
   std::string db_dir;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--docs") docs = std::strtoul(argv[i + 1], nullptr, 10);
-    else if (flag == "--batch") batch = std::strtoul(argv[i + 1], nullptr, 10);
-    else if (flag == "--rounds") rounds = std::atoi(argv[i + 1]);
-    else if (flag == "--only") g_only = argv[i + 1];
-    else if (flag == "--single") single_docs = std::strtoul(argv[i + 1], nullptr, 10);
-    else if (flag == "--db") db_dir = argv[i + 1];
+    if (flag == "--docs")
+      docs = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--batch")
+      batch = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--rounds")
+      rounds = std::atoi(argv[i + 1]);
+    else if (flag == "--only")
+      g_only = argv[i + 1];
+    else if (flag == "--single")
+      single_docs = std::strtoul(argv[i + 1], nullptr, 10);
+    else if (flag == "--db")
+      db_dir = argv[i + 1];
   }
   if (!db_dir.empty()) {
     auto kept = bantin::Store::Open(db_dir);
@@ -140,8 +144,7 @@ int main(int argc, char** argv) {
     items.push_back({bantin::ParseText(raw), std::move(raw), {}});
   }
   double s = Seconds(t);
-  std::printf("parse: %.0f pages/s, %.1f MB/s (mean page %.1f KB)\n", docs / s, bytes / s / 1e6,
-              bytes / 1e3 / docs);
+  std::printf("parse: %.0f pages/s, %.1f MB/s (mean page %.1f KB)\n", docs / s, bytes / s / 1e6, bytes / 1e3 / docs);
 
   t = Clock::now();
   size_t terms = 0;
@@ -160,8 +163,8 @@ int main(int argc, char** argv) {
     if (!store->PutMany(chunk).ok()) return 1;
   }
   s = Seconds(t);
-  std::printf("ingest, batches of %zu: %.0f bulletins/s (%zu stored; %.0f ms of CPU per 1,000, all threads)\n",
-              batch, docs / s, static_cast<size_t>(store->size()), (ProcessCpuSeconds() - cpu) * 1e6 / docs);
+  std::printf("ingest, batches of %zu: %.0f bulletins/s (%zu stored; %.0f ms of CPU per 1,000, all threads)\n", batch,
+              docs / s, static_cast<size_t>(store->size()), (ProcessCpuSeconds() - cpu) * 1e6 / docs);
 
   if (single_docs > 0) {
     bantin::testing::TempDir single_dir;

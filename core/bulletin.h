@@ -25,10 +25,10 @@ enum class LineRole {
   kUnspecified = 0,
   kBlank = 1,
   kTitle = 2,
-  kBody = 3,          // became (part of) a block
-  kPublication = 4,   // publication date / view counter line
-  kPageClock = 5,     // the site's clock: the day the page was fetched
-  kNavigation = 6,    // skip links, breadcrumbs, menus
+  kBody = 3,         // became (part of) a block
+  kPublication = 4,  // publication date / view counter line
+  kPageClock = 5,    // the site's clock: the day the page was fetched
+  kNavigation = 6,   // skip links, breadcrumbs, menus
   kByline = 7,
   kCredit = 8,        // source or photo credit
   kRelated = 9,       // related-article heading or title
@@ -68,11 +68,11 @@ struct LineSpan {
 };
 
 struct Bulletin {
-  std::string id;     // content hash of the normalised article
+  std::string id;  // content hash of the normalised article
   std::string title;
-  std::string date;   // YYYY-MM-DD or empty when unknown
+  std::string date;  // YYYY-MM-DD or empty when unknown
   bool date_inferred = false;
-  std::string time;   // HH:MM or HH:MM:SS when printed
+  std::string time;  // HH:MM or HH:MM:SS when printed
   Source source;
   std::string author;
   std::string credit;  // source credit ("Theo Báo X", "Nguồn: y.vn")
@@ -82,7 +82,7 @@ struct Bulletin {
   std::vector<std::string> warnings;
   std::vector<LineSpan> lines;
   std::string url;
-  std::string page_date;    // the page clock's date, when the page shows one
+  std::string page_date;  // the page clock's date, when the page shows one
   std::string parser_version;
   Confidence confidence;
 };

@@ -30,9 +30,7 @@ std::string Hex(std::string_view bytes) {
 
 bool Unhex(std::string_view s, std::string* out) {
   if (s.size() % 2) return false;
-  const auto v = [](char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-  };
+  const auto v = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
   out->clear();
   for (size_t i = 0; i < s.size(); i += 2) {
     if (v(s[i]) < 0 || v(s[i + 1]) < 0) return false;

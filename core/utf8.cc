@@ -23,7 +23,7 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
   }
   if (c >= 0xF0 && c <= 0xF4) {
     if (left < 4 || !cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
-    if (c == 0xF0 && b(i + 1) < 0x90) return 0;  // overlong
+    if (c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
     if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // > U+10FFFF
     return 4;
   }
@@ -79,8 +79,7 @@ bool IsCleanUtf8(std::string_view in) {
     // Eight bytes at once when all are printable ASCII (no high bit, none
     // below 0x20).
     uint64_t w;
-    if (i + 8 <= n &&
-        (std::memcpy(&w, in.data() + i, 8), ((w | ((w - kOnes * 0x20) & ~w)) & kHigh) == 0)) {
+    if (i + 8 <= n && (std::memcpy(&w, in.data() + i, 8), ((w | ((w - kOnes * 0x20) & ~w)) & kHigh) == 0)) {
       i += 8;
       continue;
     }

@@ -27,9 +27,7 @@ bool IsCleanUtf8(std::string_view in);
 // every scanner in core calls it once per character.
 inline char32_t NextCodePoint(std::string_view s, size_t& pos) {
   const unsigned char c = static_cast<unsigned char>(s[pos]);
-  const auto cont = [&](size_t k) {
-    return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F);
-  };
+  const auto cont = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[pos + k]) & 0x3F); };
   char32_t cp;
   size_t n;
   if (c < 0x80) {

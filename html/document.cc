@@ -1,7 +1,7 @@
 #include "bantin/html/document.h"
 
-#include "bantin/utf8.h"
 #include "bantin/html/html_text.h"
+#include "bantin/utf8.h"
 
 namespace bantin {
 
@@ -14,7 +14,8 @@ Bulletin Parse(std::string_view raw, const ParseHints& hints) {
   const HtmlText text = HtmlToText(clean);
   Bulletin b = ParseText(text.text, hints);
   std::string note = "input is HTML: reduced to text with an HTML5 parser";
-  if (text.dropped_elements) note += " (" + std::to_string(text.dropped_elements) + " script, style or other non-text elements dropped)";
+  if (text.dropped_elements)
+    note += " (" + std::to_string(text.dropped_elements) + " script, style or other non-text elements dropped)";
   note += "; line spans refer to the reduced text";
   b.warnings.insert(b.warnings.begin(), note);
   if (stats.invalid_sequences)

@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake pkg-config python3
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libicu-dev icu-devtools libgumbo-dev libgtest-dev libbenchmark-dev libcpp-httplib-dev
-  emscripten dpkg-dev chromium fonts-noto-core clang libclang-rt-14-dev
+  emscripten dpkg-dev chromium fonts-noto-core clang clang-format libclang-rt-14-dev
   python3-grpcio python3-protobuf openssl
 )
 command -v node >/dev/null || PACKAGES+=(nodejs)

@@ -12,6 +12,8 @@ export BANTIN_BUILD="$BUILD"
 start=$(date +%s)
 
 scripts/setup.sh
+echo "== C++ format (.clang-format)" >&2
+scripts/check-format.sh
 scripts/build.sh
 
 echo "== GoogleTest" >&2

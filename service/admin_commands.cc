@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "bantin/html/document.h"
-#include "commands.h"
 #include "bantin/storage/store.h"
+#include "commands.h"
 
 namespace bantin {
 namespace {
@@ -25,24 +25,22 @@ Result<std::unique_ptr<Store>> OpenDb(const Args& args, const char* usage) {
 int RunReparse(const Args& args) {
   Result<std::unique_ptr<Store>> store = OpenDb(args, "bantin reparse --db DIR [--all]");
   if (!store.ok()) return Fail("reparse", store.status());
-  const ParseFunction parse = [](const std::string& raw, const ParseHints& hints) {
-    return Parse(raw, hints);
-  };
+  const ParseFunction parse = [](const std::string& raw, const ParseHints& hints) { return Parse(raw, hints); };
   Result<ReparseReport> r = (*store)->Reparse(parse, args.Has("all"));
   if (!r.ok()) return Fail("reparse", r.status());
   std::printf("reparse: %llu of %llu records rebuilt with parser version %s\n",
-              static_cast<unsigned long long>(r->rebuilt), static_cast<unsigned long long>(r->records),
-              kParserVersion);
+              static_cast<unsigned long long>(r->rebuilt), static_cast<unsigned long long>(r->records), kParserVersion);
   return 0;
 }
 
 int RunBackup(const Args& args) {
-  if (args.positional.size() != 1) return Fail("backup", Status::InvalidArgument("usage: bantin backup --db DIR BACKUP_DIR"));
+  if (args.positional.size() != 1)
+    return Fail("backup", Status::InvalidArgument("usage: bantin backup --db DIR BACKUP_DIR"));
   Result<std::unique_ptr<Store>> store = OpenDb(args, "bantin backup --db DIR BACKUP_DIR");
   if (!store.ok()) return Fail("backup", store.status());
   if (Status s = (*store)->Backup(args.positional[0]); !s.ok()) return Fail("backup", s);
-  std::printf("backup: %llu bulletins backed up to %s\n",
-              static_cast<unsigned long long>((*store)->size()), args.positional[0].c_str());
+  std::printf("backup: %llu bulletins backed up to %s\n", static_cast<unsigned long long>((*store)->size()),
+              args.positional[0].c_str());
   return 0;
 }
 
@@ -50,8 +48,7 @@ int RunRestore(const Args& args) {
   if (args.positional.size() != 1 || !args.Has("db"))
     return Fail("restore", Status::InvalidArgument("usage: bantin restore --db DIR BACKUP_DIR"));
   if (Status s = Store::Restore(args.positional[0], args.Get("db")); !s.ok()) return Fail("restore", s);
-  std::printf("restore: latest backup in %s restored into %s\n", args.positional[0].c_str(),
-              args.Get("db").c_str());
+  std::printf("restore: latest backup in %s restored into %s\n", args.positional[0].c_str(), args.Get("db").c_str());
   return 0;
 }
 

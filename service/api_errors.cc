@@ -13,7 +13,9 @@ std::string ReasonFor(const std::string& field) {
   std::string reason = "INVALID_";
   for (char c : field) {
     if (c == '[') break;
-    reason += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+    reason += std::isalnum(static_cast<unsigned char>(c))
+                  ? static_cast<char>(std::toupper(static_cast<unsigned char>(c)))
+                  : '_';
   }
   return reason;
 }
@@ -70,10 +72,14 @@ grpc::Status ToGrpc(const Status& s) {
   std::map<std::string, std::string> metadata(s.metadata().begin(), s.metadata().end());
   std::string reason = s.reason();
   if (reason.empty()) {
-    if (!s.field().empty()) reason = ReasonFor(s.field());
-    else if (s.code() == StatusCode::kResourceExhausted) reason = "LIMIT_EXCEEDED";
-    else if (s.code() == StatusCode::kUnavailable) reason = "STORAGE_UNAVAILABLE";
-    else reason = StatusCodeName(s.code());
+    if (!s.field().empty())
+      reason = ReasonFor(s.field());
+    else if (s.code() == StatusCode::kResourceExhausted)
+      reason = "LIMIT_EXCEEDED";
+    else if (s.code() == StatusCode::kUnavailable)
+      reason = "STORAGE_UNAVAILABLE";
+    else
+      reason = StatusCodeName(s.code());
   }
   return WithDetails(code, reason, s.message(), metadata, s.field());
 }

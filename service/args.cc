@@ -7,7 +7,8 @@
 namespace bantin {
 
 Args ParseArgs(int argc, char** argv, int first) {
-  static const std::set<std::string> kSwitches = {"json", "help", "raw", "all", "quiet", "no-progress", "tls", "omit-text"};
+  static const std::set<std::string> kSwitches = {"json",  "help",        "raw", "all",
+                                                  "quiet", "no-progress", "tls", "omit-text"};
   Args args;
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
@@ -30,14 +31,13 @@ Args ParseArgs(int argc, char** argv, int first) {
 
 void PrintBulletin(const Bulletin& b) {
   std::printf("%s\n", b.title.c_str());
-  std::printf("date: %s%s%s%s\n", b.date.empty() ? "unknown" : b.date.c_str(),
-              b.time.empty() ? "" : " ", b.time.c_str(), b.date_inferred ? " (inferred)" : "");
-  std::printf("source: %s / %s / %s\n", b.source.province.c_str(), b.source.name.c_str(),
-              b.source.site.c_str());
+  std::printf("date: %s%s%s%s\n", b.date.empty() ? "unknown" : b.date.c_str(), b.time.empty() ? "" : " ",
+              b.time.c_str(), b.date_inferred ? " (inferred)" : "");
+  std::printf("source: %s / %s / %s\n", b.source.province.c_str(), b.source.name.c_str(), b.source.site.c_str());
   if (!b.author.empty()) std::printf("author: %s\n", b.author.c_str());
   std::printf("id: %s\n\n", b.id.c_str());
   for (const Block& block : b.blocks) {
-    const char* mark = block.kind == BlockKind::kCaption   ? "[ảnh] "
+    const char* mark = block.kind == BlockKind::kCaption    ? "[ảnh] "
                        : block.kind == BlockKind::kListItem ? "  • "
                        : block.kind == BlockKind::kHeading  ? "## "
                                                             : "";

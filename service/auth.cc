@@ -50,8 +50,8 @@ Result<std::vector<std::string>> ReadTokenFile(const std::string& path) {
 grpc::Status Authorizer::Check(const grpc::ServerContextBase& context, Access access) const {
   const auto& metadata = context.client_metadata();
   const auto it = metadata.find("authorization");
-  const std::string_view value = it == metadata.end() ? std::string_view()
-                                                      : std::string_view(it->second.data(), it->second.size());
+  const std::string_view value =
+      it == metadata.end() ? std::string_view() : std::string_view(it->second.data(), it->second.size());
   return CheckHeader(value, access);
 }
 
@@ -72,8 +72,7 @@ grpc::Status Authorizer::CheckHeader(std::string_view authorization, Access acce
   if (AnyMatches(config_.write_tokens, token)) return grpc::Status::OK;
   if (AnyMatches(config_.read_tokens, token)) {
     if (access == Access::kRead) return grpc::Status::OK;
-    return ApiError(grpc::StatusCode::PERMISSION_DENIED, "WRITE_ACCESS_REQUIRED",
-                    "this token may read but not write");
+    return ApiError(grpc::StatusCode::PERMISSION_DENIED, "WRITE_ACCESS_REQUIRED", "this token may read but not write");
   }
   return ApiError(grpc::StatusCode::UNAUTHENTICATED, "CREDENTIALS_INVALID", "the bearer token is not valid");
 }

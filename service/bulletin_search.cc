@@ -2,8 +2,8 @@
 // index with core's engine; deadlines and cancellation stop the work.
 #include "bantin/query/filter.h"
 #include "bantin/query/query.h"
-#include "bulletin_service.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bulletin_service.h"
 
 namespace bantin {
 namespace {

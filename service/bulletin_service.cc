@@ -6,10 +6,10 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/wire_format_lite.h>
 
-#include "bantin/text/dates.h"
 #include "bantin/html/document.h"
-#include "export.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bantin/text/dates.h"
+#include "export.h"
 
 namespace bantin {
 Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
@@ -68,8 +68,9 @@ grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, c
     if (!encoded.ok()) return ToGrpc(encoded.status());
     // The slice holds a reference to the bytes until gRPC has sent them.
     auto* holder = new std::shared_ptr<const std::string>(std::move(*encoded));
-    grpc::Slice slice(const_cast<char*>((*holder)->data()), (*holder)->size(),
-                      [](void* h) { delete static_cast<std::shared_ptr<const std::string>*>(h); }, holder);
+    grpc::Slice slice(
+        const_cast<char*>((*holder)->data()), (*holder)->size(),
+        [](void* h) { delete static_cast<std::shared_ptr<const std::string>*>(h); }, holder);
     *response = grpc::ByteBuffer(&slice, 1);
     return grpc::Status::OK;
   }
@@ -82,8 +83,7 @@ grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, c
   return grpc::SerializationTraits<v1::GetBulletinResponse>::Serialize(resp, response, &own_buffer);
 }
 
-grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx,
-                                                    const v1::BatchGetBulletinsRequest* req,
+grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx, const v1::BatchGetBulletinsRequest* req,
                                                     v1::BatchGetBulletinsResponse* resp) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
   if (static_cast<size_t>(req->ids_size()) > limits_.max_batch_ids)

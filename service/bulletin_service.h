@@ -6,12 +6,12 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "bantin/v1/bantin.grpc.pb.h"
 #include "api_errors.h"
 #include "auth.h"
+#include "bantin/storage/store.h"
+#include "bantin/v1/bantin.grpc.pb.h"
 #include "limits.h"
 #include "read_cache.h"
-#include "bantin/storage/store.h"
 
 namespace bantin {
 
@@ -39,8 +39,7 @@ class BulletinServiceImpl final
                                  v1::BatchGetBulletinsResponse*) override;
   grpc::Status DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest*,
                               v1::DeleteBulletinResponse*) override;
-  grpc::Status ListSources(grpc::ServerContext*, const v1::ListSourcesRequest*,
-                           v1::ListSourcesResponse*) override;
+  grpc::Status ListSources(grpc::ServerContext*, const v1::ListSourcesRequest*, v1::ListSourcesResponse*) override;
   grpc::Status ListBulletins(grpc::ServerContext*, const v1::ListBulletinsRequest*,
                              v1::ListBulletinsResponse*) override;
   grpc::Status SearchBulletins(grpc::ServerContext*, const v1::SearchBulletinsRequest*,

@@ -2,10 +2,10 @@
 // Every write needs a write token (service/auth.h).
 #include <thread>
 
-#include "bantin/text/dates.h"
 #include "bantin/html/document.h"
-#include "bulletin_service.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bantin/text/dates.h"
+#include "bulletin_service.h"
 
 namespace bantin {
 namespace {
@@ -90,14 +90,17 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
     // A batch refused as a whole is retried page by page, so one bad page
     // costs only itself.
     for (size_t i = 0; i < items.size(); ++i) {
-      Result<PutOutcome> one = put.ok() ? Result<PutOutcome>((*put)[i]) : store_->Put(items[i].bulletin, items[i].raw, items[i].hints);
+      Result<PutOutcome> one =
+          put.ok() ? Result<PutOutcome>((*put)[i]) : store_->Put(items[i].bulletin, items[i].raw, items[i].hints);
       if (!one.ok()) {
         AddFailure(resp, where[i].first, where[i].second, ToGrpc(one.status()));
         continue;
       }
       resp->set_ids(static_cast<int>(where[i].first), one->bulletin.id);
-      if (one->created) resp->set_created(resp->created() + 1);
-      else resp->set_unchanged(resp->unchanged() + 1);
+      if (one->created)
+        resp->set_created(resp->created() + 1);
+      else
+        resp->set_unchanged(resp->unchanged() + 1);
     }
   };
   v1::IngestBulletinsRequest item;
@@ -106,8 +109,8 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
     if (static_cast<size_t>(index) >= limits_.max_stream_items) {
       flush();
       return ApiError(grpc::StatusCode::RESOURCE_EXHAUSTED, "LIMIT_EXCEEDED",
-                      "stream: more than " + std::to_string(limits_.max_stream_items) +
-                          " pages; the first " + std::to_string(limits_.max_stream_items) +
+                      "stream: more than " + std::to_string(limits_.max_stream_items) + " pages; the first " +
+                          std::to_string(limits_.max_stream_items) +
                           " were processed (send the rest in another stream)",
                       {{"limit", "max_stream_items"}, {"max", std::to_string(limits_.max_stream_items)}});
     }

@@ -16,8 +16,8 @@ std::string UtcNow() {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
   return buf;
 }
 
@@ -57,8 +57,7 @@ class CallObserver final : public grpc::experimental::Interceptor {
 
 }  // namespace
 
-grpc::experimental::Interceptor* CallObserverFactory::CreateServerInterceptor(
-    grpc::experimental::ServerRpcInfo* info) {
+grpc::experimental::Interceptor* CallObserverFactory::CreateServerInterceptor(grpc::experimental::ServerRpcInfo* info) {
   return new CallObserver(info, metrics_, log_);
 }
 

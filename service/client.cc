@@ -38,8 +38,8 @@ Result<Client> Client::Connect(const Args& args) {
   ch.SetMaxSendMessageSize(-1);  // the server decides what is too big, and says so
   ch.SetMaxReceiveMessageSize(-1);
   if (args.Has("tls-server-name")) ch.SetSslTargetNameOverride(args.Get("tls-server-name"));
-  c.stub_ = v1::BulletinService::NewStub(
-      grpc::CreateCustomChannel(args.Get("server", kDefaultGrpcAddress), credentials, ch));
+  c.stub_ =
+      v1::BulletinService::NewStub(grpc::CreateCustomChannel(args.Get("server", kDefaultGrpcAddress), credentials, ch));
   return c;
 }
 

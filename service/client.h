@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "bantin/v1/bantin.grpc.pb.h"
 #include "bantin/status.h"
+#include "bantin/v1/bantin.grpc.pb.h"
 #include "commands.h"
 
 namespace bantin {

@@ -3,11 +3,11 @@
 #include <cstdio>
 #include <iostream>
 
-#include "bantin/paging.h"
 #include "bantin/json/json.h"
+#include "bantin/paging.h"
+#include "bantin/storage/bulletin_codec.h"
 #include "client.h"
 #include "commands.h"
-#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 namespace {
@@ -54,8 +54,10 @@ int RunGet(const Args& args) {
     for (const v1::Bulletin& b : resp.bulletins()) bulletins.push_back(FromProto(b));
   }
   for (const Bulletin& b : bulletins) {
-    if (args.Has("json")) std::cout << BulletinToJson(b) << "\n";
-    else PrintBulletin(b);
+    if (args.Has("json"))
+      std::cout << BulletinToJson(b) << "\n";
+    else
+      PrintBulletin(b);
   }
   return 0;
 }
@@ -108,9 +110,8 @@ int RunSearch(const Args& args) {
     return 0;
   }
   for (const v1::SearchResult& r : resp.results()) {
-    std::printf("%.3f  %s  %s  %s  %s\n", r.score(), r.id().c_str(),
-                r.date().empty() ? "----------" : r.date().c_str(), r.source().province().c_str(),
-                r.title().c_str());
+    std::printf("%.3f  %s  %s  %s  %s\n", r.score(), r.id().c_str(), r.date().empty() ? "----------" : r.date().c_str(),
+                r.source().province().c_str(), r.title().c_str());
     for (const v1::Snippet& sn : r.snippets())
       if (sn.block() >= 0) std::printf("        %s\n", Marked(sn).c_str());
   }
@@ -134,8 +135,10 @@ int RunDelete(const Args& args) {
   v1::DeleteBulletinResponse resp;
   grpc::Status s = client->stub().DeleteBulletin(client->NewContext().get(), req, &resp);
   if (!s.ok()) return Fail("delete", s);
-  if (args.Has("json")) std::cout << ProtoJson(resp) << "\n";
-  else std::printf("deleted %s\n", req.id().c_str());
+  if (args.Has("json"))
+    std::cout << ProtoJson(resp) << "\n";
+  else
+    std::printf("deleted %s\n", req.id().c_str());
   return 0;
 }
 

@@ -27,7 +27,7 @@ struct Args {
 Args ParseArgs(int argc, char** argv, int first);
 
 Result<std::string> ReadInput(const std::string& path);  // "-" is stdin
-void PrintBulletin(const Bulletin& b);                    // human-readable
+void PrintBulletin(const Bulletin& b);                   // human-readable
 
 int RunParse(const Args& args);
 int RunServe(const Args& args);

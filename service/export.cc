@@ -2,8 +2,8 @@
 
 #include "bantin/paging.h"
 
-#include "bantin/text/dates.h"
 #include "bantin/html/document.h"
+#include "bantin/text/dates.h"
 
 namespace bantin {
 

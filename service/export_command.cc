@@ -6,10 +6,10 @@
 
 #include "bantin/json/bundle.h"
 #include "bantin/parse/parser.h"
+#include "bantin/storage/bulletin_codec.h"
 #include "client.h"
 #include "commands.h"
 #include "export.h"
-#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 
@@ -43,7 +43,8 @@ int RunExport(const Args& args) {
   if (!s.ok()) return Fail("export", s);
   out.flush();
   if (!out) return Fail("export", Status::Internal("writing " + path + " failed"));
-  std::fprintf(stderr, "exported %zu bulletin(s)%s%s\n", count, path == "-" ? "" : " to ", path == "-" ? "" : path.c_str());
+  std::fprintf(stderr, "exported %zu bulletin(s)%s%s\n", count, path == "-" ? "" : " to ",
+               path == "-" ? "" : path.c_str());
   return 0;
 }
 

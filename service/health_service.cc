@@ -13,8 +13,8 @@ HealthCheckResponse::ServingStatus HealthService::StatusOf(const std::string& se
 }
 
 grpc::ServerUnaryReactor* HealthService::Check(grpc::CallbackServerContext* ctx,
-                                                const grpc::health::v1::HealthCheckRequest* req,
-                                                HealthCheckResponse* resp) {
+                                               const grpc::health::v1::HealthCheckRequest* req,
+                                               HealthCheckResponse* resp) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   const HealthCheckResponse::ServingStatus status = StatusOf(req->service());
   if (status == HealthCheckResponse::SERVICE_UNKNOWN) {

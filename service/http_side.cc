@@ -3,8 +3,8 @@
 #include <httplib.h>
 
 #include "bantin/json/bundle.h"
-#include "bantin/parse/parser.h"
 #include "bantin/json/json.h"
+#include "bantin/parse/parser.h"
 #include "export.h"
 #include "metrics.h"
 
@@ -15,12 +15,18 @@ namespace {
 // side can return.
 int HttpStatusOf(grpc::StatusCode code) {
   switch (code) {
-    case grpc::StatusCode::INVALID_ARGUMENT: return 400;
-    case grpc::StatusCode::UNAUTHENTICATED: return 401;
-    case grpc::StatusCode::PERMISSION_DENIED: return 403;
-    case grpc::StatusCode::NOT_FOUND: return 404;
-    case grpc::StatusCode::UNAVAILABLE: return 503;
-    default: return 500;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return 400;
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return 401;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return 403;
+    case grpc::StatusCode::NOT_FOUND:
+      return 404;
+    case grpc::StatusCode::UNAVAILABLE:
+      return 503;
+    default:
+      return 500;
   }
 }
 
@@ -99,9 +105,8 @@ Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, co
   http.Get("/metrics", [store, metrics](const httplib::Request&, httplib::Response& res) {
     res.set_content(metrics->Render(store->size()), "text/plain; version=0.0.4");
   });
-  http.Get("/bundle", [store, auth](const httplib::Request& req, httplib::Response& res) {
-    ServeBundle(req, res, store, auth);
-  });
+  http.Get("/bundle",
+           [store, auth](const httplib::Request& req, httplib::Response& res) { ServeBundle(req, res, store, auth); });
   side->port_ = port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);
   if (side->port_ <= 0) return Status(StatusCode::kUnavailable, "cannot listen for HTTP on " + address);
   side->thread_ = std::thread([s = side.get()] { s->http_->listen_after_bind(); });

@@ -10,10 +10,10 @@
 #include <string>
 #include <thread>
 
-#include "bantin/status.h"
 #include "auth.h"
-#include "metrics.h"
+#include "bantin/status.h"
 #include "bantin/storage/store.h"
+#include "metrics.h"
 
 namespace httplib {
 class Server;

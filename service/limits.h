@@ -12,13 +12,13 @@ namespace bantin {
 struct ServiceLimits {
   // One request message (a page to parse or ingest is at most this big).
   // gRPC refuses larger messages with RESOURCE_EXHAUSTED before any work.
-  size_t max_message_bytes = 64u << 20;   // --max-message-bytes
+  size_t max_message_bytes = 64u << 20;  // --max-message-bytes
   // page_size above this is lowered to it (AIP-158), for List, Search and
   // ListSources alike.
-  int max_page_size = kMaxPageSize;       // --max-page-size
-  size_t max_query_bytes = 1024;          // --max-query-bytes (query + filter)
-  size_t max_batch_ids = 500;             // --max-batch-ids (BatchGetBulletins)
-  size_t max_stream_items = 100000;       // --max-stream-items (IngestBulletins)
+  int max_page_size = kMaxPageSize;  // --max-page-size
+  size_t max_query_bytes = 1024;     // --max-query-bytes (query + filter)
+  size_t max_batch_ids = 500;        // --max-batch-ids (BatchGetBulletins)
+  size_t max_stream_items = 100000;  // --max-stream-items (IngestBulletins)
 };
 
 }  // namespace bantin

@@ -4,12 +4,12 @@
 #include <iostream>
 #include <sstream>
 
+#include "bantin/html/document.h"
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
-#include "bantin/html/document.h"
+#include "bantin/storage/bulletin_codec.h"
 #include "client.h"
 #include "read_file.h"
-#include "bantin/storage/bulletin_codec.h"
 
 namespace bantin {
 

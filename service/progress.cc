@@ -47,8 +47,10 @@ void Progress::Finish(size_t done) {
 void Progress::Draw(size_t done, bool final) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const std::string line = Line(done, total_, seconds, unit_);
-  if (terminal_) std::fprintf(stderr, "\r%s\x1b[K%s", line.c_str(), final ? "\n" : "");
-  else std::fprintf(stderr, "%s\n", line.c_str());
+  if (terminal_)
+    std::fprintf(stderr, "\r%s\x1b[K%s", line.c_str(), final ? "\n" : "");
+  else
+    std::fprintf(stderr, "%s\n", line.c_str());
 }
 
 }  // namespace bantin

@@ -11,8 +11,7 @@ std::shared_ptr<const std::string> ReadCache::Find(const std::string& id) const 
   return it == entries_.end() ? nullptr : it->second;
 }
 
-void ReadCache::Remember(const std::string& id, std::shared_ptr<const std::string> bytes,
-                         uint64_t read_generation) {
+void ReadCache::Remember(const std::string& id, std::shared_ptr<const std::string> bytes, uint64_t read_generation) {
   if (bytes->size() > max_bytes_) return;
   std::unique_lock lock(mu_);
   // Checked under the lock Invalidate takes: bytes read before a delete

@@ -34,7 +34,7 @@ class ReadCache {
   std::atomic<uint64_t> generation_{0};
   mutable std::shared_mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const std::string>> entries_;  // guarded by mu_
-  size_t bytes_ = 0;                                                           // guarded by mu_
+  size_t bytes_ = 0;                                                             // guarded by mu_
 };
 
 }  // namespace bantin

@@ -105,7 +105,8 @@ int RunServe(const Args& args) {
     const std::string http_host = o.http_address.substr(0, o.http_address.rfind(':'));
     std::printf("bantin: viewer on http://%s:%d/\n", http_host.c_str(), (*server)->http_port());
   }
-  std::printf("bantin: writes %s, reads %s\n", o.auth.write_tokens.empty() ? "disabled (no --write-token-file)" : "need a write token",
+  std::printf("bantin: writes %s, reads %s\n",
+              o.auth.write_tokens.empty() ? "disabled (no --write-token-file)" : "need a write token",
               o.auth.read_tokens.empty() ? "open" : "need a token");
   std::fflush(stdout);
   while (!g_signal) std::this_thread::sleep_for(std::chrono::milliseconds(50));

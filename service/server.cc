@@ -5,13 +5,13 @@
 
 #include <chrono>
 
+#include "bantin/storage/store.h"
 #include "bulletin_service.h"
 #include "call_observer.h"
 #include "health_service.h"
 #include "http_side.h"
 #include "metrics.h"
 #include "read_file.h"
-#include "bantin/storage/store.h"
 
 namespace bantin {
 namespace {

@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "bantin/status.h"
 #include "auth.h"
+#include "bantin/status.h"
 #include "limits.h"
 
 namespace bantin {
@@ -21,15 +21,15 @@ inline constexpr char kDefaultGrpcAddress[] = "127.0.0.1:50051";
 struct ServerOptions {
   std::string db_dir;
   std::string grpc_address = kDefaultGrpcAddress;  // port 0 picks a free port
-  std::string http_address;                      // empty: no HTTP
-  std::string web_root;                          // viewer files, served at /
-  std::string wasm_root;                         // the wasm module, served at /wasm/
-  AuthConfig auth;                               // no write token: writes refused
+  std::string http_address;                        // empty: no HTTP
+  std::string web_root;                            // viewer files, served at /
+  std::string wasm_root;                           // the wasm module, served at /wasm/
+  AuthConfig auth;                                 // no write token: writes refused
   ServiceLimits limits;
   std::string tls_cert_file;  // PEM; with tls_key_file, gRPC speaks TLS only
   std::string tls_key_file;
-  std::FILE* call_log = nullptr;  // one JSON line per call; null: none
-  int drain_seconds = 30;         // how long Shutdown lets calls in flight finish
+  std::FILE* call_log = nullptr;        // one JSON line per call; null: none
+  int drain_seconds = 30;               // how long Shutdown lets calls in flight finish
   size_t read_cache_bytes = 64u << 20;  // GetBulletin answers kept in memory (0: none)
 };
 

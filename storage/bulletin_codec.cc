@@ -67,15 +67,14 @@ Bulletin FromProto(const v1::Bulletin& in) {
   out.related.assign(in.related().begin(), in.related().end());
   for (const v1::Person& p : in.people()) out.people.push_back({p.name(), p.role()});
   out.warnings.assign(in.warnings().begin(), in.warnings().end());
-  for (const v1::LineSpan& l : in.lines())
-    out.lines.push_back({static_cast<LineRole>(l.role()), l.begin(), l.end()});
+  for (const v1::LineSpan& l : in.lines()) out.lines.push_back({static_cast<LineRole>(l.role()), l.begin(), l.end()});
   out.url = in.url();
   out.page_date = in.page_date();
   out.parser_version = in.parser_version();
   // Confidences are written with two decimals; rounding undoes float storage.
   const auto two = [](float f) { return static_cast<double>(static_cast<long>(f * 100.0f + 0.5f)) / 100.0; };
-  out.confidence = {two(in.confidence().title()), two(in.confidence().date()),
-                    two(in.confidence().source()), two(in.confidence().author())};
+  out.confidence = {two(in.confidence().title()), two(in.confidence().date()), two(in.confidence().source()),
+                    two(in.confidence().author())};
   return out;
 }
 
@@ -86,9 +85,7 @@ void ToProto(const ParseHints& in, v1::ParseHints* out) {
   out->set_fetch_date(in.fetch_date);
 }
 
-ParseHints FromProto(const v1::ParseHints& in) {
-  return {in.url(), in.source_id(), in.province(), in.fetch_date()};
-}
+ParseHints FromProto(const v1::ParseHints& in) { return {in.url(), in.source_id(), in.province(), in.fetch_date()}; }
 
 void ToProto(const SearchHit& h, v1::SearchResult* r) {
   r->set_id(h.bulletin.id);

@@ -3,10 +3,10 @@
 #ifndef BANTIN_STORAGE_BULLETIN_CODEC_H_
 #define BANTIN_STORAGE_BULLETIN_CODEC_H_
 
-#include "bantin/v1/bantin.pb.h"
 #include "bantin/bulletin.h"
 #include "bantin/parse/parser.h"
 #include "bantin/search/highlight.h"
+#include "bantin/v1/bantin.pb.h"
 
 namespace bantin {
 

@@ -39,8 +39,8 @@ bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
 std::string EncodeDocMeta(const DocMeta& m) {
   std::string out;
   PutVarint(out, kVersion);
-  for (const std::string* s : {&m.id, &m.date, &m.source.id, &m.source.name, &m.source.province,
-                               &m.source.site, &m.province_key, &m.author_key})
+  for (const std::string* s : {&m.id, &m.date, &m.source.id, &m.source.name, &m.source.province, &m.source.site,
+                               &m.province_key, &m.author_key})
     PutString(out, *s);
   PutStrings(out, m.source_keys);
   PutStrings(out, m.people_keys);
@@ -54,8 +54,8 @@ std::string EncodeDocMeta(const DocMeta& m) {
 bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   uint32_t version = 0;
   if (!GetVarint(in, &version) || version != kVersion) return false;
-  for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province,
-                         &m->source.site, &m->province_key, &m->author_key})
+  for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province, &m->source.site,
+                         &m->province_key, &m->author_key})
     if (!GetString(in, s)) return false;
   if (!GetStrings(in, &m->source_keys) || !GetStrings(in, &m->people_keys)) return false;
   for (uint32_t& length : m->length)

@@ -12,9 +12,7 @@ std::string Record(std::string_view date, std::string_view source_id, std::strin
   return k;
 }
 
-std::string RecordDatePrefix(std::string_view date) {
-  return kRecordsBegin + std::string(date) + "/";
-}
+std::string RecordDatePrefix(std::string_view date) { return kRecordsBegin + std::string(date) + "/"; }
 std::string ById(std::string_view id) { return "i/" + std::string(id); }
 std::string Raw(std::string_view id) { return "w/" + std::string(id); }
 std::string RawHash(std::string_view hash) { return "h/" + std::string(hash); }

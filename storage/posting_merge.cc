@@ -14,8 +14,7 @@ constexpr char kRemove = 'D';
 
 // Applies additions and removals in order (core's list editing); removals
 // make concatenation impossible, so this path decodes every entry.
-bool MergeSlowly(const rocksdb::Slice* existing, const std::vector<rocksdb::Slice>& operands,
-                 std::string* out) {
+bool MergeSlowly(const rocksdb::Slice* existing, const std::vector<rocksdb::Slice>& operands, std::string* out) {
   std::string list = existing ? existing->ToString() : std::string(), next;
   std::vector<uint32_t> docnos;
   for (const rocksdb::Slice& op : operands) {
@@ -56,8 +55,8 @@ class PostingMerge : public rocksdb::MergeOperator {
 
   // Successive additions combine into one; anything with a removal waits for
   // the full merge.
-  bool PartialMergeMulti(const rocksdb::Slice&, const std::deque<rocksdb::Slice>& operands,
-                         std::string* new_value, rocksdb::Logger*) const override {
+  bool PartialMergeMulti(const rocksdb::Slice&, const std::deque<rocksdb::Slice>& operands, std::string* new_value,
+                         rocksdb::Logger*) const override {
     for (const rocksdb::Slice& op : operands)
       if (op.empty() || op[0] != kAdd) return false;
     new_value->assign(1, kAdd);
@@ -76,8 +75,6 @@ std::string RemovalOperand(uint32_t docno) {
   return op;
 }
 
-std::shared_ptr<rocksdb::MergeOperator> NewPostingMergeOperator() {
-  return std::make_shared<PostingMerge>();
-}
+std::shared_ptr<rocksdb::MergeOperator> NewPostingMergeOperator() { return std::make_shared<PostingMerge>(); }
 
 }  // namespace bantin

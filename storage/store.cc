@@ -8,23 +8,20 @@
 
 #include <map>
 
-#include "bantin/v1/bantin.pb.h"
 #include "bantin/digest.h"
+#include "bantin/index/frequency_memo.h"
 #include "bantin/paging.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bantin/v1/bantin.pb.h"
 #include "compression.h"
-#include "bantin/index/frequency_memo.h"
-#include "key_cache.h"
 #include "doc_table.h"
+#include "key_cache.h"
 #include "keys.h"
 #include "posting_merge.h"
 #include "store_util.h"
 
 namespace bantin {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 // A million ids remembered: about 100 MB at most, a few seconds of reads to refill.
 RocksStore::RocksStore(rocksdb::DB* db)
@@ -68,8 +65,7 @@ Status RocksStore::LoadDocuments() {
   std::string stats;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats);
   uint32_t next_docno = 0;
-  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno))
-    return Status::Internal("corpus statistics are corrupt");
+  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno)) return Status::Internal("corpus statistics are corrupt");
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
   table_.Extend(next_docno);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
@@ -130,12 +126,10 @@ Result<std::vector<StoredRecord>> RocksStore::BatchGet(const std::vector<std::st
   return out;
 }
 
-Result<StoredRecord> RocksStore::ReadRecord(const std::string& key, const std::string& id,
-                                       bool with_raw) const {
+Result<StoredRecord> RocksStore::ReadRecord(const std::string& key, const std::string& id, bool with_raw) const {
   v1::StoredBulletin record;
   if (Status s = ReadProto(*db_, key, "record of " + id, &record); !s.ok()) return s;
-  StoredRecord out{FromProto(record.bulletin()), "", FromProto(record.hints()),
-                   record.ingested_unix_ms()};
+  StoredRecord out{FromProto(record.bulletin()), "", FromProto(record.hints()), record.ingested_unix_ms()};
   if (with_raw) {
     Result<std::string> raw = ReadRaw(id);
     if (!raw.ok()) return raw.status();
@@ -162,8 +156,7 @@ Result<ListPage> RocksStore::List(const ListOptions& o) const {
       return Status::InvalidField("page_token", "not a token this service issued");
     start = after + '\0';
   }
-  const std::string end =
-      o.to_date.empty() ? keys::kRecordsEnd : keys::RecordDatePrefix(o.to_date) + "\xff";
+  const std::string end = o.to_date.empty() ? keys::kRecordsEnd : keys::RecordDatePrefix(o.to_date) + "\xff";
   ListPage page;
   std::string last_key;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "bantin/bulletin.h"
-#include "bantin/search/highlight.h"
 #include "bantin/parse/parser.h"
+#include "bantin/search/highlight.h"
 #include "bantin/search/search_engine.h"
 #include "bantin/status.h"
 
@@ -95,8 +95,7 @@ class Store {
 
   // Stores a parsed bulletin and its raw page. Idempotent: the same id, or
   // the same raw page, again changes nothing and reports created = false.
-  virtual Result<PutOutcome> Put(const Bulletin& bulletin, const std::string& raw,
-                                 const ParseHints& hints = {}) = 0;
+  virtual Result<PutOutcome> Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints = {}) = 0;
   // Many at once in one atomic batch: the fast path for bulk ingest.
   virtual Result<std::vector<PutOutcome>> PutMany(const std::vector<IngestItem>& items) = 0;
   virtual Result<StoredRecord> Get(const std::string& id, bool with_raw = false) const = 0;
@@ -126,7 +125,6 @@ class Store {
   // every document entry its record. The first inconsistency is an error.
   virtual Status CheckIntegrity() const = 0;
   virtual uint64_t size() const = 0;
-
 };
 
 }  // namespace bantin

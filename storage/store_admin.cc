@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "bantin/index/index_document.h"
-#include "bantin/v1/bantin.pb.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bantin/v1/bantin.pb.h"
 #include "doc_table.h"
 #include "keys.h"
 #include "store_impl.h"
@@ -18,8 +18,8 @@ namespace bantin {
 
 Status RocksStore::Backup(const std::string& backup_dir) {
   rocksdb::BackupEngine* raw_engine = nullptr;
-  rocksdb::IOStatus s = rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir),
-                                                    rocksdb::Env::Default(), &raw_engine);
+  rocksdb::IOStatus s =
+      rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir), rocksdb::Env::Default(), &raw_engine);
   if (!s.ok()) return Status::Internal("backup engine at " + backup_dir + ": " + s.ToString());
   std::unique_ptr<rocksdb::BackupEngine> engine(raw_engine);
   rocksdb::CreateBackupOptions options;
@@ -41,8 +41,8 @@ Status RocksStore::Compact() {
 
 Status Store::Restore(const std::string& backup_dir, const std::string& db_dir) {
   rocksdb::BackupEngineReadOnly* raw_engine = nullptr;
-  rocksdb::IOStatus s = rocksdb::BackupEngineReadOnly::Open(
-      rocksdb::BackupEngineOptions(backup_dir), rocksdb::Env::Default(), &raw_engine);
+  rocksdb::IOStatus s = rocksdb::BackupEngineReadOnly::Open(rocksdb::BackupEngineOptions(backup_dir),
+                                                            rocksdb::Env::Default(), &raw_engine);
   if (!s.ok()) return Status::NotFound("no backup at " + backup_dir + ": " + s.ToString());
   std::unique_ptr<rocksdb::BackupEngineReadOnly> engine(raw_engine);
   s = engine->RestoreDBFromLatestBackup(db_dir, db_dir);
@@ -74,16 +74,14 @@ Status RocksStore::CheckIntegrity() const {
     std::string primary, meta_bytes, raw;
     if (!db_->Get(rocksdb::ReadOptions(), keys::ById(b.id), &primary).ok() || primary != key)
       return Status::Internal(key + ": no id entry");
-    if (!db_->Get(rocksdb::ReadOptions(), keys::Raw(b.id), &raw).ok())
-      return Status::Internal(key + ": no raw page");
+    if (!db_->Get(rocksdb::ReadOptions(), keys::Raw(b.id), &raw).ok()) return Status::Internal(key + ": no raw page");
     DocMeta meta;
     if (!db_->Get(rocksdb::ReadOptions(), keys::Doc(record.docno()), &meta_bytes).ok() ||
         !DecodeDocMeta(meta_bytes, &meta) || meta.id != b.id)
       return Status::Internal(key + ": no document entry");
     for (const auto& entry : IndexDocument(b).terms) {
       const auto list = index.find(entry.first);
-      if (list == index.end() ||
-          !std::binary_search(list->second.begin(), list->second.end(), record.docno()))
+      if (list == index.end() || !std::binary_search(list->second.begin(), list->second.end(), record.docno()))
         return Status::Internal(key + ": no posting for '" + entry.first + "'");
     }
   }
@@ -94,8 +92,7 @@ Status RocksStore::CheckIntegrity() const {
       static_cast<uint64_t>(std::count_if(rows.begin(), rows.end(), [](const DocRow& r) { return r.live; }));
   if (live != records || totals_.documents != records)
     return Status::Internal(std::to_string(records) + " records but " + std::to_string(live) +
-                            " document entries and statistics of " +
-                            std::to_string(totals_.documents));
+                            " document entries and statistics of " + std::to_string(totals_.documents));
   return Status::Ok();
 }
 

@@ -60,18 +60,16 @@ class RocksStore final : public Store {
   void BeginStaging(Staged& staged) const;
   Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared);
   // `record` is what `primary_key` holds.
-  Status StageRemoval(Staged& staged, const std::string& primary_key,
-                      const v1::StoredBulletin& record);
+  Status StageRemoval(Staged& staged, const std::string& primary_key, const v1::StoredBulletin& record);
   Status Commit(Staged& staged);
   // The record under primary `key`; `id` names it in errors.
-  Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id,
-                                  bool with_raw) const;
+  Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id, bool with_raw) const;
   Result<std::string> ReadRaw(const std::string& id) const;
 
   std::unique_ptr<rocksdb::DB> db_;
-  std::unique_ptr<KeyCache> key_cache_;  // id → primary key, for GetBulletinWire
+  std::unique_ptr<KeyCache> key_cache_;         // id → primary key, for GetBulletinWire
   std::unique_ptr<FrequencyMemo> frequencies_;  // document frequencies between searches
-  std::mutex write_mu_;  // serialises writers; taken before doc_mu_
+  std::mutex write_mu_;                         // serialises writers; taken before doc_mu_
   // The document table and the corpus totals: GUARDED_BY(doc_mu_), shared
   // for readers; changed only after the batch that makes them true is
   // written. Every docno below table_.DocLimit() has been issued.

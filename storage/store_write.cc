@@ -9,10 +9,10 @@
 #include <thread>
 #include <unordered_map>
 
-#include "bantin/index/index_document.h"
-#include "bantin/v1/bantin.pb.h"
 #include "bantin/digest.h"
+#include "bantin/index/index_document.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "bantin/v1/bantin.pb.h"
 #include "compression.h"
 #include "doc_table.h"
 #include "keys.h"
@@ -30,8 +30,7 @@ std::string RawHash(std::string_view raw) { return Hex64(Fnv1a64(raw)); }
 constexpr size_t kParallelFrom = 16;
 
 int64_t NowUnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -51,7 +50,7 @@ struct RocksStore::Prepared {
 };
 
 RocksStore::Prepared RocksStore::Prepare(const Bulletin& b, const std::string& raw, const ParseHints& hints,
-                               int64_t ingested_unix_ms) {
+                                         int64_t ingested_unix_ms) {
   Prepared p;
   DocumentTerms terms = IndexDocument(b);
   for (auto& [folded, term] : terms.terms) p.postings.emplace_back(std::move(folded), EncodePayload(term));
@@ -143,8 +142,7 @@ Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
   return Status::Ok();
 }
 
-Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key,
-                           const v1::StoredBulletin& record) {
+Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key, const v1::StoredBulletin& record) {
   const Bulletin b = FromProto(record.bulletin());
   const DocumentTerms terms = IndexDocument(b);
   rocksdb::Status st;
@@ -214,8 +212,10 @@ Result<std::vector<PutOutcome>> RocksStore::PutMany(const std::vector<IngestItem
     // Stored before: the same page (raw hash), or the same article (id).
     std::string existing_id, primary;
     rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::RawHash(raw_hash), &existing_id);
-    if (st.IsNotFound()) existing_id = b.id;
-    else if (!st.ok()) return FromRocks(st, "lookup of page " + raw_hash);
+    if (st.IsNotFound())
+      existing_id = b.id;
+    else if (!st.ok())
+      return FromRocks(st, "lookup of page " + raw_hash);
     st = db_->Get(rocksdb::ReadOptions(), keys::ById(existing_id), &primary);
     if (st.ok()) {
       Result<StoredRecord> existing = ReadRecord(primary, existing_id, false);

@@ -4,10 +4,10 @@
 
 #include <filesystem>
 
-#include "bantin/json/json.h"
-#include "bantin/json/bundle.h"
-#include "bantin/json/json_read.h"
 #include "bantin/index/memory_index.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json.h"
+#include "bantin/json/json_read.h"
 #include "bantin/parse/parser.h"
 #include "bantin/search/search_json.h"
 #include "tests/test_util.h"
@@ -67,7 +67,7 @@ TEST(BulletinFromJson, StrictAndSaysWhere) {
   EXPECT_NE(ErrorOf("{\"id\":\"\\ud800\"}").find("surrogate"), std::string::npos);
   EXPECT_NE(ErrorOf("{\"id\":\"\xC3\x28\"}").find("invalid UTF-8"), std::string::npos);
   EXPECT_NE(ErrorOf("{\"id\":\"\xED\xA0\x80\"}").find("invalid UTF-8"), std::string::npos);  // a surrogate
-  EXPECT_NE(ErrorOf("{\"id\":\"\xC0\xAF\"}").find("invalid UTF-8"), std::string::npos);  // overlong
+  EXPECT_NE(ErrorOf("{\"id\":\"\xC0\xAF\"}").find("invalid UTF-8"), std::string::npos);      // overlong
   EXPECT_NE(ErrorOf("{\"id\":\"a\nb\"}").find("control character"), std::string::npos);
   EXPECT_NE(ErrorOf("{\"id\":1}").find("expected a string"), std::string::npos);
   EXPECT_NE(ErrorOf("{\"title\":'x'}").find("expected a string"), std::string::npos);
@@ -131,16 +131,22 @@ TEST(SearchResponseToJson, TheShapeOfSearchBulletinsResponse) {
   const std::string json = SearchResponseToJson(*r, [&](uint32_t d) { return index.Document(d); });
   EXPECT_NE(json.find("{\"results\":[{\"id\":\"a\",\"title\":\"Bảo vệ rừng\",\"date\":\"2021-07-02\","
                       "\"source\":{\"province\":\"Sóc Trăng\"},\"score\":"),
-            std::string::npos) << json;
+            std::string::npos)
+      << json;
   EXPECT_NE(json.find("\"snippet\":\"Người dân bảo vệ rừng đầu nguồn.\""), std::string::npos) << json;
   // The title snippet (block -1) and the lead (block 0, omitted as proto3 does).
   EXPECT_NE(json.find("{\"field\":\"title\",\"block\":-1,\"text\":\"Bảo vệ rừng\",\"highlights\":[{\"end\":5}]}"),
-            std::string::npos) << json;
-  EXPECT_NE(json.find("{\"field\":\"lead\",\"text\":\"Người dân bảo vệ rừng đầu nguồn.\",\"highlights\":[{\"begin\":14,\"end\":19}]}]"), std::string::npos) << json;
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("{\"field\":\"lead\",\"text\":\"Người dân bảo vệ rừng đầu "
+                      "nguồn.\",\"highlights\":[{\"begin\":14,\"end\":19}]}]"),
+            std::string::npos)
+      << json;
   EXPECT_NE(json.find("\"author\":\"Lê Hà\",\"exactTerms\":1}]"), std::string::npos) << json;
   EXPECT_NE(json.find(",\"totalSize\":\"1\",\"provinceFacets\":[{\"value\":\"Sóc Trăng\",\"count\":\"1\"}],"
                       "\"monthFacets\":[{\"value\":\"2021-07\",\"count\":\"1\"}]}"),
-            std::string::npos) << json;
+            std::string::npos)
+      << json;
   Result<SearchResult> none = Search(index, "gạo");
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(SearchResponseToJson(*none, [&](uint32_t d) { return index.Document(d); }), "{}");

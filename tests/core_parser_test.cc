@@ -56,8 +56,8 @@ TEST(ParseSeeds, PeopleWithTheirRoles) {
   const Bulletin b = ParseText(ReadFile(SeedPaths()[0]));
   std::vector<std::string> names;
   for (const Person& p : b.people) names.push_back(p.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"Phan Văn Sáu", "Lâm Tấn Hòa", "Hồ Thị Cẩm Đào",
-                                             "Dương Sà Kha", "Lý RoTha"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Phan Văn Sáu", "Lâm Tấn Hòa", "Hồ Thị Cẩm Đào", "Dương Sà Kha", "Lý RoTha"}));
   EXPECT_EQ(b.people[0].role, "Bí thư Tỉnh ủy");
   // A middle name that is also a rank ("Đại") stays in the name.
   const Bulletin qt = ParseText(ReadFile(SeedPaths()[1]));
@@ -122,8 +122,10 @@ TEST(ParsePages, GeneralShapesBeyondTheSeeds) {
 }
 
 TEST(ParsePages, NfdInputComesOutNfc) {
-  const std::string nfd_title = "Hu\xCC\x9BO\xCC\x9B\xCC\x81ng da\xCC\x82\xCC\x83n co\xCC\x82ng ta\xCC\x81\x63 mo\xCC\x9B\xCC\x81i";
-  const std::string page = nfd_title +
+  const std::string nfd_title =
+      "Hu\xCC\x9BO\xCC\x9B\xCC\x81ng da\xCC\x82\xCC\x83n co\xCC\x82ng ta\xCC\x81\x63 mo\xCC\x9B\xCC\x81i";
+  const std::string page =
+      nfd_title +
       "\n\nSáng 3/4, Sở Giáo dục và Đào tạo tỉnh Bến Tre tổ chức hội nghị triển khai hướng dẫn công tác "
       "mới cho năm học 2024 - 2025 với hơn hai trăm cán bộ quản lý tham dự.\n\nPV\n";
   const Bulletin b = ParseText(page);

@@ -10,13 +10,13 @@
 #include <random>
 #include <set>
 
-#include "core/search/filter_plan.h"
-#include "bantin/index/index_document.h"
 #include "bantin/index/doc_row.h"
 #include "bantin/index/filter_keys.h"
+#include "bantin/index/index_document.h"
 #include "bantin/index/memory_index.h"
 #include "bantin/search/search_engine.h"
 #include "bantin/text/text.h"
+#include "core/search/filter_plan.h"
 
 namespace bantin {
 namespace {
@@ -26,8 +26,8 @@ TEST(DateKeys, OrderLikeTheDateStrings) {
   std::vector<std::string> dates, bounds;
   for (int i = 0; i < 300; ++i) {
     char d[16];
-    std::snprintf(d, sizeof d, "%04d-%02d-%02d", 2019 + static_cast<int>(rng() % 4),
-                  1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
+    std::snprintf(d, sizeof d, "%04d-%02d-%02d", 2019 + static_cast<int>(rng() % 4), 1 + static_cast<int>(rng() % 12),
+                  1 + static_cast<int>(rng() % 28));
     dates.push_back(d);
     const std::string full = d;
     const std::string cut = full.substr(0, std::vector<size_t>{4, 7, 10}[rng() % 3]);
@@ -81,8 +81,8 @@ TEST(IndexDocument, ManyDistinctSyllablesKeepTheirCountsAndPositions) {
 
 // A random corpus over a small vocabulary with accent variants, so common
 // words match most documents (as in a real archive's most frequent words).
-const char* const kWords[] = {"bảo", "báo", "bão", "bao", "vệ", "ve", "tỉnh", "tính", "ủy", "uỷ", "hội",
-                              "nghị", "tổng", "kết", "lúa", "gạo", "du", "lịch", "đầu", "tư", "dân"};
+const char* const kWords[] = {"bảo",  "báo",  "bão", "bao", "vệ",  "ve", "tỉnh", "tính", "ủy", "uỷ", "hội",
+                              "nghị", "tổng", "kết", "lúa", "gạo", "du", "lịch", "đầu",  "tư", "dân"};
 const char* const kProvinces[] = {"Sóc Trăng", "Quảng Trị", "Đà Nẵng", ""};
 const char* const kAuthors[] = {"Lê Thị Hà", "Trần Hà", "Nguyễn An", ""};
 
@@ -97,11 +97,12 @@ Bulletin RandomDoc(std::mt19937& rng, int n) {
   b.id = "d" + std::to_string(n);
   b.title = Words(rng, 2 + static_cast<int>(rng() % 5));
   for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k)
-    b.blocks.push_back({k % 2 ? BlockKind::kParagraph : BlockKind::kCaption, Words(rng, 3 + static_cast<int>(rng() % 30))});
+    b.blocks.push_back(
+        {k % 2 ? BlockKind::kParagraph : BlockKind::kCaption, Words(rng, 3 + static_cast<int>(rng() % 30))});
   if (rng() % 5) {
     char d[16];
-    std::snprintf(d, sizeof d, "%04d-%02d-%02d", 2020 + static_cast<int>(rng() % 3),
-                  1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
+    std::snprintf(d, sizeof d, "%04d-%02d-%02d", 2020 + static_cast<int>(rng() % 3), 1 + static_cast<int>(rng() % 12),
+                  1 + static_cast<int>(rng() % 28));
     b.date = d;
   }
   b.source.province = kProvinces[rng() % std::size(kProvinces)];
@@ -152,12 +153,24 @@ std::string RandomQuery(std::mt19937& rng) {
   for (int c = 0; c < clauses; ++c) {
     if (!q.empty()) q += ' ';
     switch (rng() % 8) {
-      case 0: q += "\"" + Words(rng, 2 + static_cast<int>(rng() % 2)) + "\""; break;
-      case 1: q += Words(rng, 1) + " OR " + Words(rng, 1); break;
-      case 2: q += "-" + Words(rng, 1); break;
-      case 3: q += std::vector<std::string>{"date:2021", "date>=2021-06", "date<2022-03-15"}[rng() % 3]; break;
-      case 4: q += std::vector<std::string>{"province:\"Sóc Trăng\"", "-province:quang-tri", "author:hà"}[rng() % 3]; break;
-      default: q += Words(rng, 1); break;
+      case 0:
+        q += "\"" + Words(rng, 2 + static_cast<int>(rng() % 2)) + "\"";
+        break;
+      case 1:
+        q += Words(rng, 1) + " OR " + Words(rng, 1);
+        break;
+      case 2:
+        q += "-" + Words(rng, 1);
+        break;
+      case 3:
+        q += std::vector<std::string>{"date:2021", "date>=2021-06", "date<2022-03-15"}[rng() % 3];
+        break;
+      case 4:
+        q += std::vector<std::string>{"province:\"Sóc Trăng\"", "-province:quang-tri", "author:hà"}[rng() % 3];
+        break;
+      default:
+        q += Words(rng, 1);
+        break;
     }
   }
   if (q[0] == '-') q = Words(rng, 1) + " " + q;

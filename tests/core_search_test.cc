@@ -2,17 +2,16 @@
 // the in-memory index (the storage suite runs the same engine on RocksDB).
 #include <gtest/gtest.h>
 
-#include "bantin/text/text.h"
-#include "bantin/search/highlight.h"
 #include "bantin/index/memory_index.h"
+#include "bantin/search/highlight.h"
 #include "bantin/search/search_engine.h"
+#include "bantin/text/text.h"
 
 namespace bantin {
 namespace {
 
-Bulletin Doc(const std::string& id, const std::string& title, const std::string& body,
-             const std::string& date = "", const std::string& province = "",
-             const std::string& author = "") {
+Bulletin Doc(const std::string& id, const std::string& title, const std::string& body, const std::string& date = "",
+             const std::string& province = "", const std::string& author = "") {
   Bulletin b;
   b.id = id;
   b.title = title;
@@ -36,8 +35,7 @@ std::vector<std::string> Ids(const MemoryIndex& index, const std::string& query)
 using Strings = std::vector<std::string>;
 
 TEST(ParseQuery, ClausesAlternativesAndFilters) {
-  Result<Query> q = ParseQuery(
-      "Tỉnh ủy \"tuyên giáo\" -covid lúa OR gạo province:\"Sóc Trăng\" date>=2021-07");
+  Result<Query> q = ParseQuery("Tỉnh ủy \"tuyên giáo\" -covid lúa OR gạo province:\"Sóc Trăng\" date>=2021-07");
   ASSERT_TRUE(q.ok()) << q.status().message();
   ASSERT_EQ(q->clauses.size(), 7u);
   EXPECT_EQ(q->clauses[0].phrases[0].terms[0].folded, "tinh");
@@ -62,8 +60,8 @@ TEST(ParseQuery, MalformedQueriesSayWhere) {
   EXPECT_NE(error("x province:").find("offset 2"), std::string::npos);
   EXPECT_NE(error("lúa OR province:x").find("OR joins"), std::string::npos);
   EXPECT_FALSE(ParseQuery(std::string(2000, 'a')).ok());
-  EXPECT_TRUE(ParseQuery("   ").ok());           // no clause: everything
-  EXPECT_TRUE(ParseQuery("http://x.vn").ok());   // not a field: words
+  EXPECT_TRUE(ParseQuery("   ").ok());          // no clause: everything
+  EXPECT_TRUE(ParseQuery("http://x.vn").ok());  // not a field: words
 }
 
 class SearchTest : public ::testing::Test {
@@ -156,8 +154,7 @@ TEST_F(SearchTest, PagesStayCorrectWhileIngestGoesOn) {
   o.page_token = "zz";
   EXPECT_EQ(Search(index_, "nông nghiệp", o).status().code(), StatusCode::kInvalidArgument);
   o.page_token = Search(index_, "nông", SearchOptions{1}).value().next_page_token;
-  EXPECT_NE(Search(index_, "nông nghiệp", o).status().message().find("different query"),
-            std::string::npos);
+  EXPECT_NE(Search(index_, "nông nghiệp", o).status().message().find("different query"), std::string::npos);
 }
 
 TEST_F(SearchTest, RemoveDropsPostings) {

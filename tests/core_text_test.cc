@@ -50,8 +50,13 @@ TEST(Tokenize, GivesSyllablesWithByteOffsets) {
 
 TEST(SanitizeUtf8, ReplacesInvalidAndDropsControls) {
   SanitizeStats stats;
-  const std::string out = SanitizeUtf8(std::string("a\xFF" "b\0c\xE1\xBB", 7), &stats);
-  EXPECT_EQ(out, "a\xEF\xBF\xBD" "bc\xEF\xBF\xBD");
+  const std::string out = SanitizeUtf8(std::string("a\xFF"
+                                                   "b\0c\xE1\xBB",
+                                                   7),
+                                       &stats);
+  EXPECT_EQ(out,
+            "a\xEF\xBF\xBD"
+            "bc\xEF\xBF\xBD");
   EXPECT_EQ(stats.invalid_sequences, 2u);
   EXPECT_EQ(stats.control_chars, 1u);
   EXPECT_EQ(SanitizeUtf8("Việt", nullptr), "Việt");

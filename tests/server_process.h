@@ -26,8 +26,8 @@ class ServerProcess {
   // plus `flags`, and waits (up to 20 s) until it prints its addresses.
   ServerProcess(const std::string& db_dir, const std::vector<std::string>& flags) {
     log_path_ = log_dir_.path() + "/serve.log";
-    std::vector<std::string> argv = {BANTIN_BIN, "serve", "--db", db_dir, "--listen", "127.0.0.1:0",
-                                     "--http", "127.0.0.1:0"};
+    std::vector<std::string> argv = {BANTIN_BIN, "serve",       "--db",   db_dir,
+                                     "--listen", "127.0.0.1:0", "--http", "127.0.0.1:0"};
     argv.insert(argv.end(), flags.begin(), flags.end());
     int out[2];
     if (pipe(out) != 0) return;

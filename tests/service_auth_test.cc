@@ -94,9 +94,10 @@ TEST_F(AuthTest, AnUnusableTokenFileStopsTheServerAtStart) {
 
 TEST_F(AuthTest, TlsServesOnlyTlsClients) {
   const std::string cert = dir_.path() + "/cert.pem", key = dir_.path() + "/key.pem";
-  const std::string openssl = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
-                              "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " + key +
-                              " -out " + cert + " 2>/dev/null";
+  const std::string openssl =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost "
+      "-addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout " +
+      key + " -out " + cert + " 2>/dev/null";
   ASSERT_EQ(std::system(openssl.c_str()), 0);
   StartServer({"--tls-cert", cert, "--tls-key", key});
   EXPECT_NE(server_->output().find("with TLS"), std::string::npos);

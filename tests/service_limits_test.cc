@@ -19,8 +19,8 @@ using testing::VariantOf;
 class LimitsTest : public testing::ServiceFixture {};
 
 TEST_F(LimitsTest, ConfiguredLimitsAreEnforcedWithTheirNames) {
-  StartServer({"--max-message-bytes", "20000", "--max-page-size", "2", "--max-query-bytes", "16",
-               "--max-batch-ids", "2", "--max-stream-items", "3"});
+  StartServer({"--max-message-bytes", "20000", "--max-page-size", "2", "--max-query-bytes", "16", "--max-batch-ids",
+               "2", "--max-stream-items", "3"});
   // A page larger than the message limit: refused before any work.
   v1::IngestBulletinRequest big;
   big.set_raw(std::string(30000, 'a'));
@@ -84,8 +84,10 @@ TEST_F(LimitsTest, ASearchPastItsDeadlineStopsInTheEngine) {
     std::unique_ptr<grpc::ClientContext> ctx = Ctx();
     ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::microseconds(micros));
     const grpc::Status s = stub_->SearchBulletins(ctx.get(), search, &found);
-    if (s.ok()) micros = micros * 3 / 4 + 1;
-    else micros = micros * 5 / 4 + 1;
+    if (s.ok())
+      micros = micros * 3 / 4 + 1;
+    else
+      micros = micros * 5 / 4 + 1;
     if (!s.ok()) EXPECT_EQ(s.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED) << s.error_message();
   }
   EXPECT_NE(server_->Log().find(engine_stop), std::string::npos);

@@ -187,8 +187,10 @@ TEST_F(ServiceTest, IngestStreamSkipsBadPagesAndReportsThem) {
   for (size_t i = 0; i < seeds.size(); ++i) {
     v1::IngestBulletinsRequest item;
     item.set_label(seeds[i]);
-    if (i == 1) item.set_label("empty page");  // bad: no bytes
-    else item.set_raw(ReadFile(seeds[i]));
+    if (i == 1)
+      item.set_label("empty page");  // bad: no bytes
+    else
+      item.set_raw(ReadFile(seeds[i]));
     if (i == 3) item.mutable_hints()->set_fetch_date("2021-02-30");  // bad: no such day
     ASSERT_TRUE(stream->Write(item));
   }
@@ -258,11 +260,13 @@ TEST_F(ServiceTest, HttpServesBundleMetricsAndViewer) {
   httplib::Result metrics = http.Get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_NE(metrics->body.find("bantin_bulletins 5"), std::string::npos);
-  EXPECT_NE(metrics->body.find("bantin_rpc_calls_total{method=\"/bantin.v1.BulletinService/IngestBulletin\",code=\"OK\"} 5"),
-            std::string::npos)
+  EXPECT_NE(
+      metrics->body.find("bantin_rpc_calls_total{method=\"/bantin.v1.BulletinService/IngestBulletin\",code=\"OK\"} 5"),
+      std::string::npos)
       << metrics->body;
-  EXPECT_NE(metrics->body.find("bantin_rpc_latency_seconds_count{method=\"/bantin.v1.BulletinService/IngestBulletin\"} 5"),
-            std::string::npos);
+  EXPECT_NE(
+      metrics->body.find("bantin_rpc_latency_seconds_count{method=\"/bantin.v1.BulletinService/IngestBulletin\"} 5"),
+      std::string::npos);
   httplib::Result index = http.Get("/");
   ASSERT_TRUE(index);
   EXPECT_EQ(index->status, 200);

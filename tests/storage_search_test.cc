@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
-#include "bantin/text/text.h"
 #include "bantin/index/memory_index.h"
 #include "bantin/parse/parser.h"
 #include "bantin/storage/store.h"
+#include "bantin/text/text.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -15,8 +15,8 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-Bulletin Doc(const std::string& id, const std::string& title, const std::string& body,
-             const std::string& date, const std::string& province, const std::string& author = "") {
+Bulletin Doc(const std::string& id, const std::string& title, const std::string& body, const std::string& date,
+             const std::string& province, const std::string& author = "") {
   Bulletin b;
   b.id = id;
   b.title = title;
@@ -152,7 +152,8 @@ TEST(StoreFrequencyMemoTest, ScoresMatchAnIndexThatCountsEveryTime) {
     Result<SearchResult> counted = Search(memory, query);
     ASSERT_TRUE(stored.ok() && counted.ok()) << query;
     ASSERT_EQ(stored->hits.size(), counted->hits.size()) << query;
-    for (size_t i = 0; i < stored->hits.size(); ++i) EXPECT_DOUBLE_EQ(stored->hits[i].score, counted->hits[i].score) << query;
+    for (size_t i = 0; i < stored->hits.size(); ++i)
+      EXPECT_DOUBLE_EQ(stored->hits[i].score, counted->hits[i].score) << query;
   };
   add(Doc("a", "Tỉnh ủy họp", "tỉnh ủy chỉ đạo nông nghiệp", "2021-01-01", "Huế"));
   add(Doc("b", "Nông nghiệp", "mùa lúa bội thu", "2021-02-01", "Huế"));

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "bantin/v1/bantin.pb.h"
 #include "bantin/parse/parser.h"
 #include "bantin/storage/store.h"
+#include "bantin/v1/bantin.pb.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -102,8 +102,7 @@ TEST_F(StoreTest, ListsByDateRangeAndProvinceInKeyOrder) {
   Result<ListPage> all = store_->List({});
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->bulletins.size(), 5u);
-  for (size_t i = 1; i < all->bulletins.size(); ++i)
-    EXPECT_LE(all->bulletins[i - 1].date, all->bulletins[i].date);
+  for (size_t i = 1; i < all->bulletins.size(); ++i) EXPECT_LE(all->bulletins[i - 1].date, all->bulletins[i].date);
 
   ListOptions range;
   range.from_date = "2021-01-01";

@@ -11,16 +11,16 @@
 #include <string>
 #include <unordered_map>
 
-#include "bantin/json/json.h"
-#include "bantin/json/bundle.h"
-#include "bantin/json/json_read.h"
+#include "bantin/html/document.h"
 #include "bantin/index/memory_index.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json.h"
+#include "bantin/json/json_read.h"
 #include "bantin/parse/parser.h"
 #include "bantin/query/filter.h"
 #include "bantin/query/query.h"
 #include "bantin/search/search_engine.h"
 #include "bantin/search/search_json.h"
-#include "bantin/html/document.h"
 
 namespace {
 
@@ -29,8 +29,8 @@ using bantin::ErrorToJson;
 using bantin::JsonWriter;
 using bantin::Status;
 
-bantin::ParseHints Hints(const std::string& url, const std::string& source_id,
-                         const std::string& province, const std::string& fetch_date) {
+bantin::ParseHints Hints(const std::string& url, const std::string& source_id, const std::string& province,
+                         const std::string& fetch_date) {
   return bantin::ParseHints{url, source_id, province, fetch_date};
 }
 

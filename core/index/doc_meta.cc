@@ -1,8 +1,8 @@
 #include <algorithm>
 
+#include "bantin/index/doc_meta.h"
 #include "bantin/text/dates.h"
 #include "bantin/text/gazetteer.h"
-#include "bantin/index/doc_meta.h"
 #include "bantin/text/text.h"
 
 namespace bantin {
@@ -33,7 +33,7 @@ DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
   row.length = m.length;
   row.date = DateKey(m.date);
   row.month_index = m.month_index;
-  row.province_index = m.province_index >= 0         ? static_cast<int16_t>(m.province_index)
+  row.province_index = m.province_index >= 0       ? static_cast<int16_t>(m.province_index)
                        : m.source.province.empty() ? kNoProvince
                                                    : kOtherProvince;
   row.live = true;

@@ -28,9 +28,7 @@ class DocTable {
   void Clear(uint32_t docno);
 
   // A live document's metadata; nullptr for deleted or unused docnos.
-  const DocMeta* Meta(uint32_t docno) const {
-    return docno < metas_.size() ? metas_[docno].get() : nullptr;
-  }
+  const DocMeta* Meta(uint32_t docno) const { return docno < metas_.size() ? metas_[docno].get() : nullptr; }
   // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta
   // of its docno is not null.
   std::span<const DocRow> Rows() const { return rows_; }

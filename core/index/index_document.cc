@@ -101,8 +101,10 @@ DocumentTerms IndexDocument(const Bulletin& b) {
       ++term.tf[field];
       auto it = std::find_if(term.variants.begin(), term.variants.end(),
                              [&](const auto& v) { return v.first == spelling.variant; });
-      if (it == term.variants.end()) term.variants.emplace_back(spelling.variant, 1);
-      else ++it->second;
+      if (it == term.variants.end())
+        term.variants.emplace_back(spelling.variant, 1);
+      else
+        ++it->second;
       term.positions.push_back(position++);
       ++doc.length[field];
     }
@@ -115,8 +117,7 @@ DocumentTerms IndexDocument(const Bulletin& b) {
     lead_seen = lead_seen || lead;
     add(block.text, lead ? kLeadField : kBodyField);
   }
-  std::sort(doc.terms.begin(), doc.terms.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(doc.terms.begin(), doc.terms.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return doc;
 }
 

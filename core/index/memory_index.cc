@@ -28,8 +28,10 @@ bool MemoryIndex::Remove(const std::string& id) {
     std::string kept;
     const uint32_t removed[] = {docno};
     RemoveEntries(list, removed, &kept);  // lists this index wrote are well formed
-    if (kept.empty()) postings_.erase(folded);
-    else list = std::move(kept);
+    if (kept.empty())
+      postings_.erase(folded);
+    else
+      list = std::move(kept);
   }
   --totals_.documents;
   for (int f = 0; f < kFieldCount; ++f) totals_.length[f] -= table_.Meta(docno)->length[f];
@@ -54,6 +56,5 @@ Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) cons
   if (it != postings_.end()) list->bytes = it->second;  // valid until the index changes
   return Status::Ok();
 }
-
 
 }  // namespace bantin

@@ -80,8 +80,8 @@ bool MergeEntries(std::string_view list, std::string_view added, std::string* ou
   out->reserve(list.size() + added.size());
   size_t i = 0, j = 0;
   while (i < old_entries.size() || j < new_entries.size()) {
-    const bool take_new = j < new_entries.size() &&
-                          (i == old_entries.size() || new_entries[j].docno <= old_entries[i].docno);
+    const bool take_new =
+        j < new_entries.size() && (i == old_entries.size() || new_entries[j].docno <= old_entries[i].docno);
     if (take_new && i < old_entries.size() && old_entries[i].docno == new_entries[j].docno) ++i;
     const PostingRef& e = take_new ? new_entries[j++] : old_entries[i++];
     AppendEntry(*out, e.docno, e.payload);
@@ -126,6 +126,5 @@ bool PositionCursor::Reset(std::string_view in) {
   Next();
   return true;
 }
-
 
 }  // namespace bantin

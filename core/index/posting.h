@@ -117,8 +117,8 @@ class PositionCursor {
 // Scoring's cheap read: the field frequencies and how often the spelling
 // `variant` occurs (not read when `variant_count` is null), without
 // decoding positions or allocating.
-inline bool ReadFrequencies(std::string_view payload, uint16_t variant,
-                            std::array<uint32_t, kFieldCount>* tf, uint32_t* variant_count);
+inline bool ReadFrequencies(std::string_view payload, uint16_t variant, std::array<uint32_t, kFieldCount>* tf,
+                            uint32_t* variant_count);
 
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
@@ -174,8 +174,7 @@ void EntryCursor::Next() {
     return;
   }
   uint32_t docno = 0, size = 0;
-  if (!GetVarint(rest_, &docno) || !GetVarint(rest_, &size) || rest_.size() < size ||
-      (started_ && docno <= docno_)) {
+  if (!GetVarint(rest_, &docno) || !GetVarint(rest_, &size) || rest_.size() < size || (started_ && docno <= docno_)) {
     done_ = bad_ = true;
     return;
   }
@@ -195,8 +194,7 @@ inline bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<ui
   *variant_count = 0;
   for (uint32_t i = 0; i < variants; ++i) {
     if (in.size() < 2) return false;
-    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) |
-                                                static_cast<uint8_t>(in[1]) << 8);
+    const uint16_t hash = static_cast<uint16_t>(static_cast<uint8_t>(in[0]) | static_cast<uint8_t>(in[1]) << 8);
     in.remove_prefix(2);
     uint32_t count = 0;
     if (!GetVarint(in, &count)) return false;

@@ -17,11 +17,13 @@ Result<BundleArticle> BundleArticleFromJson(std::string_view line, const BundleR
   Reader r(line);
   BundleArticle a;
   bool has_bulletin = false;
-  const bool ok = r.Object([&](const std::string& k) {
-    if (k == "bulletin") return has_bulletin = true, ReadBulletin(r, &a.bulletin, 1, options.lines);
-    if (k == "text") return options.text ? ReadString(r, &a.text) : r.Null() || r.String(nullptr);
-    return r.Skip(1);
-  }, 0);
+  const bool ok = r.Object(
+      [&](const std::string& k) {
+        if (k == "bulletin") return has_bulletin = true, ReadBulletin(r, &a.bulletin, 1, options.lines);
+        if (k == "text") return options.text ? ReadString(r, &a.text) : r.Null() || r.String(nullptr);
+        return r.Skip(1);
+      },
+      0);
   if (!ok || !r.AtEnd()) return r.status();
   if (!has_bulletin) return Status::InvalidArgument("bundle article: no \"bulletin\"");
   return a;
@@ -30,10 +32,12 @@ Result<BundleArticle> BundleArticleFromJson(std::string_view line, const BundleR
 Status CheckBundleHeader(std::string_view line) {
   Reader r(line);
   double version = 0;
-  const bool ok = r.Object([&](const std::string& k) {
-    if (k == "bantinBundle") return r.Number(&version);
-    return r.Skip(1);
-  }, 0);
+  const bool ok = r.Object(
+      [&](const std::string& k) {
+        if (k == "bantinBundle") return r.Number(&version);
+        return r.Skip(1);
+      },
+      0);
   if (!ok || !r.AtEnd()) return r.status();
   if (version != kBundleVersion) return Status::InvalidArgument("bundle: not a bantin bundle of version 1");
   return Status::Ok();

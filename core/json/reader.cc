@@ -25,10 +25,14 @@ bool Reader::Hex4(uint32_t* out) {
   for (int i = 0; i < 4; ++i) {
     const char c = s_[pos_++];
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= c - '0';
-    else if (c >= 'a' && c <= 'f') v |= c - 'a' + 10;
-    else if (c >= 'A' && c <= 'F') v |= c - 'A' + 10;
-    else return Fail("bad \\u escape");
+    if (c >= '0' && c <= '9')
+      v |= c - '0';
+    else if (c >= 'a' && c <= 'f')
+      v |= c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F')
+      v |= c - 'A' + 10;
+    else
+      return Fail("bad \\u escape");
   }
   *out = v;
   return true;
@@ -62,14 +66,30 @@ bool Reader::String(std::string* out) {
     const char e = s_[pos_++];
     char plain = 0;
     switch (e) {
-      case '"': plain = '"'; break;
-      case '\\': plain = '\\'; break;
-      case '/': plain = '/'; break;
-      case 'b': plain = '\b'; break;
-      case 'f': plain = '\f'; break;
-      case 'n': plain = '\n'; break;
-      case 'r': plain = '\r'; break;
-      case 't': plain = '\t'; break;
+      case '"':
+        plain = '"';
+        break;
+      case '\\':
+        plain = '\\';
+        break;
+      case '/':
+        plain = '/';
+        break;
+      case 'b':
+        plain = '\b';
+        break;
+      case 'f':
+        plain = '\f';
+        break;
+      case 'n':
+        plain = '\n';
+        break;
+      case 'r':
+        plain = '\r';
+        break;
+      case 't':
+        plain = '\t';
+        break;
       case 'u': {
         uint32_t cp;
         if (!Hex4(&cp)) return false;
@@ -85,7 +105,8 @@ bool Reader::String(std::string* out) {
         if (out) AppendUtf8(*out, cp);
         continue;
       }
-      default: return Fail("bad escape");
+      default:
+        return Fail("bad escape");
     }
     if (out) out->push_back(plain);
   }
@@ -100,8 +121,10 @@ bool Reader::Number(double* out) {
     return pos_ > from;
   };
   if (pos_ < s_.size() && s_[pos_] == '-') ++pos_;
-  if (pos_ < s_.size() && s_[pos_] == '0') ++pos_;
-  else if (!digits()) return Fail("expected a number");
+  if (pos_ < s_.size() && s_[pos_] == '0')
+    ++pos_;
+  else if (!digits())
+    return Fail("expected a number");
   if (pos_ < s_.size() && s_[pos_] == '.') {
     ++pos_;
     if (!digits()) return Fail("expected digits after '.'");
@@ -129,13 +152,20 @@ bool Reader::Bool(bool* out) {
 
 bool Reader::Skip(int depth) {
   switch (Next()) {
-    case '"': return String(nullptr);
-    case 't': return Literal("true");
-    case 'f': return Literal("false");
-    case 'n': return Literal("null");
-    case '{': return Object([&](const std::string&) { return Skip(depth + 1); }, depth);
-    case '[': return Array([&] { return Skip(depth + 1); }, depth);
-    default: return Number(nullptr);
+    case '"':
+      return String(nullptr);
+    case 't':
+      return Literal("true");
+    case 'f':
+      return Literal("false");
+    case 'n':
+      return Literal("null");
+    case '{':
+      return Object([&](const std::string&) { return Skip(depth + 1); }, depth);
+    case '[':
+      return Array([&] { return Skip(depth + 1); }, depth);
+    default:
+      return Number(nullptr);
   }
 }
 
@@ -176,87 +206,105 @@ bool ReadStrings(Reader& r, std::vector<std::string>* out, int depth) {
 
 bool ReadSource(Reader& r, Source* s, int depth) {
   if (r.Null()) return true;
-  return r.Object([&](const std::string& k) {
-    if (k == "id") return ReadString(r, &s->id);
-    if (k == "name") return ReadString(r, &s->name);
-    if (k == "province") return ReadString(r, &s->province);
-    if (k == "site") return ReadString(r, &s->site);
-    return r.Skip(depth + 1);
-  }, depth);
+  return r.Object(
+      [&](const std::string& k) {
+        if (k == "id") return ReadString(r, &s->id);
+        if (k == "name") return ReadString(r, &s->name);
+        if (k == "province") return ReadString(r, &s->province);
+        if (k == "site") return ReadString(r, &s->site);
+        return r.Skip(depth + 1);
+      },
+      depth);
 }
 
 bool ReadBlocks(Reader& r, std::vector<Block>* out, int depth) {
   if (r.Null()) return true;
-  return r.Array([&] {
-    Block& b = out->emplace_back();
-    b.kind = BlockKind::kUnspecified;  // proto3 omits the zero value
-    return r.Object([&](const std::string& k) {
-      if (k == "kind") return ReadEnum(r, &b.kind, 5, &BlockKindName);
-      if (k == "text") return ReadString(r, &b.text);
-      return r.Skip(depth + 2);
-    }, depth + 1);
-  }, depth);
+  return r.Array(
+      [&] {
+        Block& b = out->emplace_back();
+        b.kind = BlockKind::kUnspecified;  // proto3 omits the zero value
+        return r.Object(
+            [&](const std::string& k) {
+              if (k == "kind") return ReadEnum(r, &b.kind, 5, &BlockKindName);
+              if (k == "text") return ReadString(r, &b.text);
+              return r.Skip(depth + 2);
+            },
+            depth + 1);
+      },
+      depth);
 }
 
 bool ReadPeople(Reader& r, std::vector<Person>* out, int depth) {
   if (r.Null()) return true;
-  return r.Array([&] {
-    Person& p = out->emplace_back();
-    return r.Object([&](const std::string& k) {
-      if (k == "name") return ReadString(r, &p.name);
-      if (k == "role") return ReadString(r, &p.role);
-      return r.Skip(depth + 2);
-    }, depth + 1);
-  }, depth);
+  return r.Array(
+      [&] {
+        Person& p = out->emplace_back();
+        return r.Object(
+            [&](const std::string& k) {
+              if (k == "name") return ReadString(r, &p.name);
+              if (k == "role") return ReadString(r, &p.role);
+              return r.Skip(depth + 2);
+            },
+            depth + 1);
+      },
+      depth);
 }
 
 bool ReadLines(Reader& r, std::vector<LineSpan>* out, int depth) {
   if (r.Null()) return true;
-  return r.Array([&] {
-    LineSpan& l = out->emplace_back();
-    return r.Object([&](const std::string& k) {
-      if (k == "role") return ReadEnum(r, &l.role, 11, &LineRoleName);
-      if (k == "begin") return ReadUint32(r, &l.begin);
-      if (k == "end") return ReadUint32(r, &l.end);
-      return r.Skip(depth + 2);
-    }, depth + 1);
-  }, depth);
+  return r.Array(
+      [&] {
+        LineSpan& l = out->emplace_back();
+        return r.Object(
+            [&](const std::string& k) {
+              if (k == "role") return ReadEnum(r, &l.role, 11, &LineRoleName);
+              if (k == "begin") return ReadUint32(r, &l.begin);
+              if (k == "end") return ReadUint32(r, &l.end);
+              return r.Skip(depth + 2);
+            },
+            depth + 1);
+      },
+      depth);
 }
 
 bool ReadConfidence(Reader& r, Confidence* c, int depth) {
   if (r.Null()) return true;
-  return r.Object([&](const std::string& k) {
-    if (k == "title") return ReadDouble(r, &c->title);
-    if (k == "date") return ReadDouble(r, &c->date);
-    if (k == "source") return ReadDouble(r, &c->source);
-    if (k == "author") return ReadDouble(r, &c->author);
-    return r.Skip(depth + 1);
-  }, depth);
+  return r.Object(
+      [&](const std::string& k) {
+        if (k == "title") return ReadDouble(r, &c->title);
+        if (k == "date") return ReadDouble(r, &c->date);
+        if (k == "source") return ReadDouble(r, &c->source);
+        if (k == "author") return ReadDouble(r, &c->author);
+        return r.Skip(depth + 1);
+      },
+      depth);
 }
 
 }  // namespace
 
 bool ReadBulletin(Reader& r, Bulletin* b, int depth, bool lines) {
-  return r.Object([&](const std::string& k) {
-    if (k == "id") return ReadString(r, &b->id);
-    if (k == "title") return ReadString(r, &b->title);
-    if (k == "date") return ReadString(r, &b->date);
-    if (k == "dateInferred") return ReadBool(r, &b->date_inferred);
-    if (k == "time") return ReadString(r, &b->time);
-    if (k == "source") return ReadSource(r, &b->source, depth + 1);
-    if (k == "author") return ReadString(r, &b->author);
-    if (k == "credit") return ReadString(r, &b->credit);
-    if (k == "blocks") return ReadBlocks(r, &b->blocks, depth + 1);
-    if (k == "related") return ReadStrings(r, &b->related, depth + 1);
-    if (k == "people") return ReadPeople(r, &b->people, depth + 1);
-    if (k == "warnings") return ReadStrings(r, &b->warnings, depth + 1);
-    if (k == "lines") return lines ? ReadLines(r, &b->lines, depth + 1) : r.Skip(depth + 1);
-    if (k == "url") return ReadString(r, &b->url);
-    if (k == "pageDate") return ReadString(r, &b->page_date);
-    if (k == "parserVersion") return ReadString(r, &b->parser_version);
-    if (k == "confidence") return ReadConfidence(r, &b->confidence, depth + 1);
-    return r.Skip(depth + 1);
-  }, depth);
+  return r.Object(
+      [&](const std::string& k) {
+        if (k == "id") return ReadString(r, &b->id);
+        if (k == "title") return ReadString(r, &b->title);
+        if (k == "date") return ReadString(r, &b->date);
+        if (k == "dateInferred") return ReadBool(r, &b->date_inferred);
+        if (k == "time") return ReadString(r, &b->time);
+        if (k == "source") return ReadSource(r, &b->source, depth + 1);
+        if (k == "author") return ReadString(r, &b->author);
+        if (k == "credit") return ReadString(r, &b->credit);
+        if (k == "blocks") return ReadBlocks(r, &b->blocks, depth + 1);
+        if (k == "related") return ReadStrings(r, &b->related, depth + 1);
+        if (k == "people") return ReadPeople(r, &b->people, depth + 1);
+        if (k == "warnings") return ReadStrings(r, &b->warnings, depth + 1);
+        if (k == "lines") return lines ? ReadLines(r, &b->lines, depth + 1) : r.Skip(depth + 1);
+        if (k == "url") return ReadString(r, &b->url);
+        if (k == "pageDate") return ReadString(r, &b->page_date);
+        if (k == "parserVersion") return ReadString(r, &b->parser_version);
+        if (k == "confidence") return ReadConfidence(r, &b->confidence, depth + 1);
+        return r.Skip(depth + 1);
+      },
+      depth);
 }
 
 }  // namespace bantin

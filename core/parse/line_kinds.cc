@@ -1,7 +1,7 @@
 #include "line_kinds.h"
 
-#include "bantin/text/phrases.h"
 #include "bantin/text/dates.h"
+#include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
 
@@ -24,34 +24,77 @@ bool HasLetter(std::string_view text) {
 
 // Footer and widget vocabulary. A long prose line may mention these words;
 // a short line built around them is chrome.
-constexpr const char* kChrome[] = {
-    "luot xem", "luot doc", "luot truy cap", "dang truy cap", "thong ke truy cap",
-    "nguoi truc tuyen", "so nguoi truy cap", "go top", "len dau trang", "ve dau trang",
-    "binh chon", "tham do y kien", "giay phep", "co quan chu quan", "don vi quan ly",
-    "chiu trach nhiem", "tong bien tap", "ban bien tap", "toa soan", "dien thoai",
-    "fax", "email", "e-mail", "hotline", "website", "ban quyen", "copyright",
-    "all rights reserved", "ghi ro nguon", "phat hanh lai", "chia se", "in bai", "ban in",
-    "gui cho ban be", "dang nhap", "dang ky nhan tin", "so do website", "so do trang",
-    "rss", "quay lai", "tro ve", "binh luan", "y kien ban doc", "gui y kien", "quang cao",
-    "tai ung dung", "theo doi chung toi", "facebook", "zalo", "youtube", "twitter",
-    "ket noi voi chung toi", "xem tiep", "trang truoc", "trang sau", "trang chu"};
+constexpr const char* kChrome[] = {"luot xem",
+                                   "luot doc",
+                                   "luot truy cap",
+                                   "dang truy cap",
+                                   "thong ke truy cap",
+                                   "nguoi truc tuyen",
+                                   "so nguoi truy cap",
+                                   "go top",
+                                   "len dau trang",
+                                   "ve dau trang",
+                                   "binh chon",
+                                   "tham do y kien",
+                                   "giay phep",
+                                   "co quan chu quan",
+                                   "don vi quan ly",
+                                   "chiu trach nhiem",
+                                   "tong bien tap",
+                                   "ban bien tap",
+                                   "toa soan",
+                                   "dien thoai",
+                                   "fax",
+                                   "email",
+                                   "e-mail",
+                                   "hotline",
+                                   "website",
+                                   "ban quyen",
+                                   "copyright",
+                                   "all rights reserved",
+                                   "ghi ro nguon",
+                                   "phat hanh lai",
+                                   "chia se",
+                                   "in bai",
+                                   "ban in",
+                                   "gui cho ban be",
+                                   "dang nhap",
+                                   "dang ky nhan tin",
+                                   "so do website",
+                                   "so do trang",
+                                   "rss",
+                                   "quay lai",
+                                   "tro ve",
+                                   "binh luan",
+                                   "y kien ban doc",
+                                   "gui y kien",
+                                   "quang cao",
+                                   "tai ung dung",
+                                   "theo doi chung toi",
+                                   "facebook",
+                                   "zalo",
+                                   "youtube",
+                                   "twitter",
+                                   "ket noi voi chung toi",
+                                   "xem tiep",
+                                   "trang truoc",
+                                   "trang sau",
+                                   "trang chu"};
 
 // Labels that open an address or contact line: "Địa chỉ: …".
-constexpr const char* kContactLabels[] = {"dia chi", "tru so", "dien thoai", "email", "fax",
-                                          "website", "giay phep", "co quan chu quan",
-                                          "don vi quan ly", "chiu trach nhiem", "ghi ro nguon",
-                                          "ban quyen", "copyright"};
+constexpr const char* kContactLabels[] = {
+    "dia chi",          "tru so",         "dien thoai",       "email",        "fax",       "website",  "giay phep",
+    "co quan chu quan", "don vi quan ly", "chiu trach nhiem", "ghi ro nguon", "ban quyen", "copyright"};
 
 constexpr const char* kRelated[] = {
-    "bai viet khac", "cac bai viet khac", "tin lien quan", "bai lien quan",
-    "bai viet lien quan", "tin tuc lien quan", "tin da dua", "tin khac", "cac tin khac",
-    "tin bai khac", "tin cung chuyen muc", "cung chuyen muc", "tin cung loai", "xem them",
-    "doc them", "tin moi", "tin moi nhat", "tin moi hon", "tin cu hon", "tin noi bat",
-    "tin doc nhieu", "tin xem nhieu", "co the ban quan tam"};
+    "bai viet khac", "cac bai viet khac", "tin lien quan", "bai lien quan", "bai viet lien quan",  "tin tuc lien quan",
+    "tin da dua",    "tin khac",          "cac tin khac",  "tin bai khac",  "tin cung chuyen muc", "cung chuyen muc",
+    "tin cung loai", "xem them",          "doc them",      "tin moi",       "tin moi nhat",        "tin moi hon",
+    "tin cu hon",    "tin noi bat",       "tin doc nhieu", "tin xem nhieu", "co the ban quan tam"};
 
-constexpr const char* kPublicationMarkers[] = {
-    "dang ngay", "ngay dang", "dang luc", "dang tai", "cap nhat", "xuat ban", "thoi gian dang",
-    "ngay cap nhat", "posted", "published", "updated", "ngay xuat ban", "dang vao"};
+constexpr const char* kPublicationMarkers[] = {"dang ngay", "ngay dang",      "dang luc",      "dang tai", "cap nhat",
+                                               "xuat ban",  "thoi gian dang", "ngay cap nhat", "posted",   "published",
+                                               "updated",   "ngay xuat ban",  "dang vao"};
 
 bool HasChromeWord(std::string_view folded) {
   static const PhraseSet* set = new PhraseSet(kChrome);
@@ -63,18 +106,16 @@ bool HasPublicationMarker(std::string_view folded) {
   return set->AnyIn(folded);
 }
 
-constexpr const char* kBylineLabels[] = {
-    "tin, anh", "tin anh", "tin va anh", "tin - anh", "bai, anh", "bai va anh", "bai - anh",
-    "bai anh", "tac gia", "nhom phong vien", "phong vien", "bai", "tin", "nhom pv", "pv"};
+constexpr const char* kBylineLabels[] = {"tin, anh",   "tin anh",   "tin va anh", "tin - anh", "bai, anh",
+                                         "bai va anh", "bai - anh", "bai anh",    "tac gia",   "nhom phong vien",
+                                         "phong vien", "bai",       "tin",        "nhom pv",   "pv"};
 
-constexpr const char* kCreditOutlets[] = {"bao", "cong", "trang", "dai", "tap chi", "ttxvn",
-                                          "vtv", "vov", "tttxvn", "thong tan xa", "website",
-                                          "ban tin"};
+constexpr const char* kCreditOutlets[] = {"bao", "cong", "trang",  "dai",          "tap chi", "ttxvn",
+                                          "vtv", "vov",  "tttxvn", "thong tan xa", "website", "ban tin"};
 
-constexpr const char* kOrdinals[] = {"mot la", "hai la", "ba la", "bon la", "nam la",
-                                     "sau la", "bay la", "tam la", "chin la", "muoi la",
-                                     "thu nhat", "thu hai", "thu ba", "thu tu", "thu nam",
-                                     "thu sau", "thu bay", "thu tam", "thu chin", "thu muoi"};
+constexpr const char* kOrdinals[] = {"mot la",  "hai la",  "ba la",   "bon la",   "nam la",   "sau la",  "bay la",
+                                     "tam la",  "chin la", "muoi la", "thu nhat", "thu hai",  "thu ba",  "thu tu",
+                                     "thu nam", "thu sau", "thu bay", "thu tam",  "thu chin", "thu muoi"};
 
 }  // namespace
 
@@ -96,9 +137,9 @@ bool IsBoilerplate(const Line& line, bool in_body) {
 bool IsNavigation(const Line& line) {
   if (line.blank) return false;
   const std::string& f = line.folded;
-  static constexpr const char* kSkip[] = {"truy cap noi dung", "bo qua", "skip to",
-                                          "chuyen den noi dung", "toi noi dung chinh", "menu",
-                                          "trang chu", "go top", "len dau trang"};
+  static constexpr const char* kSkip[] = {"truy cap noi dung",  "bo qua", "skip to",   "chuyen den noi dung",
+                                          "toi noi dung chinh", "menu",   "trang chu", "go top",
+                                          "len dau trang"};
   if (line.words <= 8 && StartsWithAny(f, kSkip)) return true;
   if (line.words > 16 || line.terminal) return false;
   int separators = 0;
@@ -136,10 +177,8 @@ bool IsPublicationLine(const Line& line) {
   if (!full) return false;
   if (HasPublicationMarker(line.folded)) return true;
   // An ISO stamp, or a short line that is only a date and a clock time.
-  const bool iso = line.folded.find('t') != std::string::npos &&
-                   line.text.find('-') == 4 && line.words <= 3;
-  const bool stamp = line.words <= 8 && !FindTime(line.folded).empty() &&
-                     !HasWeekday(line.folded);
+  const bool iso = line.folded.find('t') != std::string::npos && line.text.find('-') == 4 && line.words <= 3;
+  const bool stamp = line.words <= 8 && !FindTime(line.folded).empty() && !HasWeekday(line.folded);
   return iso || stamp || (line.words <= 12 && HasPhrase(line.folded, "luot xem"));
 }
 
@@ -195,9 +234,8 @@ bool IsSourceCredit(const Line& line) {
   if (StartsWithPhrase(f, "nguon") && !StartsWithPhrase(f, "nguon anh")) return true;
   if (!StartsWithPhrase(f, "theo")) return false;
   const std::string_view rest = std::string_view(f).substr(4);
-  const std::string_view trimmed = rest.substr(rest.find_first_not_of(' ') == std::string::npos
-                                                   ? rest.size()
-                                                   : rest.find_first_not_of(' '));
+  const std::string_view trimmed =
+      rest.substr(rest.find_first_not_of(' ') == std::string::npos ? rest.size() : rest.find_first_not_of(' '));
   if (!FindDomain(trimmed).empty()) return true;
   return StartsWithAny(trimmed, kCreditOutlets);
 }
@@ -205,15 +243,14 @@ bool IsSourceCredit(const Line& line) {
 bool IsPhotoCredit(const Line& line) {
   if (line.blank || line.words > 12) return false;
   const std::string& f = line.folded;
-  return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") ||
-         StartsWithPhrase(f, "nguon anh") || StartsWithPhrase(f, "anh minh hoa");
+  return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") || StartsWithPhrase(f, "nguon anh") ||
+         StartsWithPhrase(f, "anh minh hoa");
 }
 
 std::string FindDomain(std::string_view text) {
   static constexpr const char* kTlds[] = {"vn", "com", "net", "org", "gov", "edu", "info", "asia"};
   const auto is_host = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
   };
   size_t i = 0;
   while (i < text.size()) {

@@ -21,11 +21,16 @@ constexpr std::array<uint8_t, 256> kAscii = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 128; c < 256; ++c) t[c] = kHigh;  // not ASCII
   for (int c = 0; c < 128; ++c) {
-    if (c >= 'a' && c <= 'z') t[c] = kLower;
-    else if (c >= 'A' && c <= 'Z') t[c] = kUpper;
-    else if (c >= '0' && c <= '9') t[c] = kDigit;
-    else if (c == ' ') t[c] = kSpace;
-    else if (c < 0x20) t[c] = kOther;  // inner tab or line break, or a control to remove
+    if (c >= 'a' && c <= 'z')
+      t[c] = kLower;
+    else if (c >= 'A' && c <= 'Z')
+      t[c] = kUpper;
+    else if (c >= '0' && c <= '9')
+      t[c] = kDigit;
+    else if (c == ' ')
+      t[c] = kSpace;
+    else if (c < 0x20)
+      t[c] = kOther;  // inner tab or line break, or a control to remove
   }
   return t;
 }();
@@ -36,9 +41,7 @@ bool IsEndSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 
 bool IsCont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-bool EndsSentence(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ';';
-}
+bool EndsSentence(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ';'; }
 
 }  // namespace
 
@@ -56,7 +59,7 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
   char* t = text_begin;
   char* f = folded_begin;
   int words = 0;
-  uint8_t seen = 0;  // kLower | kUpper | kDigit
+  uint8_t seen = 0;            // kLower | kUpper | kDigit
   bool pending_space = false;  // white space seen after some text
   bool word_start = true;      // the next character starts a word
   char32_t last = 0, before_last = 0;
@@ -107,8 +110,7 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
       if (c >= 0xC2 && c <= 0xDF && pos + 1 < n && IsCont(in[pos + 1])) {
         len = 2;
         cp = ((c & 0x1F) << 6) | (in[pos + 1] & 0x3F);
-      } else if (c >= 0xE1 && c <= 0xEC && pos + 2 < n && IsCont(in[pos + 1]) &&
-                 IsCont(in[pos + 2])) {
+      } else if (c >= 0xE1 && c <= 0xEC && pos + 2 < n && IsCont(in[pos + 1]) && IsCont(in[pos + 2])) {
         len = 3;
         cp = ((c & 0x0F) << 12) | ((in[pos + 1] & 0x3F) << 6) | (in[pos + 2] & 0x3F);
       } else {
@@ -125,9 +127,7 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
         continue;
       } else {
         const UChar32 u = static_cast<UChar32>(cp);
-        if (u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
-            u_getCombiningClass(u) != 0)
-          return false;
+        if (u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) != UNORM_YES || u_getCombiningClass(u) != 0) return false;
         k = (IsLower(cp) ? kLower : 0) | (IsUpper(cp) ? kUpper : 0) | (IsDigit(cp) ? kDigit : 0);
         fc = 0;
       }
@@ -165,8 +165,7 @@ bool ScanPlainLine(std::string_view bytes, Line& line) {
   line.words = words;
   line.has_digit = (seen & kDigit) != 0;
   line.all_caps = (seen & kUpper) && !(seen & kLower);
-  const bool closing = last == '"' || last == 0x201D || last == ')' || last == 0x2019 ||
-                       last == 0xBB;
+  const bool closing = last == '"' || last == 0x201D || last == ')' || last == 0x2019 || last == 0xBB;
   line.terminal = EndsSentence(last) || (closing && EndsSentence(before_last));
   return true;
 }

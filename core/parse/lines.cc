@@ -1,12 +1,11 @@
 #include "lines.h"
 
-#include "line_scan.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "line_scan.h"
 
 namespace bantin {
 namespace {
-
 
 void Measure(Line& line) {
   const std::string& t = line.text;
@@ -33,11 +32,8 @@ void Measure(Line& line) {
   }
   line.words = words;
   line.all_caps = has_upper && !has_lower;
-  const auto ends_sentence = [](char32_t c) {
-    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ';';
-  };
-  const bool closing = last == '"' || last == 0x201D || last == ')' || last == 0x2019 ||
-                       last == 0xBB;
+  const auto ends_sentence = [](char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ';'; };
+  const bool closing = last == '"' || last == 0x201D || last == ')' || last == 0x2019 || last == 0xBB;
   line.terminal = ends_sentence(last) || (closing && ends_sentence(before_last));
 }
 

@@ -21,9 +21,9 @@ struct Line {
   uint32_t end = 0;
   int words = 0;
   bool blank = true;
-  bool indented = false;   // began with white space in the raw page
-  bool terminal = false;   // ends a sentence: . ! ? … ; or such + closing quote
-  bool all_caps = false;   // has letters and none is lower case
+  bool indented = false;  // began with white space in the raw page
+  bool terminal = false;  // ends a sentence: . ! ? … ; or such + closing quote
+  bool all_caps = false;  // has letters and none is lower case
   bool has_digit = false;
   LineRole role = LineRole::kUnspecified;
 };

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "bantin/bulletin.h"
-#include "lines.h"
 #include "bantin/parse/parser.h"
+#include "lines.h"
 
 namespace bantin {
 
@@ -18,7 +18,6 @@ struct Page {
   int body_begin = -1;  // first and last line of the article body (inclusive)
   int body_end = -1;
 };
-
 
 }  // namespace bantin
 

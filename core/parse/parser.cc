@@ -1,15 +1,14 @@
 #include "bantin/parse/parser.h"
 
-
-#include "bantin/text/dates.h"
 #include "bantin/digest.h"
-#include "line_kinds.h"
+#include "bantin/text/dates.h"
+#include "bantin/text/text.h"
+#include "bantin/utf8.h"
 #include "date_inference.h"
+#include "line_kinds.h"
 #include "page.h"
 #include "people.h"
 #include "source_inference.h"
-#include "bantin/text/text.h"
-#include "bantin/utf8.h"
 
 namespace bantin {
 namespace {
@@ -52,8 +51,7 @@ bool IsRomanHeading(const std::string& f) {
 BlockKind KindOf(const Page& page, int i, bool first, double indented_share) {
   const Line& l = page.lines[i];
   if (first) return BlockKind::kParagraph;
-  if (!l.terminal && l.words <= 12 && (l.all_caps || IsRomanHeading(l.folded)))
-    return BlockKind::kHeading;
+  if (!l.terminal && l.words <= 12 && (l.all_caps || IsRomanHeading(l.folded))) return BlockKind::kHeading;
   if (StartsWithEnumerator(l)) return BlockKind::kListItem;
   if (l.words >= 6 && IsQuoted(l.text)) return BlockKind::kQuote;
   if (!l.text.empty() && l.text.back() == ':') return BlockKind::kParagraph;
@@ -67,8 +65,7 @@ BlockKind KindOf(const Page& page, int i, bool first, double indented_share) {
 std::string StripTrailingDate(std::string t) {
   // "Title (15/01/2021)" or "Title - 15/01/2021" in related lists.
   const size_t open = t.rfind(" (");
-  if (open != std::string::npos && !t.empty() && t.back() == ')' &&
-      !FindDates(FoldedKey(t.substr(open))).empty())
+  if (open != std::string::npos && !t.empty() && t.back() == ')' && !FindDates(FoldedKey(t.substr(open))).empty())
     t.resize(open);
   return t;
 }
@@ -76,11 +73,16 @@ std::string StripTrailingDate(std::string t) {
 void ClassifyChrome(Page& page) {
   for (Line& l : page.lines) {
     if (l.blank) continue;
-    if (IsNavigation(l)) l.role = LineRole::kNavigation;
-    else if (IsPageClock(l)) l.role = LineRole::kPageClock;
-    else if (IsPublicationLine(l)) l.role = LineRole::kPublication;
-    else if (IsRelatedHeading(l)) l.role = LineRole::kRelated;
-    else if (IsBoilerplate(l, false)) l.role = LineRole::kBoilerplate;
+    if (IsNavigation(l))
+      l.role = LineRole::kNavigation;
+    else if (IsPageClock(l))
+      l.role = LineRole::kPageClock;
+    else if (IsPublicationLine(l))
+      l.role = LineRole::kPublication;
+    else if (IsRelatedHeading(l))
+      l.role = LineRole::kRelated;
+    else if (IsBoilerplate(l, false))
+      l.role = LineRole::kBoilerplate;
   }
 }
 
@@ -115,8 +117,8 @@ int FindBody(Page& page, Bulletin& out) {
   for (int i = page.body_begin + 1; i < stop; ++i) {
     const Line& l = lines[i];
     if (l.blank || l.role != LineRole::kUnspecified) continue;
-    const bool signature = LooksLikeName(l) || !BylineAfterLabel(l).empty() ||
-                           !BylineAfterTheo(l, nullptr).empty() || IsSourceCredit(l);
+    const bool signature =
+        LooksLikeName(l) || !BylineAfterLabel(l).empty() || !BylineAfterTheo(l, nullptr).empty() || IsSourceCredit(l);
     if (signature && next_prose[i + 1] >= next_hard[i + 1]) {
       stop = i;
       break;
@@ -222,8 +224,7 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
     } else if (out.credit.empty() && !in_related && IsSourceCredit(l)) {
       l.role = LineRole::kCredit;
       out.credit = l.text;
-    } else if (in_related && !(l.all_caps && l.words >= 3) && l.words <= 40 &&
-               out.related.size() < kMaxRelated) {
+    } else if (in_related && !(l.all_caps && l.words >= 3) && l.words <= 40 && out.related.size() < kMaxRelated) {
       l.role = LineRole::kRelated;
       out.related.push_back(StripTrailingDate(l.text));
     } else {
@@ -236,8 +237,7 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
 void FillLineRoles(Page& page, Bulletin& out) {
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     Line& l = page.lines[i];
-    if (l.role == LineRole::kUnspecified)
-      l.role = i < page.body_begin ? LineRole::kNavigation : LineRole::kBoilerplate;
+    if (l.role == LineRole::kUnspecified) l.role = i < page.body_begin ? LineRole::kNavigation : LineRole::kBoilerplate;
     if (!l.blank && l.text == out.title && i != page.title) l.role = LineRole::kDuplicate;
     out.lines.push_back({l.role, l.begin, l.end});
   }

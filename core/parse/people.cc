@@ -10,9 +10,9 @@
 #include <unordered_set>
 
 #include "bantin/text/gazetteer.h"
-#include "page.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "page.h"
 
 namespace bantin {
 namespace {
@@ -28,31 +28,31 @@ const WordSet* MakeSet(std::initializer_list<const char*> words) {
 }
 
 const WordSet& Surnames() {
-  static const WordSet* s = MakeSet({"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-          "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Mai", "Trịnh", "Lương", "Lâm",
-          "Cao", "Hà", "Tạ", "Tô", "Châu", "Chu", "Thái", "Kiều", "Đoàn", "Vương", "Trương",
-          "Quách", "Lưu", "Thân", "Triệu", "La", "Lò", "Giàng", "Sùng", "Hứa", "Đàm", "Phùng",
-          "Mạc", "Khổng", "Thạch", "Kim", "Từ", "Tăng", "Lại", "Nông", "Hầu", "Bế", "Quan",
-          "Tôn", "Âu", "Doãn", "Nghiêm", "Ông", "Lục", "Vi", "Y", "Ksor", "Rơ", "Danh", "Sơn",
-          "Kha", "Lữ", "Văn", "Lã", "Diệp", "Mông", "Ninh", "Thào", "Vàng", "Mùa"});
+  static const WordSet* s = MakeSet(
+      {"Nguyễn", "Trần",  "Lê",   "Phạm", "Hoàng", "Huỳnh", "Phan",   "Vũ",    "Võ",   "Đặng", "Bùi",   "Đỗ",   "Hồ",
+       "Ngô",    "Dương", "Lý",   "Đinh", "Đào",   "Mai",   "Trịnh",  "Lương", "Lâm",  "Cao",  "Hà",    "Tạ",   "Tô",
+       "Châu",   "Chu",   "Thái", "Kiều", "Đoàn",  "Vương", "Trương", "Quách", "Lưu",  "Thân", "Triệu", "La",   "Lò",
+       "Giàng",  "Sùng",  "Hứa",  "Đàm",  "Phùng", "Mạc",   "Khổng",  "Thạch", "Kim",  "Từ",   "Tăng",  "Lại",  "Nông",
+       "Hầu",    "Bế",    "Quan", "Tôn",  "Âu",    "Doãn",  "Nghiêm", "Ông",   "Lục",  "Vi",   "Y",     "Ksor", "Rơ",
+       "Danh",   "Sơn",   "Kha",  "Lữ",   "Văn",   "Lã",    "Diệp",   "Mông",  "Ninh", "Thào", "Vàng",  "Mùa"});
   return *s;
 }
 
 // Words that open a role ("Phó Bí thư …", "Chủ tịch …").
 const WordSet& RoleHeads() {
-  static const WordSet* s = MakeSet({"Bí", "Phó", "Chủ", "Trưởng", "Giám", "Ủy", "Uỷ", "Bộ", "Thứ", "Thủ", "Tổng",
-                       "Chánh", "Viện", "Đại", "Tư", "Thượng", "Trung", "Thiếu", "UVBTV",
-                       "UVBTVTU", "Thường", "Nguyên", "Chuyên"});
+  static const WordSet* s = MakeSet({"Bí",    "Phó",   "Chủ",   "Trưởng",  "Giám",   "Ủy",     "Uỷ",    "Bộ",
+                                     "Thứ",   "Thủ",   "Tổng",  "Chánh",   "Viện",   "Đại",    "Tư",    "Thượng",
+                                     "Trung", "Thiếu", "UVBTV", "UVBTVTU", "Thường", "Nguyên", "Chuyên"});
   return *s;
 }
 
 // Words that end a role phrase: verbs and linking words.
 const WordSet& RoleStops() {
-  static const WordSet* s = MakeSet({"phát", "cho", "nhấn", "đã", "chủ", "báo", "kiến", "tặng", "trao",
-                          "dự", "tham", "và", "cùng", "khẳng", "yêu", "đề", "chúc", "ghi",
-                          "tại", "về", "với", "làm", "đến", "được", "là", "có", "thay",
-                          "biểu", "cảm", "nêu", "đánh", "chỉ", "trình", "gửi", "thăm",
-                          "điều", "đồng", "các", "cũng", "sẽ", "đang", "vừa", "trong"});
+  static const WordSet* s =
+      MakeSet({"phát", "cho",  "nhấn",  "đã",   "chủ",  "báo",  "kiến", "tặng", "trao", "dự",   "tham",
+               "và",   "cùng", "khẳng", "yêu",  "đề",   "chúc", "ghi",  "tại",  "về",   "với",  "làm",
+               "đến",  "được", "là",    "có",   "thay", "biểu", "cảm",  "nêu",  "đánh", "chỉ",  "trình",
+               "gửi",  "thăm", "điều",  "đồng", "các",  "cũng", "sẽ",   "đang", "vừa",  "trong"});
   return *s;
 }
 
@@ -100,8 +100,8 @@ bool IsRoleHead(const Word& w) { return w.capitalised && RoleHeads().count(w.tex
 // Role heads that are also common name syllables ("Hồ Đại Nam", "Lê Trung
 // Kiên") do not end a name.
 bool EndsName(const Word& w) {
-  static const WordSet* in_names = MakeSet({"Đại", "Trung", "Thượng", "Thiếu", "Thường",
-                                            "Nguyên", "Chuyên", "Tư", "Viện", "Thứ"});
+  static const WordSet* in_names =
+      MakeSet({"Đại", "Trung", "Thượng", "Thiếu", "Thường", "Nguyên", "Chuyên", "Tư", "Viện", "Thứ"});
   return IsRoleHead(w) && !in_names->count(w.text);
 }
 bool IsRoleStop(const Word& w) { return !w.capitalised && RoleStops().count(w.text); }
@@ -127,9 +127,7 @@ std::string RoleBefore(const std::vector<Word>& w, size_t name_begin) {
   size_t k = name_begin;
   while (k > 0 && name_begin - k < 16) {
     --k;
-    if (w[k].punct_after == ';' || w[k].punct_after == '.' || w[k].punct_after == ':' ||
-        w[k].punct_after == ')')
-      break;
+    if (w[k].punct_after == ';' || w[k].punct_after == '.' || w[k].punct_after == ':' || w[k].punct_after == ')') break;
     if (IsRoleStop(w[k])) break;
     if (IsRoleHead(w[k])) start = k;
   }
@@ -146,18 +144,14 @@ void FindPeople(Bulletin& out) {
     for (size_t i = 0; i < w.size(); ++i) {
       if (!w[i].capitalised || !Surnames().count(w[i].text)) continue;
       size_t j = i + 1;
-      while (j < w.size() && j - i < 5 && w[j].capitalised && !EndsName(w[j]) &&
-             w[j - 1].punct_after == 0)
-        ++j;
+      while (j < w.size() && j - i < 5 && w[j].capitalised && !EndsName(w[j]) && w[j - 1].punct_after == 0) ++j;
       if (j - i < 2) continue;
       const std::string name = Join(w, i, j);
       if (ProvinceByName(name)) {  // "Thái Nguyên", "Hà Nam": places, not people
         i = j - 1;
         continue;
       }
-      std::string role = w[j - 1].punct_after == ',' || w[j - 1].punct_after == '-'
-                             ? RoleAfter(w, j)
-                             : "";
+      std::string role = w[j - 1].punct_after == ',' || w[j - 1].punct_after == '-' ? RoleAfter(w, j) : "";
       if (role.empty()) role = RoleBefore(w, i);
       if (role.empty()) {
         i = j - 1;

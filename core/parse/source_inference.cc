@@ -5,12 +5,12 @@
 
 #include <map>
 
-#include "bantin/text/phrases.h"
 #include "bantin/text/gazetteer.h"
-#include "line_kinds.h"
-#include "page.h"
+#include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "line_kinds.h"
+#include "page.h"
 
 namespace bantin {
 namespace {
@@ -25,9 +25,7 @@ constexpr int kTextVote = 1;
 constexpr int kMaxSiteLineWords = 40;
 constexpr int kBodyLinesForVotes = 12;
 
-bool IsChromeLine(const Page& page, int i) {
-  return i < page.body_begin || i > page.body_end;
-}
+bool IsChromeLine(const Page& page, int i) { return i < page.body_begin || i > page.body_end; }
 
 // "QTO - Hôm nay…" / "(QNO) - …": an outlet code opening the lead.
 std::string OutletPrefix(const std::string& lead) {
@@ -48,8 +46,7 @@ std::string OutletPrefix(const std::string& lead) {
   std::string_view rest = std::string_view(lead).substr(pos);
   if (i == 1 && !rest.empty() && rest[0] == ')') rest.remove_prefix(1);
   while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
-  const bool dash = rest.rfind("-", 0) == 0 || rest.rfind("\xE2\x80\x93", 0) == 0 ||
-                    rest.rfind("\xE2\x80\x94", 0) == 0;
+  const bool dash = rest.rfind("-", 0) == 0 || rest.rfind("\xE2\x80\x93", 0) == 0 || rest.rfind("\xE2\x80\x94", 0) == 0;
   return dash ? code : "";
 }
 
@@ -125,14 +122,11 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
     const bool chrome = IsChromeLine(page, i) && l.role != LineRole::kTitle;
     if (chrome) {
       if (l.words > kMaxSiteLineWords) continue;
-    } else if (l.role != LineRole::kTitle && ++body_lines > kBodyLinesForVotes &&
-               (l.terminal || l.words > 60)) {
+    } else if (l.role != LineRole::kTitle && ++body_lines > kBodyLinesForVotes && (l.terminal || l.words > 60)) {
       continue;  // deep in the body only caption-like lines still vote
     }
-    for (const ProvinceMention& m : FindProvinces(l.text))
-      votes[m.province] += chrome ? kFooterVote : kTextVote;
-    if (chrome && s.name.empty() &&
-        StartsWithPhrase(WithoutLeadingMarks(l.folded), "ghi ro nguon")) {
+    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += chrome ? kFooterVote : kTextVote;
+    if (chrome && s.name.empty() && StartsWithPhrase(WithoutLeadingMarks(l.folded), "ghi ro nguon")) {
       const std::string q = QuotedName(l.text);
       if (!q.empty() && FindDomain(q) != FoldCase(q)) s.name = q;
     }
@@ -140,8 +134,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
   const Province* best = nullptr;
   int best_votes = 0;
   for (const auto& [p, v] : votes)
-    if (v > best_votes || (v == best_votes && best && p->name < best->name))
-      best = p, best_votes = v;
+    if (v > best_votes || (v == best_votes && best && p->name < best->name)) best = p, best_votes = v;
   if (best) out.confidence.source = best_votes >= kDomainVote ? 0.9 : best_votes >= 3 ? 0.7 : 0.5;
   if (const Province* hinted = ProvinceByName(hints.province)) {
     best = hinted;

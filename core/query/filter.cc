@@ -107,8 +107,10 @@ class FilterTranslator {
     if (!out_.empty()) out_ += ' ';
     if (negated) out_ += '-';
     out_ += std::string(field) + std::string(op);
-    if (is_date) out_ += *value;
-    else out_ += '"' + *value + '"';
+    if (is_date)
+      out_ += *value;
+    else
+      out_ += '"' + *value + '"';
     return Status::Ok();
   }
 

@@ -93,16 +93,13 @@ class Parser {
 
  private:
   bool AtOperatorOr() const {
-    return text_.compare(pos_, 2, "OR") == 0 &&
-           (pos_ + 2 == text_.size() || IsBlank(text_[pos_ + 2]));
+    return text_.compare(pos_, 2, "OR") == 0 && (pos_ + 2 == text_.size() || IsBlank(text_[pos_ + 2]));
   }
 
   static Status Join(Clause& into, Item& item, size_t or_offset) {
-    if (into.excluded || item.excluded)
-      return Malformed(or_offset, "OR cannot join an exclusion");
+    if (into.excluded || item.excluded) return Malformed(or_offset, "OR cannot join an exclusion");
     if (!into.filters.empty() || !item.filters.empty()) {
-      if (into.filters.empty() || item.filters.empty() ||
-          into.filters[0].field != item.filters[0].field)
+      if (into.filters.empty() || item.filters.empty() || into.filters[0].field != item.filters[0].field)
         return Malformed(or_offset, "OR joins words and phrases, or filters of one field");
       into.filters.push_back(std::move(item.filters[0]));
       return Status::Ok();
@@ -147,8 +144,10 @@ class Parser {
       if (!p.terms.empty()) item.phrases.push_back(std::move(p));
       return item;
     }
-    if (Result<bool> f = ReadFilter(item); !f.ok()) return f.status();
-    else if (*f) return item;
+    if (Result<bool> f = ReadFilter(item); !f.ok())
+      return f.status();
+    else if (*f)
+      return item;
     Phrase p = PhraseOf(ReadBare());
     if (!p.terms.empty()) item.phrases.push_back(std::move(p));
     return item;
@@ -157,10 +156,11 @@ class Parser {
   // Reads `field:value` or a date comparison at pos_ into `item`. False (and
   // pos_ unchanged) when the text there is not a filter.
   Result<bool> ReadFilter(Item& item) {
-    static const std::pair<std::string_view, FilterField> kFields[] = {
-        {"source", FilterField::kSource}, {"province", FilterField::kProvince},
-        {"author", FilterField::kAuthor}, {"person", FilterField::kPerson},
-        {"date", FilterField::kDate}};
+    static const std::pair<std::string_view, FilterField> kFields[] = {{"source", FilterField::kSource},
+                                                                       {"province", FilterField::kProvince},
+                                                                       {"author", FilterField::kAuthor},
+                                                                       {"person", FilterField::kPerson},
+                                                                       {"date", FilterField::kDate}};
     const size_t start = pos_;
     for (const auto& [name, field] : kFields) {
       if (text_.compare(pos_, name.size(), name) != 0) continue;
@@ -180,14 +180,18 @@ class Parser {
       Filter f;
       f.field = field;
       if (field == FilterField::kDate) {
-        if (!IsPartialDate(*value))
-          return Malformed(start, "date needs YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!IsPartialDate(*value)) return Malformed(start, "date needs YYYY, YYYY-MM or YYYY-MM-DD");
         const std::string v(*value), end = v + kSpanEnd;
-        if (op == ":" || op == "=") f.date_from = v, f.date_before = end;
-        else if (op == ">=") f.date_from = v;
-        else if (op == ">") f.date_from = end;
-        else if (op == "<=") f.date_before = end;
-        else f.date_before = v;
+        if (op == ":" || op == "=")
+          f.date_from = v, f.date_before = end;
+        else if (op == ">=")
+          f.date_from = v;
+        else if (op == ">")
+          f.date_from = end;
+        else if (op == "<=")
+          f.date_before = end;
+        else
+          f.date_before = v;
       } else {
         f.value = FilterKey(*value);
         if (f.value.empty()) return Malformed(start, std::string(name) + ": has no letters or digits");
@@ -203,7 +207,6 @@ class Parser {
 };
 
 }  // namespace
-
 
 std::vector<std::string> Query::Keys() const {
   std::set<std::string> keys;

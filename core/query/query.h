@@ -74,7 +74,6 @@ struct QueryLimits {
 // document; malformed input is an InvalidArgument that names the offset.
 Result<Query> ParseQuery(std::string_view text, const QueryLimits& limits = {});
 
-
 }  // namespace bantin
 
 #endif  // BANTIN_CORE_QUERY_H_

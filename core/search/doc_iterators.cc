@@ -113,9 +113,7 @@ class PhraseDocs : public DocIterator {
 // Documents of any of the children.
 class AnyDocs : public DocIterator {
  public:
-  explicit AnyDocs(std::vector<std::unique_ptr<DocIterator>> children) : children_(std::move(children)) {
-    Update();
-  }
+  explicit AnyDocs(std::vector<std::unique_ptr<DocIterator>> children) : children_(std::move(children)) { Update(); }
   void SeekTo(uint32_t target) override {
     if (target <= doc_) return;
     for (auto& c : children_) c->SeekTo(target);

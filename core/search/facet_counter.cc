@@ -7,12 +7,10 @@
 
 namespace bantin {
 
-FacetCounter::FacetCounter(const IndexReader& index)
-    : index_(index), by_province_(Provinces().size()) {}
+FacetCounter::FacetCounter(const IndexReader& index) : index_(index), by_province_(Provinces().size()) {}
 
 void FacetCounter::AddOther(uint32_t docno) {
-  if (const DocMeta* m = index_.Meta(docno); m && !m->source.province.empty())
-    ++other_provinces_[m->source.province];
+  if (const DocMeta* m = index_.Meta(docno); m && !m->source.province.empty()) ++other_provinces_[m->source.province];
 }
 
 // Also for months already in range (Merge).

@@ -36,8 +36,7 @@ bool PassesFilter(const Filter& f, const DocMeta& m) {
       return std::any_of(m.people_keys.begin(), m.people_keys.end(),
                          [&](const std::string& k) { return HasSyllables(k, f.value); });
     case FilterField::kDate:
-      return !m.date.empty() && m.date >= f.date_from &&
-             (f.date_before.empty() || m.date < f.date_before);
+      return !m.date.empty() && m.date >= f.date_from && (f.date_before.empty() || m.date < f.date_before);
   }
   return false;
 }
@@ -104,8 +103,8 @@ bool FilterPlan::Passes(uint32_t docno, const DocRow& row, const IndexReader& in
   const DocMeta* meta = index.Meta(docno);
   if (!meta) return false;
   for (const Clause* c : by_meta_) {
-    const bool holds = std::any_of(c->filters.begin(), c->filters.end(),
-                                   [&](const Filter& f) { return PassesFilter(f, *meta); });
+    const bool holds =
+        std::any_of(c->filters.begin(), c->filters.end(), [&](const Filter& f) { return PassesFilter(f, *meta); });
     if (holds == c->excluded) return false;
   }
   return true;

@@ -22,8 +22,6 @@ bool PassesFilter(const Filter& filter, const DocMeta& meta);
 // that field (DocMeta::province_key or author_key).
 bool PassesKeyFilter(const Filter& filter, const std::string& key);
 
-
-
 class FilterPlan {
  public:
   FilterPlan(const Query& query, const FilterKeys& keys);

@@ -14,8 +14,7 @@ namespace {
 std::vector<HighlightSpan> Marks(const std::string& text, const std::set<std::string>& keys) {
   std::vector<HighlightSpan> out;
   for (const auto& [begin, end] : SyllableSpans(text))
-    if (keys.count(FoldedKey(std::string_view(text).substr(begin, end - begin))))
-      out.push_back({begin, end});
+    if (keys.count(FoldedKey(std::string_view(text).substr(begin, end - begin)))) out.push_back({begin, end});
   return out;
 }
 
@@ -31,8 +30,7 @@ size_t StartNear(const std::string& text, size_t at) {
   return at;
 }
 
-Snippet Window(const std::string& text, std::vector<HighlightSpan> marks, Field field, int block,
-               size_t max_bytes) {
+Snippet Window(const std::string& text, std::vector<HighlightSpan> marks, Field field, int block, size_t max_bytes) {
   Snippet s;
   s.field = field == kTitleField ? "title" : field == kLeadField ? "lead" : "body";
   s.block = block;
@@ -77,8 +75,8 @@ std::vector<Snippet> Snippets(const Bulletin& b, const Query& q, size_t max_byte
   }
   if (best < 0 && out.empty()) best = lead >= 0 ? lead : b.blocks.empty() ? -1 : 0;
   if (best >= 0)
-    out.push_back(Window(b.blocks[best].text, std::move(best_marks),
-                         best == lead ? kLeadField : kBodyField, best, max_bytes));
+    out.push_back(
+        Window(b.blocks[best].text, std::move(best_marks), best == lead ? kLeadField : kBodyField, best, max_bytes));
   return out;
 }
 

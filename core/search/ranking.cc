@@ -8,13 +8,11 @@
 namespace bantin {
 namespace {
 
-
 // Live documents below the watermark (rows.size()) whose entries are in
 // `list`. Without deletions there every entry is live.
 uint64_t DocumentFrequency(std::string_view list, std::span<const DocRow> rows, bool no_deletions) {
   uint64_t df = 0;
-  for (EntryCursor e(list); !e.done() && e.docno() < rows.size(); e.Next())
-    df += no_deletions || rows[e.docno()].live;
+  for (EntryCursor e(list); !e.done() && e.docno() < rows.size(); e.Next()) df += no_deletions || rows[e.docno()].live;
   return df;
 }
 
@@ -28,8 +26,8 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
 }
 
 void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
-                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first,
-                                size_t step, std::vector<double>* idf) {
+                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first, size_t step,
+                                std::vector<double>* idf) {
   const double n = static_cast<double>(totals.documents);
   const bool no_deletions = totals.documents == rows.size();
   FrequencyMemo* memo = no_deletions ? lists.index().Frequencies() : nullptr;
@@ -51,8 +49,7 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
 Scorer::Scorer(const PostingSource& lists, const std::vector<QueryTerm>& terms, const std::vector<double>& idf,
                const CorpusTotals& totals, const DocIterator& matches) {
   const double n = static_cast<double>(totals.documents);
-  for (int f = 0; f < kFieldCount; ++f)
-    average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
+  for (int f = 0; f < kFieldCount; ++f) average_[f] = totals.documents ? static_cast<double>(totals.length[f]) / n : 0;
   for (size_t i = 0; i < terms.size(); ++i) {
     const EntryCursor* borrowed = matches.EntriesAtDoc(terms[i].folded);
     terms_.push_back({borrowed ? EntryCursor() : EntryCursor(lists.List(terms[i].folded)), borrowed, idf[i],
@@ -85,9 +82,7 @@ double Scorer::ComputeInverseNorm(int f, uint32_t length) {
   return inverse;
 }
 
-TopHits::TopHits(size_t size, size_t terms) : size_(size), terms_(terms), pseudo_(size * terms) {
-  heap_.reserve(size);
-}
+TopHits::TopHits(size_t size, size_t terms) : size_(size), terms_(terms), pseudo_(size * terms) { heap_.reserve(size); }
 
 bool TopHits::Offer(Ranked r, const double* pseudo) {
   if (heap_.size() < size_) {

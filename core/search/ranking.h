@@ -16,11 +16,11 @@
 #include <span>
 #include <vector>
 
-#include "doc_iterators.h"
 #include "bantin/index/doc_row.h"
 #include "bantin/index/posting.h"
 #include "bantin/query/query.h"
 #include "bantin/search/search_engine.h"
+#include "doc_iterators.h"
 
 namespace bantin {
 
@@ -41,8 +41,8 @@ bool RanksBefore(const Ranked& a, const Ranked& b);
 // documents below the watermark (the rows) whose entries are in each list.
 // A walk over each list: threads may share the terms out by `step`.
 void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
-                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first,
-                                size_t step, std::vector<double>* idf);
+                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first, size_t step,
+                                std::vector<double>* idf);
 
 // BM25F over title, lead and body, and the count of accented query words
 // found spelled as typed. Documents must be read in ascending docno order:
@@ -78,8 +78,8 @@ class Scorer {
 
  private:
   struct Term {
-    EntryCursor own;                  // when not borrowed
-    const EntryCursor* borrowed;      // the matcher's, at each match
+    EntryCursor own;              // when not borrowed
+    const EntryCursor* borrowed;  // the matcher's, at each match
     double idf;
     uint16_t variant;
     bool accented;

@@ -20,8 +20,8 @@ std::string EncodeCursor(const SearchCursor& c) {
   uint64_t bits = 0;
   std::memcpy(&bits, &c.score, sizeof bits);
   char buf[128];
-  std::snprintf(buf, sizeof buf, "%s %" PRIu32 " %" PRIu32 " %d %016" PRIx64 " %" PRIu32 " ", kVersion,
-                c.watermark, c.fingerprint, c.exact_terms, bits, c.docno);
+  std::snprintf(buf, sizeof buf, "%s %" PRIu32 " %" PRIu32 " %d %016" PRIx64 " %" PRIu32 " ", kVersion, c.watermark,
+                c.fingerprint, c.exact_terms, bits, c.docno);
   return Hex(std::string(buf) + c.date);
 }
 
@@ -33,8 +33,8 @@ Result<SearchCursor> DecodeCursor(std::string_view token) {
   char version[3] = {};
   uint64_t bits = 0;
   int consumed = 0;
-  if (std::sscanf(text.c_str(), "%2s %" SCNu32 " %" SCNu32 " %d %" SCNx64 " %" SCNu32 " %n", version,
-                  &c.watermark, &c.fingerprint, &c.exact_terms, &bits, &c.docno, &consumed) != 6 ||
+  if (std::sscanf(text.c_str(), "%2s %" SCNu32 " %" SCNu32 " %d %" SCNx64 " %" SCNu32 " %n", version, &c.watermark,
+                  &c.fingerprint, &c.exact_terms, &bits, &c.docno, &consumed) != 6 ||
       std::string_view(version) != kVersion || consumed <= 0)
     return bad;
   std::memcpy(&c.score, &bits, sizeof bits);

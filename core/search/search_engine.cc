@@ -5,10 +5,10 @@
 #include <cmath>
 #include <thread>
 
+#include "doc_iterators.h"
 #include "facet_counter.h"
 #include "filter_plan.h"
 #include "ranking.h"
-#include "doc_iterators.h"
 #include "search_cursor.h"
 
 namespace bantin {
@@ -136,8 +136,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   if (resumed) {
     Result<SearchCursor> c = DecodeCursor(o.page_token);
     if (!c.ok()) return c.status();
-    if (c->fingerprint != cursor.fingerprint)
-      return Status::InvalidField("page_token", "issued for a different query");
+    if (c->fingerprint != cursor.fingerprint) return Status::InvalidField("page_token", "issued for a different query");
     cursor = *c;
   }
   const uint32_t watermark = std::min(cursor.watermark, index.DocLimit());
@@ -154,14 +153,14 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const CorpusTotals totals = TotalsBelow(index, rows, watermark);
   const std::vector<QueryTerm> scoring = q.ScoringTerms();
   std::vector<double> idf(scoring.size());
-  const size_t page_size = static_cast<size_t>(
-      ClampPageSize(o.page_size, kDefaultSearchPageSize));
+  const size_t page_size = static_cast<size_t>(ClampPageSize(o.page_size, kDefaultSearchPageSize));
   const Ranked after_cursor{cursor.exact_terms, cursor.score, DateKey(cursor.date), cursor.docno};
   const Ranked* after = resumed ? &after_cursor : nullptr;
   const uint32_t limit = static_cast<uint32_t>(rows.size());
   const bool has_text = std::any_of(q.clauses.begin(), q.clauses.end(),
-                                [](const Clause& c) { return !c.phrases.empty() && !c.excluded; });
-  const bool parallel = o.threads >= 2 && rows.size() >= kParallelDocs && (!has_text || lists.bytes() >= kParallelBytes);
+                                    [](const Clause& c) { return !c.phrases.empty() && !c.excluded; });
+  const bool parallel =
+      o.threads >= 2 && rows.size() >= kParallelDocs && (!has_text || lists.bytes() >= kParallelBytes);
   Walked walked(index, page_size, scoring.size());
   if (!parallel) {
     InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
@@ -184,8 +183,9 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     Walked second(index, page_size, scoring.size());
     std::thread helper([&] {
       weigh();
-      Walk(q, index, lists, rows, scoring, idf, totals, after, chunks,
-           [&] { return abandon.load(std::memory_order_relaxed); }, &second);
+      Walk(
+          q, index, lists, rows, scoring, idf, totals, after, chunks,
+          [&] { return abandon.load(std::memory_order_relaxed); }, &second);
     });
     weigh();
     Walk(q, index, lists, rows, scoring, idf, totals, after, chunks, stop, &walked);
@@ -211,8 +211,8 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   if (after_count > page.size()) {
     const Ranked& last = page.back();
     const DocMeta* meta = index.Meta(last.docno);
-    SearchCursor next{watermark, cursor.fingerprint, last.exact_terms, last.score,
-                      meta ? meta->date : std::string(), last.docno};
+    SearchCursor next{watermark, cursor.fingerprint, last.exact_terms, last.score, meta ? meta->date : std::string(),
+                      last.docno};
     result.next_page_token = EncodeCursor(next);
   }
   return result;

@@ -26,11 +26,11 @@
 
 #include "bantin/bulletin.h"
 #include "bantin/index/doc_row.h"
-#include "bantin/index/index_reader.h"
 #include "bantin/index/filter_keys.h"
+#include "bantin/index/index_reader.h"
 #include "bantin/index/posting.h"
-#include "bantin/query/query.h"
 #include "bantin/paging.h"
+#include "bantin/query/query.h"
 #include "bantin/status.h"
 
 namespace bantin {
@@ -63,17 +63,16 @@ struct FacetCount {
 struct SearchResult {
   Query query;
   std::vector<Hit> hits;
-  uint64_t total = 0;                  // size of the whole match set
-  std::vector<FacetCount> provinces;   // over the whole match set, by count
-  std::vector<FacetCount> months;      // "YYYY-MM", by month, newest first
+  uint64_t total = 0;                 // size of the whole match set
+  std::vector<FacetCount> provinces;  // over the whole match set, by count
+  std::vector<FacetCount> months;     // "YYYY-MM", by month, newest first
   // Empty on the last page. A token pins the documents that existed when the
   // first page was served, so ingest between pages neither repeats nor skips
   // a hit; it is only valid with the same query text.
   std::string next_page_token;
 };
 
-Result<SearchResult> Search(const IndexReader& index, std::string_view query,
-                            const SearchOptions& options = {});
+Result<SearchResult> Search(const IndexReader& index, std::string_view query, const SearchOptions& options = {});
 
 }  // namespace bantin
 

@@ -1,7 +1,7 @@
 #include "bantin/search/search_json.h"
 
-#include "bantin/search/highlight.h"
 #include "bantin/json/json.h"
+#include "bantin/search/highlight.h"
 
 namespace bantin {
 namespace {
@@ -54,7 +54,6 @@ void WriteFacets(JsonWriter& w, const char* key, const std::vector<FacetCount>& 
   }
   w.EndArray();
 }
-
 
 }  // namespace
 

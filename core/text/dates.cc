@@ -8,9 +8,7 @@ namespace bantin {
 namespace {
 
 bool IsDigitByte(char c) { return c >= '0' && c <= '9'; }
-bool IsAlnumByte(char c) {
-  return IsDigitByte(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-}
+bool IsAlnumByte(char c) { return IsDigitByte(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; }
 
 // Reads a run of digits at `i` (at most `max` of them); returns its length.
 size_t ReadNumber(std::string_view s, size_t i, size_t max, int* value) {
@@ -26,8 +24,7 @@ size_t ReadNumber(std::string_view s, size_t i, size_t max, int* value) {
 }
 
 bool EndsWithWord(std::string_view before, std::string_view word) {
-  while (!before.empty() && (before.back() == ' ' || before.back() == ','))
-    before.remove_suffix(1);
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
   if (before.size() < word.size()) return false;
   if (before.substr(before.size() - word.size()) != word) return false;
   return before.size() == word.size() || !IsAlnumByte(before[before.size() - word.size() - 1]);
@@ -37,9 +34,9 @@ bool EndsWithWord(std::string_view before, std::string_view word) {
 int ContextBefore(std::string_view folded, size_t pos) {
   std::string_view before = folded.substr(0, pos);
   if (!before.empty() && before.back() == '(') return 1 + (ContextBefore(folded, pos - 1) > 1 ? 2 : 0);
-  static const char* const kTimeOfDay[] = {"sang", "chieu", "toi", "trua", "dem", "hom nay",
-                                           "hom qua", "sang nay", "chieu nay", "toi nay",
-                                           "trua nay", "dem qua", "toi qua", "sang qua"};
+  static const char* const kTimeOfDay[] = {"sang",     "chieu",   "toi",      "trua",      "dem",
+                                           "hom nay",  "hom qua", "sang nay", "chieu nay", "toi nay",
+                                           "trua nay", "dem qua", "toi qua",  "sang qua"};
   for (const char* w : kTimeOfDay)
     if (EndsWithWord(before, w)) return 3;
   if (EndsWithWord(before, "ngay")) {
@@ -73,9 +70,7 @@ std::string FormatDate(int y, int m, int d) {
 bool ParseIsoDate(std::string_view s, int* y, int* m, int* d) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   int yy = 0, mm = 0, dd = 0;
-  if (ReadNumber(s, 0, 4, &yy) != 4 || ReadNumber(s, 5, 2, &mm) != 2 ||
-      ReadNumber(s, 8, 2, &dd) != 2)
-    return false;
+  if (ReadNumber(s, 0, 4, &yy) != 4 || ReadNumber(s, 5, 2, &mm) != 2 || ReadNumber(s, 8, 2, &dd) != 2) return false;
   if (!IsValidDate(yy, mm, dd)) return false;
   *y = yy, *m = mm, *d = dd;
   return true;
@@ -102,8 +97,7 @@ std::vector<DateMention> FindDates(std::string_view s) {
     int b = 0, c = 0;
     if (na == 4 && j < s.size() && s[j] == '-') {  // ISO 2021-03-04
       size_t nb = ReadNumber(s, j + 1, 2, &b);
-      if (nb == 2 && j + 3 < s.size() && s[j + 3] == '-' && ReadNumber(s, j + 4, 2, &c) == 2 &&
-          IsValidDate(a, b, c)) {
+      if (nb == 2 && j + 3 < s.size() && s[j + 3] == '-' && ReadNumber(s, j + 4, 2, &c) == 2 && IsValidDate(a, b, c)) {
         m.year = a, m.month = b, m.day = c;
         found = true;
         j += 6;
@@ -188,10 +182,9 @@ std::string FindTime(std::string_view s) {
 }
 
 bool HasWeekday(std::string_view f) {
-  static const char* const kDays[] = {"thu hai", "thu ba", "thu tu", "thu nam", "thu sau",
-                                      "thu bay", "chu nhat", "thu 2", "thu 3", "thu 4",
-                                      "thu 5", "thu 6", "thu 7", "cn", "t2", "t3", "t4",
-                                      "t5", "t6", "t7"};
+  static const char* const kDays[] = {"thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "chu nhat",
+                                      "thu 2",   "thu 3",  "thu 4",  "thu 5",   "thu 6",   "thu 7",   "cn",
+                                      "t2",      "t3",     "t4",     "t5",      "t6",      "t7"};
   static const PhraseSet* days = new PhraseSet(kDays);
   return days->AnyIn(f);
 }
@@ -201,8 +194,8 @@ std::vector<int> MentionedYears(std::string_view s) {
   for (const DateMention& m : FindDates(s))
     if (m.year) years.push_back(m.year);
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
-    if (!IsDigitByte(s[i]) || (i > 0 && (IsAlnumByte(s[i - 1]) || s[i - 1] == '/' ||
-                                         s[i - 1] == '.' || s[i - 1] == '-')))
+    if (!IsDigitByte(s[i]) ||
+        (i > 0 && (IsAlnumByte(s[i - 1]) || s[i - 1] == '/' || s[i - 1] == '.' || s[i - 1] == '-')))
       continue;
     int y = 0;
     const size_t n = ReadNumber(s, i, 4, &y);
@@ -218,17 +211,15 @@ std::vector<int> MentionedYears(std::string_view s) {
              v.rfind("\xE2\x80\x94", 0) == 0;
     };
     const auto is_dash_end = [](std::string_view v) {
-      const auto ends = [&](std::string_view x) {
-        return v.size() >= x.size() && v.substr(v.size() - x.size()) == x;
-      };
+      const auto ends = [&](std::string_view x) { return v.size() >= x.size() && v.substr(v.size() - x.size()) == x; };
       return ends("-") || ends("\xE2\x80\x93") || ends("\xE2\x80\x94");
     };
     const bool range_start = after.size() > 1 && is_dash_start(after);
     std::string_view b = before;
     while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
     const bool range_end = is_dash_end(b);
-    static const char* const kPlans[] = {"den nam", "toi nam", "tam nhin", "giai doan",
-                                         "nhiem ky", "den", "khoa", "truoc nam"};
+    static const char* const kPlans[] = {"den nam",  "toi nam", "tam nhin", "giai doan",
+                                         "nhiem ky", "den",     "khoa",     "truoc nam"};
     bool plan = false;
     for (const char* p : kPlans)
       if (EndsWithWord(before, p)) plan = true;

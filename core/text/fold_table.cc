@@ -40,8 +40,7 @@ FoldTable::FoldTable() {
     lower_[cp] = u_islower(c32);
     // No code point of the table is a digit (IsDigit says so without ICU).
     word_[cp] = letter_[cp] || IsCombiningMark(real);
-    nfc_[cp] = u_getIntPropertyValue(c32, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-               u_getCombiningClass(c32) == 0;
+    nfc_[cp] = u_getIntPropertyValue(c32, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c32) == 0;
   }
 }
 

@@ -28,7 +28,8 @@ constexpr Row kRows[] = {
     {"Đà Nẵng", "", "", ""},
     {"Cần Thơ", "", "", "CTO"},
     {"An Giang", "", "", ""},
-    {"Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu|Bà Rịa – Vũng Tàu|BR-VT|Vũng Tàu", "baria-vungtau|bariavungtau|baobariavungtau", ""},
+    {"Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu|Bà Rịa – Vũng Tàu|BR-VT|Vũng Tàu",
+     "baria-vungtau|bariavungtau|baobariavungtau", ""},
     {"Bắc Giang", "", "", "BGĐT"},
     {"Bắc Kạn", "Bắc Cạn", "backan", ""},
     {"Bạc Liêu", "", "", ""},
@@ -212,10 +213,8 @@ std::vector<ProvinceMention> FindProvinces(std::string_view text) {
   };
   const auto may_start = [&](size_t i) {
     if (ix.first_packed.empty()) return true;
-    const uint64_t packed =
-        PackFolded(text.substr(spans[i].first, spans[i].second - spans[i].first));
-    return packed == 0 ||
-           std::binary_search(ix.first_packed.begin(), ix.first_packed.end(), packed);
+    const uint64_t packed = PackFolded(text.substr(spans[i].first, spans[i].second - spans[i].first));
+    return packed == 0 || std::binary_search(ix.first_packed.begin(), ix.first_packed.end(), packed);
   };
   std::vector<ProvinceMention> out;
   for (size_t i = 0; i < spans.size();) {

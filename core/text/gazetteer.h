@@ -11,11 +11,11 @@
 namespace bantin {
 
 struct Province {
-  std::string name;                   // canonical, with diacritics
-  std::string slug;                   // "soc-trang"
-  std::vector<std::string> spellings; // as written in text ("TP.HCM", ...)
-  std::vector<std::string> domains;   // slugs found in domains ("soctrang")
-  std::vector<std::string> outlets;   // news-outlet abbreviations ("QTO")
+  std::string name;                    // canonical, with diacritics
+  std::string slug;                    // "soc-trang"
+  std::vector<std::string> spellings;  // as written in text ("TP.HCM", ...)
+  std::vector<std::string> domains;    // slugs found in domains ("soctrang")
+  std::vector<std::string> outlets;    // news-outlet abbreviations ("QTO")
 };
 
 const std::vector<Province>& Provinces();

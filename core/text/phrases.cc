@@ -20,8 +20,7 @@ bool HasPhrase(std::string_view folded, std::string_view phrase) {
   while ((pos = folded.find(phrase, pos)) != std::string_view::npos) {
     const bool left = pos == 0 || !IsWordByte(folded[pos - 1]) || !IsWordByte(phrase.front());
     const size_t after = pos + phrase.size();
-    const bool right =
-        after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(phrase.back());
+    const bool right = after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(phrase.back());
     if (left && right) return true;
     ++pos;
   }
@@ -43,8 +42,7 @@ bool PhraseSet::AnyIn(std::string_view folded) const {
     for (const std::string_view p : by_first_[static_cast<unsigned char>(c)]) {
       if (folded.compare(pos, p.size(), p) != 0) continue;
       const size_t after = pos + p.size();
-      if (after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(p.back()))
-        return true;
+      if (after >= folded.size() || !IsWordByte(folded[after]) || !IsWordByte(p.back())) return true;
     }
   }
   return false;
@@ -63,8 +61,7 @@ std::string_view WithoutLeadingMarks(std::string_view folded) {
 
 bool StartsWithPhrase(std::string_view folded, std::string_view phrase) {
   if (folded.substr(0, phrase.size()) != phrase) return false;
-  return folded.size() == phrase.size() || !IsWordByte(folded[phrase.size()]) ||
-         !IsWordByte(phrase.back());
+  return folded.size() == phrase.size() || !IsWordByte(folded[phrase.size()]) || !IsWordByte(phrase.back());
 }
 
 }  // namespace bantin

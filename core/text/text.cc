@@ -8,8 +8,8 @@
 #include <array>
 
 #include "bantin/text/fold_table.h"
-#include "tone.h"
 #include "bantin/utf8.h"
+#include "tone.h"
 
 namespace bantin {
 namespace {
@@ -48,12 +48,18 @@ bool MaySpaceStart(std::string_view text, size_t pos) {
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   const unsigned char n = pos + 1 < text.size() ? static_cast<unsigned char>(text[pos + 1]) : 0;
   switch (c) {
-    case 0xC2: return n == 0xA0 || n == 0x85;
-    case 0xE1: return n == 0x9A;
-    case 0xE2: return n == 0x80 || n == 0x81;
-    case 0xE3: return n == 0x80;
-    case 0xEF: return n == 0xBB;
-    default: return false;
+    case 0xC2:
+      return n == 0xA0 || n == 0x85;
+    case 0xE1:
+      return n == 0x9A;
+    case 0xE2:
+      return n == 0x80 || n == 0x81;
+    case 0xE3:
+      return n == 0x80;
+    case 0xEF:
+      return n == 0xBB;
+    default:
+      return false;
   }
 }
 
@@ -191,9 +197,9 @@ bool AllNfcStable(std::string_view text) {
     const char32_t cp = NextCodePoint(text, pos);
     const int i = FoldTable::IndexOf(cp);
     const UChar32 c = static_cast<UChar32>(cp);
-    const bool stable = i >= 0 ? Folds().nfc(i)
-                               : u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                                     u_getCombiningClass(c) == 0;
+    const bool stable =
+        i >= 0 ? Folds().nfc(i)
+               : u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
     if (!stable) return false;
   }
   return true;
@@ -220,9 +226,8 @@ bool IsSpace(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   // Unicode white space and space separators (a fixed list), plus zero-width
   // space, joiners, word joiner and BOM: invisible filler in crawled text.
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) ||
-         cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 ||
-         cp == 0x3000 || cp == 0xFEFF;
+  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 || cp == 0xFEFF;
 }
 
 namespace text_internal {
@@ -247,10 +252,8 @@ bool IsDigitWide(char32_t cp) {
 std::string CollapseSpaces(std::string_view text) {
   // Most lines only have ASCII white space at their ends to trim.
   std::string_view trimmed = text;
-  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.front())))
-    trimmed.remove_prefix(1);
-  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.back())))
-    trimmed.remove_suffix(1);
+  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && IsAsciiSpace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
   if (IsCollapsed(trimmed)) return std::string(trimmed);
   std::string out;
   out.reserve(text.size());
@@ -292,8 +295,7 @@ std::string FoldCase(std::string_view text) {
     AppendAsciiLower(out, text);
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   u.foldCase();
   u.toUTF8String(out);
   return out;
@@ -358,9 +360,8 @@ std::vector<Token> Tokenize(std::string_view text) {
 std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) {
   std::vector<std::pair<uint32_t, uint32_t>> spans;
   spans.reserve(text.size() / 4 + 1);  // syllables average four bytes or more
-  ForEachSyllable(text, [&](size_t b, size_t e) {
-    spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
-  });
+  ForEachSyllable(text,
+                  [&](size_t b, size_t e) { spans.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e)); });
   return spans;
 }
 

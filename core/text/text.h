@@ -70,15 +70,9 @@ bool IsDigitWide(char32_t cp);
 inline bool IsLetter(char32_t cp) {
   return cp < 0x80 ? (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' : text_internal::IsLetterWide(cp);
 }
-inline bool IsUpper(char32_t cp) {
-  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : text_internal::IsUpperWide(cp);
-}
-inline bool IsLower(char32_t cp) {
-  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : text_internal::IsLowerWide(cp);
-}
-inline bool IsDigit(char32_t cp) {
-  return cp < 0x80 ? cp >= '0' && cp <= '9' : text_internal::IsDigitWide(cp);
-}
+inline bool IsUpper(char32_t cp) { return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : text_internal::IsUpperWide(cp); }
+inline bool IsLower(char32_t cp) { return cp < 0x80 ? cp >= 'a' && cp <= 'z' : text_internal::IsLowerWide(cp); }
+inline bool IsDigit(char32_t cp) { return cp < 0x80 ? cp >= '0' && cp <= '9' : text_internal::IsDigitWide(cp); }
 bool IsSpace(char32_t cp);
 
 // The canonical form a filter value is compared in: the folded text with

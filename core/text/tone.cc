@@ -10,14 +10,10 @@ namespace bantin {
 namespace {
 
 // Combining tone marks of Vietnamese (grave, acute, tilde, hook, dot below).
-bool IsToneMark(UChar c) {
-  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
-}
+bool IsToneMark(UChar c) { return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323; }
 // Combining vowel modifiers (circumflex, breve, horn).
 bool IsVowelModifier(UChar c) { return c == 0x0302 || c == 0x0306 || c == 0x031B; }
-bool IsVowelBase(UChar c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-}
+bool IsVowelBase(UChar c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 // Moves the tone mark of one case-folded NFD syllable to its canonical vowel:
 // a vowel carrying a modifier (â ê ô ơ ư ă; the last one in ươ) if any;
@@ -53,8 +49,7 @@ icu::UnicodeString PlaceTone(const icu::UnicodeString& nfd) {
   size_t first = 0;
   if (vowels.size() > 1 && vowels[0] == 1 && vowels[1] == 2 + (modified[0] ? 1 : 0)) {
     const UChar onset = bare.charAt(0);
-    if ((onset == 'q' && bare.charAt(1) == 'u') || (onset == 'g' && bare.charAt(1) == 'i'))
-      first = 1;
+    if ((onset == 'q' && bare.charAt(1) == 'u') || (onset == 'g' && bare.charAt(1) == 'i')) first = 1;
   }
   const size_t count = vowels.size() - first;
   size_t target = first;
@@ -95,8 +90,8 @@ std::string ComputeExactKey(std::string_view syllable) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return std::string(syllable);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(syllable.data(), static_cast<int32_t>(syllable.size())));
   u.foldCase();
   const icu::UnicodeString placed = PlaceTone(nfd->normalize(u, status));
   std::string out;

@@ -7,16 +7,16 @@
 #include <string>
 #include <string_view>
 
-#include "bantin/query/filter.h"
-#include "bantin/json/json.h"
-#include "bantin/json/bundle.h"
-#include "bantin/json/json_read.h"
-#include "bantin/parse/parser.h"
-#include "bantin/search/highlight.h"
-#include "bantin/index/memory_index.h"
-#include "bantin/utf8.h"
 #include "bantin/html/document.h"
 #include "bantin/html/html_text.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/json/bundle.h"
+#include "bantin/json/json.h"
+#include "bantin/json/json_read.h"
+#include "bantin/parse/parser.h"
+#include "bantin/query/filter.h"
+#include "bantin/search/highlight.h"
+#include "bantin/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view raw(reinterpret_cast<const char*>(data), size);
@@ -48,7 +48,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // And as an API filter: whatever it translates to must be a query too.
   const auto filter = bantin::FilterToQuery(raw.substr(0, 512));
   if (filter.ok()) (void)bantin::Search(index, *filter);
-  if (found.ok() && !found->hits.empty())
-    (void)bantin::Snippets(*index.Document(found->hits[0].docno), found->query);
+  if (found.ok() && !found->hits.empty()) (void)bantin::Snippets(*index.Document(found->hits[0].docno), found->query);
   return 0;
 }

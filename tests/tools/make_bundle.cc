@@ -13,16 +13,14 @@
 #include <string>
 #include <unordered_set>
 
-#include "bench/corpus.h"
+#include "bantin/html/document.h"
 #include "bantin/json/bundle.h"
 #include "bantin/json/json_read.h"
 #include "bantin/parse/parser.h"
-#include "bantin/html/document.h"
+#include "bench/corpus.h"
 #include "tests/test_util.h"
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {

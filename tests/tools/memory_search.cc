@@ -15,15 +15,15 @@
 #include <sstream>
 #include <string>
 
+#include "bantin/html/document.h"
 #include "bantin/index/memory_index.h"
 #include "bantin/search/search_json.h"
-#include "bantin/html/document.h"
 #include "tests/test_util.h"
 
 namespace {
 
-std::string Page(const bantin::MemoryIndex& index, const std::string& query, int page_size,
-                 const std::string& token, std::string* next) {
+std::string Page(const bantin::MemoryIndex& index, const std::string& query, int page_size, const std::string& token,
+                 std::string* next) {
   bantin::SearchOptions o;
   if (page_size > 0) o.page_size = page_size;
   o.page_token = token;
