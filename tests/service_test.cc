@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include "bantin/parse/parser.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/service_fixture.h"
 
@@ -248,7 +249,8 @@ TEST_F(ServiceTest, HttpServesBundleMetricsAndViewer) {
   EXPECT_EQ(bundle->status, 200);
   EXPECT_EQ(bundle->get_header_value("Content-Type"), "application/x-ndjson");
   const std::string& body = bundle->body;
-  EXPECT_EQ(body.substr(0, body.find('\n')), "{\"bantinBundle\":1,\"parserVersion\":\"1\"}");
+  EXPECT_EQ(body.substr(0, body.find('\n')),
+            std::string("{\"bantinBundle\":1,\"parserVersion\":\"") + kParserVersion + "\"}");
   EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 2);  // header + the one Sóc Trăng bulletin
   EXPECT_NE(body.find("\"province\":\"Sóc Trăng\""), std::string::npos);
   EXPECT_NE(body.find("\"text\":\""), std::string::npos);

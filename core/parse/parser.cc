@@ -1,7 +1,10 @@
 #include "bantin/parse/parser.h"
 
+#include <algorithm>
 #include "bantin/digest.h"
+
 #include "bantin/text/dates.h"
+#include "bantin/text/outlets.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
 #include "date_inference.h"
@@ -213,6 +216,13 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
       in_related = in_related && l.role == LineRole::kDuplicate;
       continue;
     }
+    if (OutletNamed(l.text) && !in_related) {
+      // A line that is only a known outlet's name (a dump's outlet line) is
+      // its credit, never a person's byline.
+      l.role = LineRole::kCredit;
+      if (out.credit.empty()) out.credit = l.text;
+      continue;
+    }
     std::string outlet;
     const std::string theo = BylineAfterTheo(l, &outlet);
     const std::string labelled = theo.empty() ? BylineAfterLabel(l) : theo;
@@ -232,6 +242,30 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
       l.role = LineRole::kBoilerplate;
     }
   }
+}
+
+// A byline glued to the end of the last paragraph, as dumps that join a
+// page's blocks without separators print it: "…trưởng thôn).PV",
+// "…dự án này.Quốc Hùng". The tail after the last sentence end, with no
+// space before it, is one to five capitalised words and nothing else.
+void TakeGluedByline(Bulletin& out) {
+  if (!out.author.empty() || out.blocks.empty()) return;
+  std::string& text = out.blocks.back().text;
+  const size_t end = text.find_last_of(".!?)\"");
+  if (end == std::string::npos || end + 1 >= text.size() || text.size() - end - 1 > 48) return;
+  const std::string tail = text.substr(end + 1);
+  Line line;
+  line.text = tail;
+  line.folded = FoldedKey(tail);
+  line.has_digit = std::any_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; });
+  line.words = 1 + static_cast<int>(std::count(tail.begin(), tail.end(), ' '));
+  line.blank = false;
+  line.all_caps = std::none_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  size_t pos = 0;
+  if (line.words > 5 || !IsUpper(NextCodePoint(tail, pos)) || !LooksLikeName(line) || OutletNamed(tail)) return;
+  out.author = tail;
+  out.confidence.author = 0.6;
+  text.erase(end + 1);
 }
 
 void FillLineRoles(Page& page, Bulletin& out) {
@@ -277,6 +311,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& hints) {
     FindTitle(page, out);
     CollectBlocks(page, out);
     ReadFooter(page, stop, out);
+    TakeGluedByline(out);
   } else {
     out.warnings.push_back("no article text found");
   }

@@ -1,11 +1,16 @@
 // Infers where a page comes from: its site (domains printed in the header and
-// footer), its province (votes from hints, outlet prefixes like "QTO - ",
-// domains, footer organisations and mentions in the text) and outlet name.
+// footer), its outlet (a known outlet's domain or its name standing alone on
+// a line, as dumps and credits print it) and the publisher's province: the
+// outlet's own when it is known (none for a national outlet), else votes of
+// publisher evidence only — hints, outlet prefixes like "QTO - ", domains,
+// and header and footer lines that name the publisher, its owner or its
+// address. Places the article speaks of are not its publisher's province.
 #include "source_inference.h"
 
 #include <map>
 
 #include "bantin/text/gazetteer.h"
+#include "bantin/text/outlets.h"
 #include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
@@ -19,13 +24,61 @@ namespace {
 constexpr int kOutletVote = 10;
 constexpr int kDomainVote = 6;
 constexpr int kFooterVote = 2;
+// Without any publisher evidence, the places the page's first lines name are
+// the last resort: a provincial portal's dump often shows no header or footer.
 constexpr int kTextVote = 1;
-// Domains and organisations naming the site sit in short header and footer
-// lines; the place an article is about is named in its first lines.
-constexpr int kMaxSiteLineWords = 40;
 constexpr int kBodyLinesForVotes = 12;
+// Domains and organisations naming the site sit in short header and footer
+// lines.
+constexpr int kMaxSiteLineWords = 40;
 
 bool IsChromeLine(const Page& page, int i) { return i < page.body_begin || i > page.body_end; }
+
+// Words of a header or footer line that names the publisher, its owner or
+// its address ("Cơ quan chủ quản: UBND tỉnh …", "Địa chỉ: …", "© Báo …"):
+// the places such a line names are the publisher's. Menus, tags and related
+// titles name places too, but as topics.
+const char* const kPublisherMarkers[] = {"co quan chu quan",
+                                         "chu quan",
+                                         "cong thong tin",
+                                         "trang thong tin",
+                                         "ban quyen",
+                                         "copyright",
+                                         "(c)",
+                                         "dia chi",
+                                         "tru so",
+                                         "toa soan",
+                                         "giay phep",
+                                         "chiu trach nhiem",
+                                         "tong bien tap",
+                                         "ubnd",
+                                         "uy ban nhan dan",
+                                         "so thong tin",
+                                         "dai phat thanh",
+                                         "bao ",
+                                         "ghi ro nguon",
+                                         "phat hanh lai",
+                                         "don vi quan ly",
+                                         "dien thoai",
+                                         "email",
+                                         "fax"};
+
+bool NamesPublisher(const Line& line) {
+  static const PhraseSet kMarkers(kPublisherMarkers);
+  return kMarkers.AnyIn(line.folded) || line.text.find("\xC2\xA9") != std::string::npos;  // ©
+}
+
+// A known outlet: by the site's domain, else by a short header or footer
+// line that is only its name (a dump's outlet line, "Theo X" credits aside).
+const Outlet* FindOutlet(const Page& page, const std::string& site) {
+  if (const Outlet* o = OutletOfDomain(site)) return o;
+  for (int i = static_cast<int>(page.lines.size()) - 1; i >= 0; --i) {
+    const Line& l = page.lines[i];
+    if (l.blank || l.words > 6 || !IsChromeLine(page, i) || l.role == LineRole::kTitle) continue;
+    if (const Outlet* o = OutletNamed(l.text)) return o;
+  }
+  return nullptr;
+}
 
 // "QTO - Hôm nay…" / "(QNO) - …": an outlet code opening the lead.
 std::string OutletPrefix(const std::string& lead) {
@@ -114,19 +167,30 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
       s.name = "Báo " + p->name + " (" + outlet + ")";
     }
   }
-  if (const Province* p = ProvinceOfDomain(s.site)) votes[p] += kDomainVote;
+  const Outlet* known = votes.empty() ? FindOutlet(page, s.site) : nullptr;
+  if (known) {
+    s.name = known->name;
+    if (s.site.empty() && !known->domains.empty()) s.site = known->domains.front();
+    if (const Province* p = ProvinceByName(known->province)) votes[p] += kOutletVote;
+  }
+  if (const Province* p = ProvinceOfDomain(s.site); p && !known) votes[p] += kDomainVote;
+  for (int i = 0; i < static_cast<int>(page.lines.size()) && !known; ++i) {
+    const Line& l = page.lines[i];
+    if (l.blank || l.role == LineRole::kRelated || l.role == LineRole::kTitle || !IsChromeLine(page, i)) continue;
+    if (l.words > kMaxSiteLineWords || !NamesPublisher(l)) continue;
+    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += kFooterVote;
+  }
   int body_lines = 0;
+  for (int i = 0; i < static_cast<int>(page.lines.size()) && votes.empty() && !known; ++i) {
+    const Line& l = page.lines[i];
+    if (l.blank || l.role == LineRole::kRelated || IsChromeLine(page, i)) continue;
+    if (++body_lines > kBodyLinesForVotes && (l.terminal || l.words > 60)) continue;  // deep in the body only captions
+    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += kTextVote;
+  }
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     const Line& l = page.lines[i];
-    if (l.blank || l.role == LineRole::kRelated) continue;
-    const bool chrome = IsChromeLine(page, i) && l.role != LineRole::kTitle;
-    if (chrome) {
-      if (l.words > kMaxSiteLineWords) continue;
-    } else if (l.role != LineRole::kTitle && ++body_lines > kBodyLinesForVotes && (l.terminal || l.words > 60)) {
-      continue;  // deep in the body only caption-like lines still vote
-    }
-    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += chrome ? kFooterVote : kTextVote;
-    if (chrome && s.name.empty() && StartsWithPhrase(WithoutLeadingMarks(l.folded), "ghi ro nguon")) {
+    if (l.blank || !IsChromeLine(page, i) || l.words > kMaxSiteLineWords) continue;
+    if (s.name.empty() && StartsWithPhrase(WithoutLeadingMarks(l.folded), "ghi ro nguon")) {
       const std::string q = QuotedName(l.text);
       if (!q.empty() && FindDomain(q) != FoldCase(q)) s.name = q;
     }
@@ -136,6 +200,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
   for (const auto& [p, v] : votes)
     if (v > best_votes || (v == best_votes && best && p->name < best->name)) best = p, best_votes = v;
   if (best) out.confidence.source = best_votes >= kDomainVote ? 0.9 : best_votes >= 3 ? 0.7 : 0.5;
+  if (known && !best) out.confidence.source = 0.9;  // a national outlet: no province, and sure of it
   if (const Province* hinted = ProvinceByName(hints.province)) {
     best = hinted;
     out.confidence.source = 1.0;
@@ -160,7 +225,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
   } else if (best) {
     s.id = best->slug;
   }
-  if (!best) out.warnings.push_back("province unknown: no outlet, domain or place name found");
+  if (!best && !known) out.warnings.push_back("province unknown: no outlet, domain or publisher line found");
 }
 
 }  // namespace bantin

@@ -76,6 +76,19 @@ bool ParseIsoDate(std::string_view s, int* y, int* m, int* d) {
   return true;
 }
 
+namespace {
+
+// " HH:MM" at `at`: a space, one or two digits, a colon and two digits.
+bool IsClockAt(std::string_view s, size_t at) {
+  if (at >= s.size() || s[at] != ' ') return false;
+  int h = 0, m = 0;
+  const size_t nh = ReadNumber(s, at + 1, 2, &h);
+  if (nh == 0 || at + 1 + nh >= s.size() || s[at + 1 + nh] != ':') return false;
+  return ReadNumber(s, at + 2 + nh, 2, &m) == 2 && h < 24 && m < 60;
+}
+
+}  // namespace
+
 std::vector<DateMention> FindDates(std::string_view s) {
   std::vector<DateMention> out;
   size_t i = 0;
@@ -111,6 +124,12 @@ std::vector<DateMention> FindDates(std::string_view s) {
         if (k < s.size() && s[k] == sep) nc = ReadNumber(s, k + 1, 4, &c);
         if (nc == 4 && IsValidDate(c, b, a)) {
           m.year = c, m.month = b, m.day = a;
+          found = true;
+          j = k + 1 + nc;
+        } else if (nc == 2 && sep == '/' && IsClockAt(s, k + 3) && IsValidDate(2000 + c, b, a)) {
+          // A crawler's stamp with a two-digit year, always followed by its
+          // clock time ("30/05/13 08:12 GMT+7"): the century is this one.
+          m.year = 2000 + c, m.month = b, m.day = a;
           found = true;
           j = k + 1 + nc;
         } else if (nc == 0 && sep == '/' && IsValidDate(2000, b, a) &&

@@ -16,6 +16,7 @@
 #include "bantin/parse/parser.h"
 #include "bantin/query/filter.h"
 #include "bantin/search/highlight.h"
+#include "bantin/search/search_engine.h"
 #include "bantin/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
