@@ -2,7 +2,7 @@
 // an ingest writes each term once without reading its (possibly large) list.
 //
 // An operand is one tag byte and a body:
-//   'A' + entries (core/posting.h format, ascending docnos): add them
+//   'A' + entries (core/index/posting.h format, ascending docnos): add them
 //   'D' + varint docnos: remove those documents' entries
 // The merged value is a plain posting list. Docnos are never reused and only
 // grow, so additions arrive in order and merging them is concatenation.

@@ -1,4 +1,4 @@
-// AIP-160-style filters translated to query clauses (core/filter.h).
+// AIP-160-style filters translated to query clauses (core/query/filter.h).
 #include <gtest/gtest.h>
 
 #include "bantin/query/filter.h"

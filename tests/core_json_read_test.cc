@@ -1,5 +1,5 @@
-// Reading Bulletin JSON and bundle lines back (core/json_read.h), and the
-// search response JSON of indexes outside the server (core/search_json.h).
+// Reading Bulletin JSON and bundle lines back (core/json/json_read.h), and the
+// search response JSON of indexes outside the server (core/search/search_json.h).
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -136,7 +136,7 @@ namespace bantin {
 namespace {
 
 // Scores use document frequencies the store remembers between searches
-// (core/frequency_memo.h): after ingest (lists grow) and after a delete
+// (core/index/frequency_memo.h): after ingest (lists grow) and after a delete
 // (remembered counts no longer apply) they must equal an index that counts
 // afresh every time.
 TEST(StoreFrequencyMemoTest, ScoresMatchAnIndexThatCountsEveryTime) {

@@ -10,8 +10,9 @@
 //     → SearchBulletinsResponse (proto3 JSON, as `bantin search --json`)
 //
 // The Bulletin has the fields of bantin.v1.Bulletin (proto3 JSON names).
-// Errors (a malformed query, a bad bundle line) throw BantinError with the
-// gRPC code name in `code`.
+// Errors (a malformed query, a bad date filter, a bad article line given to
+// addArticle) throw BantinError with the gRPC code name in `code`; addBundle
+// reports each bad line in its answer and skips it.
 import createBantinCore from './bantin_core.mjs';
 
 const isNode = typeof process === 'object' && !!(process.versions && process.versions.node);

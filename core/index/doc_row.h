@@ -36,7 +36,7 @@ struct DocRow {
   int16_t province_index = -1;
   bool live = false;  // false for deleted and unused docnos
   // Numbers of the province and author filter keys in the index's
-  // FilterKeys (core/filter_keys.h).
+  // FilterKeys (core/index/filter_keys.h).
   uint32_t province_key = 0;
   uint32_t author_key = 0;
 };

@@ -1,5 +1,5 @@
 // The distinct province and author filter keys of an index, numbered. Rows
-// (core/doc_row.h) carry the numbers, so a search decides a province or
+// (core/index/doc_row.h) carry the numbers, so a search decides a province or
 // author filter once per distinct key (a few thousand) instead of comparing
 // strings for each of a hundred thousand matches.
 #ifndef BANTIN_CORE_FILTER_KEYS_H_

@@ -50,7 +50,7 @@ class IndexReader {
   virtual uint32_t DocLimit() const = 0;
   virtual CorpusTotals Totals() const = 0;
   // Where document frequencies may be remembered between searches (see
-  // core/frequency_memo.h); null: counted every time.
+  // core/index/frequency_memo.h); null: counted every time.
   virtual FrequencyMemo* Frequencies() const { return nullptr; }
 };
 

@@ -1,6 +1,6 @@
 // What the search index stores per document and term, and the byte format of
 // a posting list, shared by the server's RocksDB index and the browser's
-// in-memory one so both feed core/search_engine.h the same bytes.
+// in-memory one so both feed core/search/search_engine.h the same bytes.
 //
 // A posting list is a concatenation of entries in ascending docno order:
 //   varint docno, varint payload size, payload

@@ -1,4 +1,4 @@
-// Reading JSON back: the Bulletin JSON that core/json.h writes (the proto3
+// Reading JSON back: the Bulletin JSON that core/json/json.h writes (the proto3
 // JSON of bantin.v1.Bulletin, as `bantin parse --json`, the gRPC gateway of a
 // bundle or another tool prints it).
 // The export bundle's lines are read and written by core/json/bundle.h.

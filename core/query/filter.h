@@ -1,5 +1,5 @@
 // AIP-160-style filter strings, as the API's `filter` field takes them,
-// turned into clauses of the query language (core/query.h) so one engine
+// turned into clauses of the query language (core/query/query.h) so one engine
 // evaluates both:
 //
 //   province = "Sóc Trăng" AND date >= 2021-01-01

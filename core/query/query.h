@@ -1,4 +1,4 @@
-// The search query language, parsed once and evaluated by core/search_engine.h
+// The search query language, parsed once and evaluated by core/search/search_engine.h
 // over any index (RocksDB on the server, memory in the browser).
 //
 //   bảo hiểm            words: every one must occur (accent-insensitive)

@@ -1,5 +1,5 @@
 // The match set of a query's text, walked one document at a time in docno
-// order (internal to core/search_engine.cc). Nothing is materialised: a
+// order (internal to core/search/search_engine.cc). Nothing is materialised: a
 // clause over a hundred thousand documents costs a walk over its posting
 // lists, not vectors of docnos or entries.
 //

@@ -1,5 +1,5 @@
 // Counts of a match set per province and per month (internal to
-// core/search_engine.cc). Documents are counted by their DocRow in arrays:
+// core/search/search_engine.cc). Documents are counted by their DocRow in arrays:
 // counting a hundred thousand matches hashes and allocates nothing. Names are
 // read from a DocMeta only once per province, and for each document whose
 // province is outside the gazetteer (kOtherProvince, rare: a hint).

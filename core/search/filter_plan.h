@@ -1,5 +1,5 @@
 // The filter clauses of a query, decided per match (internal to
-// core/search_engine.cc). Date, province and author filters are decided on
+// core/search/search_engine.cc). Date, province and author filters are decided on
 // the document's row: dates as numbers, province and author keys by their
 // numbers in the index's FilterKeys, each distinct author key tested once per
 // search. Source and person filters read the DocMeta, and only for matches

@@ -61,7 +61,7 @@ std::vector<Snippet> Snippets(const Bulletin& b, const Query& q, size_t max_byte
   std::vector<HighlightSpan> title_marks = Marks(b.title, keys);
   if (!title_marks.empty()) out.push_back(Window(b.title, std::move(title_marks), kTitleField, -1, 1 << 20));
 
-  // The lead field is the first paragraph (core/posting.h).
+  // The lead field is the first paragraph (core/index/posting.h).
   int lead = -1;
   for (size_t i = 0; i < b.blocks.size() && lead < 0; ++i)
     if (b.blocks[i].kind == BlockKind::kParagraph) lead = static_cast<int>(i);

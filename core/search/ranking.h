@@ -1,4 +1,4 @@
-// Ranking of a match set (internal to core/search_engine.cc): BM25F scores
+// Ranking of a match set (internal to core/search/search_engine.cc): BM25F scores
 // with the exact-spelling tier, and the best page of matches.
 //
 // Only matches that can enter the page are scored exactly. Once the page is

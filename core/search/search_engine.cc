@@ -99,7 +99,7 @@ void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, 
       Ranked r{scorer.Read(docno, row), 0, row.date, docno};
       if (top.full()) {
         // Passed over when it cannot outrank the page's last hit (see
-        // core/ranking.h); it then ranks after the cursor too, since the
+        // core/search/ranking.h); it then ranks after the cursor too, since the
         // last hit does. The margin covers rounding in the bound.
         const Ranked& last = top.last();
         if (r.exact_terms < last.exact_terms ||

@@ -1,5 +1,5 @@
 // Query evaluation and ranking over any index that can hand out posting lists
-// (core/posting.h) and per-document metadata: RocksDB on the server, memory
+// (core/index/posting.h) and per-document metadata: RocksDB on the server, memory
 // in the browser. Both run this code, so both rank identically.
 //
 // Order of results: documents that contain more of the query's accented words
@@ -10,7 +10,7 @@
 //
 // Cost: one walk over the query's posting lists, document at a time; the
 // total and the facets cover the whole match set, but only matches that can
-// enter the page are scored exactly (core/ranking.h). Ranking, facets and
+// enter the page are scored exactly (core/search/ranking.h). Ranking, facets and
 // date, province and author filters read each match's DocRow, not its
 // DocMeta.
 #ifndef BANTIN_CORE_SEARCH_ENGINE_H_
@@ -41,8 +41,9 @@ struct SearchOptions {
   int page_size = 0;       // 0: kDefaultSearchPageSize; at most kMaxPageSize (bantin/paging.h)
   std::string page_token;  // from a previous result of the same query
   QueryLimits limits;
-  // Threads a large match set may be walked on (in docno ranges). 0 is the
-  // caller's default: 1 here; the server's store uses both cores.
+  // 2 or more: a large match set may be walked on two threads (two docno
+  // ranges); 0 or 1: one thread. 0 is the caller's default: one thread
+  // here; the server's store asks for two where the machine has two cores.
   int threads = 0;
   // Polled while evaluating (only from the calling thread); when it returns true the search stops with
   // kDeadlineExceeded (a caller's deadline or cancellation).

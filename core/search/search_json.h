@@ -18,7 +18,7 @@
 namespace bantin {
 
 // `document` returns the bulletin behind a docno (nullptr leaves the hit
-// out). Each result carries the snippets of core/highlight.h, with
+// out). Each result carries the snippets of core/search/highlight.h, with
 // highlights as byte offsets into their text.
 std::string SearchResponseToJson(const SearchResult& result,
                                  const std::function<const Bulletin*(uint32_t docno)>& document);
