@@ -24,6 +24,12 @@ python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" seeds/labels.jsonl se
 echo "== extraction score on the hand-written fixtures (other sites and shapes)" >&2
 python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/fixtures/labels.jsonl tests/fixtures --min 1.0 -v
 
+# Real pages of many sites (tests/pages/README.md); floors only rise.
+echo "== extraction score on real pages: text scrapes" >&2
+python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/pages/labels_text.jsonl tests/pages --min 0.86
+echo "== extraction score on real pages: raw HTML" >&2
+python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/pages/labels_html.jsonl tests/pages --min 0.62
+
 echo "== wasm module (Node) and viewer (headless Chromium)" >&2
 (cd wasm-client && node --test test/)
 
