@@ -2,6 +2,9 @@
 
 #include "bantin/html/html_text.h"
 #include "bantin/utf8.h"
+#include "html_tree.h"
+#include "page_cues.h"
+#include "tree_text.h"
 
 namespace bantin {
 
@@ -11,11 +14,12 @@ Bulletin Parse(std::string_view raw, const ParseHints& hints) {
   // the sanitised copy is parsed only for the tree.
   SanitizeStats stats;
   const std::string clean = SanitizeUtf8(raw, &stats);
-  const HtmlText text = HtmlToText(clean);
-  Bulletin b = ParseText(text.text, hints);
+  const HtmlTree tree(clean);
+  const HtmlText text = TreeText(tree);
+  Bulletin b = ParseText(text.text, hints, ReadPageCues(tree));
   std::string note = "input is HTML: reduced to text with an HTML5 parser";
   if (text.dropped_elements)
-    note += " (" + std::to_string(text.dropped_elements) + " script, style or other non-text elements dropped)";
+    note += " (" + std::to_string(text.dropped_elements) + " non-text or page-furniture elements dropped)";
   note += "; line spans refer to the reduced text";
   b.warnings.insert(b.warnings.begin(), note);
   if (stats.invalid_sequences)

@@ -185,6 +185,7 @@ bool IsPublicationLine(const Line& line) {
 bool LooksLikeName(const Line& line) {
   if (line.blank || line.has_digit || line.words > 5 || line.text.size() > 48) return false;
   if (line.terminal || IsBoilerplate(line, false) || IsRelatedHeading(line)) return false;
+  if (StartsWithPhrase(line.folded, "theo")) return false;  // a source credit (IsSourceCredit)
   if (line.words == 1 && !line.all_caps) return false;
   bool at_word_start = true;
   size_t pos = 0;
@@ -237,6 +238,9 @@ bool IsSourceCredit(const Line& line) {
   const std::string_view trimmed =
       rest.substr(rest.find_first_not_of(' ') == std::string::npos ? rest.size() : rest.find_first_not_of(' '));
   if (!FindDomain(trimmed).empty()) return true;
+  // A short line that is only "Theo X" ("according to X") credits its
+  // source, whoever X is: an outlet, a foreign paper, an agency.
+  if (line.words <= 7 && !line.terminal) return true;
   return StartsWithAny(trimmed, kCreditOutlets);
 }
 

@@ -89,17 +89,38 @@ void ClassifyChrome(Page& page) {
   }
 }
 
+// A headline the cues give that stands alone on a line of the page, with
+// prose after it, anchors the article: the title is that line and the body
+// starts after it, wherever the line-shape guess would have put them (a
+// sidebar's teaser above the article read as prose, a menu line as the
+// title). -1 when no candidate stands on a line.
+int CuedTitleLine(const Page& page, const PageCues& cues) {
+  const std::vector<Line>& lines = page.lines;
+  for (const std::string& candidate : cues.titles) {
+    const std::string key = FoldedKey(ToNfc(CollapseSpaces(candidate)));
+    if (key.empty()) continue;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (lines[i].blank || lines[i].folded != key) continue;
+      for (size_t j = i + 1; j < lines.size(); ++j)
+        if (IsProse(lines[j])) return static_cast<int>(i);
+      break;  // nothing of the article follows this one
+    }
+  }
+  return -1;
+}
+
 // Finds the body: from the first prose line to the last one before the
 // footer starts (a related list, chrome, or a byline no prose follows).
-// Returns the index where the footer starts.
-int FindBody(Page& page, Bulletin& out) {
+// Returns the index where the footer starts. Lines before `from` are not
+// the body.
+int FindBody(Page& page, int from, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const int n = static_cast<int>(lines.size());
-  for (int i = 0; i < n && page.body_begin < 0; ++i)
+  for (int i = from; i < n && page.body_begin < 0; ++i)
     if (IsProse(lines[i])) page.body_begin = i;
   if (page.body_begin < 0) {  // no prose: take the longest plain line
     int best = -1;
-    for (int i = 0; i < n; ++i)
+    for (int i = from; i < n; ++i)
       if (lines[i].role == LineRole::kUnspecified && !lines[i].blank &&
           (best < 0 || lines[i].words > lines[best].words))
         best = i;
@@ -277,6 +298,46 @@ void FillLineRoles(Page& page, Bulletin& out) {
   }
 }
 
+// A publication date in the metadata is the date when the page prints no
+// publication stamp (a date guessed from the lead yields to it); where both
+// exist and differ, the printed one stays and a warning says so.
+void UseCuedDate(const PageCues& cues, const ParseHints& hints, Bulletin& out) {
+  int y, m, d;
+  if (!ParseIsoDate(cues.published, &y, &m, &d)) return;
+  if (!hints.fetch_date.empty() && cues.published > hints.fetch_date) return;
+  if (out.confidence.date >= 0.95 && !out.date.empty()) {
+    if (out.date != cues.published)
+      out.warnings.push_back("the page's metadata dates it " + cues.published + "; the printed date " + out.date +
+                             " is kept");
+    return;
+  }
+  out.date = cues.published;
+  out.date_inferred = false;
+  if (out.time.empty()) out.time = cues.published_time;
+  out.confidence.date = 0.9;
+  out.warnings.push_back("date taken from the page's metadata");
+}
+
+// A personal name the metadata gives is the author when no byline was found.
+// The site's own name, an outlet's, or anything not shaped like a name is not.
+void UseCuedAuthor(const PageCues& cues, Bulletin& out) {
+  if (!out.author.empty()) return;
+  for (const std::string& name : cues.authors) {
+    Line l;
+    l.text = CollapseSpaces(name);
+    l.folded = FoldedKey(l.text);
+    l.blank = l.text.empty();
+    l.words = l.blank ? 0 : 1 + static_cast<int>(std::count(l.text.begin(), l.text.end(), ' '));
+    l.has_digit = std::any_of(l.text.begin(), l.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    l.all_caps = true;
+    for (size_t pos = 0; pos < l.text.size() && l.all_caps;) l.all_caps = !IsLower(NextCodePoint(l.text, pos));
+    if (l.blank || !LooksLikeName(l) || OutletNamed(l.text) || FoldedKey(cues.site_name) == l.folded) continue;
+    out.author = l.text;
+    out.confidence.author = 0.7;
+    return;
+  }
+}
+
 }  // namespace
 
 std::string ContentId(const Bulletin& b) {
@@ -291,7 +352,12 @@ std::string ContentId(const Bulletin& b) {
   return Hex64(h);
 }
 
-Bulletin ParseText(std::string_view raw, const ParseHints& hints) {
+Bulletin ParseText(std::string_view raw, const ParseHints& hints) { return ParseText(raw, hints, PageCues{}); }
+
+Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const PageCues& cues) {
+  // The canonical address stands in for a URL hint the caller did not give.
+  ParseHints hints = given_hints;
+  if (hints.url.empty()) hints.url = cues.url;
   Bulletin out;
   out.parser_version = kParserVersion;
   out.url = hints.url;
@@ -306,9 +372,17 @@ Bulletin ParseText(std::string_view raw, const ParseHints& hints) {
     return out;
   }
   ClassifyChrome(page);
-  const int stop = FindBody(page, out);
+  const int cued = CuedTitleLine(page, cues);
+  const int stop = FindBody(page, cued + 1, out);
   if (page.body_begin >= 0) {
-    FindTitle(page, out);
+    if (cued >= 0) {
+      page.title = cued;
+      page.lines[cued].role = LineRole::kTitle;
+      out.title = page.lines[cued].text;
+      out.confidence.title = 0.95;
+    } else {
+      FindTitle(page, out);
+    }
     CollectBlocks(page, out);
     ReadFooter(page, stop, out);
     TakeGluedByline(out);
@@ -317,7 +391,9 @@ Bulletin ParseText(std::string_view raw, const ParseHints& hints) {
   }
   FillLineRoles(page, out);
   InferDate(page, hints, out);
-  InferSource(page, hints, out);
+  UseCuedDate(cues, hints, out);
+  InferSource(page, hints, cues, out);
+  UseCuedAuthor(cues, out);
   FindPeople(out);
   out.id = ContentId(out);
   return out;

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bantin/bulletin.h"
 
@@ -27,6 +28,24 @@ struct ParseHints {
 };
 
 Bulletin ParseText(std::string_view text, const ParseHints& hints = {});
+
+// What a front end read off a page besides its lines: the HTML front end's
+// metadata (JSON-LD, Open Graph, article:* and author meta, <title>, the
+// canonical link) and structure (<h1>, <time>). Evidence, not hints: the
+// parser weighs each against the visible lines, prefers the visible page
+// where both speak (a warning says when they disagree), and uses a cue
+// where the page itself says nothing.
+struct PageCues {
+  std::vector<std::string> titles;   // headline candidates, best first
+  std::string published;             // YYYY-MM-DD of publication, "" when none
+  std::string published_time;        // HH:MM, "" when none
+  std::vector<std::string> authors;  // personal names the metadata gives
+  std::string site_name;             // the publisher as it names itself
+  std::string url;                   // the page's canonical address
+};
+
+// The text front end's lines read with a front end's cues.
+Bulletin ParseText(std::string_view text, const ParseHints& hints, const PageCues& cues);
 
 // The stable id of a bulletin: a content hash of its normalised title, date
 // and body, as 16 hex digits. Re-parsing the same page yields the same id.

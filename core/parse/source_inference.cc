@@ -153,7 +153,7 @@ std::string FindSite(const Page& page) {
 
 }  // namespace
 
-void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
+void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues, Bulletin& out) {
   Source& s = out.source;
   if (!hints.url.empty()) s.site = FindDomain(hints.url);
   if (s.site.empty()) s.site = FindSite(page);
@@ -168,6 +168,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
     }
   }
   const Outlet* known = votes.empty() ? FindOutlet(page, s.site) : nullptr;
+  if (!known && votes.empty() && !cues.site_name.empty()) known = OutletNamed(cues.site_name);
   if (known) {
     s.name = known->name;
     if (s.site.empty() && !known->domains.empty()) s.site = known->domains.front();
@@ -206,6 +207,7 @@ void InferSource(const Page& page, const ParseHints& hints, Bulletin& out) {
     out.confidence.source = 1.0;
   }
   if (best) s.province = best->name;
+  if (s.name.empty() && !cues.site_name.empty()) s.name = CollapseSpaces(cues.site_name);
   if (s.name.empty()) {
     // An all-caps organisation line in the footer ("BAN TUYÊN GIÁO TỈNH ỦY X").
     for (int i = page.body_end + 1; i < static_cast<int>(page.lines.size()); ++i) {

@@ -10,7 +10,7 @@
 
 namespace bantin {
 
-void InferSource(const Page& page, const ParseHints& hints, Bulletin& out);
+void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues, Bulletin& out);
 
 }  // namespace bantin
 

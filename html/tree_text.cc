@@ -1,0 +1,241 @@
+#include "tree_text.h"
+
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace bantin {
+namespace {
+
+// Elements whose content is never article text.
+bool IsDropped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Line breaks an element puts around its content: 2 = its own paragraph,
+// 1 = its own line, 0 = inline.
+int BreaksAround(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+      return 2;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_TIME:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+class TextBuilder {
+ public:
+  // Ends the current line and makes sure `breaks` line ends precede what comes.
+  void Break(int breaks) {
+    if (breaks == 0 || out_.empty()) return;
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    int have = 0;
+    for (size_t i = out_.size(); i > 0 && out_[i - 1] == '\n' && have < 2; --i) ++have;
+    for (; have < breaks; ++have) out_.push_back('\n');
+  }
+  // Appends a text node; white space inside it is not a line break in HTML.
+  void Text(const char* text) {
+    for (const char* p = text; *p; ++p) {
+      const char c = *p;
+      const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+      if (space) {
+        if (!out_.empty() && out_.back() != ' ' && out_.back() != '\n') out_.push_back(' ');
+      } else {
+        out_.push_back(c);
+      }
+    }
+  }
+  std::string Take() {
+    Break(1);
+    return std::move(out_);
+  }
+
+ private:
+  std::string out_;
+};
+
+// Words of a class or id that mark a subtree as furniture around the article,
+// in the vocabulary of Vietnamese and international CMSs. Matched against
+// each hyphen- or underscore-separated word of each class and of the id
+// ("box-tinlienquan" → "box", "tinlienquan"). Bylines ("author") and the
+// article itself are never on the list; header and footer are kept for the
+// publisher's own lines (name, owner, address).
+bool IsFurnitureWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "related",   "relate",        "lienquan", "tinlienquan", "tinkhac",    "tinmoi",      "docnhieu",
+      "xemnhieu",  "comment",       "comments", "binhluan",    "share",      "sharing",     "social",
+      "sidebar",   "advertisement", "advert",   "ads",         "quangcao",   "banner",      "popup",
+      "modal",     "menu",          "navbar",   "navigation",  "breadcrumb", "breadcrumbs", "newsletter",
+      "recommend", "recommended",   "suggest",  "trending",    "mostread",   "cookie"};
+  for (std::string_view k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+bool HasFurnitureWord(std::string_view value) {
+  std::string word;
+  for (size_t i = 0; i <= value.size(); ++i) {
+    const char c = i < value.size() ? value[i] : ' ';
+    if (c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n') {
+      if (!word.empty() && IsFurnitureWord(word)) return true;
+      word.clear();
+    } else {
+      word.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    }
+  }
+  return false;
+}
+
+// How a subtree's text is made: in paragraphs, in links. Measured up to
+// kEnoughProse of paragraph text (more than that is an article's share).
+constexpr size_t kEnoughProse = 2000;
+struct Shape {
+  size_t text = 0, linked = 0, prose = 0;
+};
+Shape ShapeOf(const GumboNode* root) {
+  Shape shape;
+  // (node, inside a link, inside a paragraph)
+  std::vector<std::tuple<const GumboNode*, bool, bool>> stack{{root, false, false}};
+  while (!stack.empty() && shape.prose < kEnoughProse) {
+    const auto [n, in_link, in_p] = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) {
+      const size_t len = std::string_view(n->v.text.text).size();
+      shape.text += len;
+      if (in_link) shape.linked += len;
+      if (in_p && !in_link) shape.prose += len;
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT || IsDropped(n->v.element.tag)) continue;
+    const GumboTag tag = n->v.element.tag;
+    const GumboVector& children = n->v.element.children;
+    for (unsigned i = children.length; i > 0; --i)
+      stack.emplace_back(static_cast<const GumboNode*>(children.data[i - 1]), in_link || tag == GUMBO_TAG_A,
+                         in_p || tag == GUMBO_TAG_P);
+  }
+  return shape;
+}
+
+// A subtree that is page furniture, dropped whole: marked so by its element
+// or by the words of its class or id, and shaped so — mostly links, or
+// little paragraph text. A column that holds the article's paragraphs is
+// kept whatever its class says (layouts name their columns "sidebar-1").
+bool IsBoilerplateContainer(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
+  const bool marked = tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || HasFurnitureWord(Attribute(node, "class")) ||
+                      HasFurnitureWord(Attribute(node, "id"));
+  if (!marked) return false;
+  const Shape shape = ShapeOf(node);
+  return shape.prose < kEnoughProse / 4 || shape.linked * 2 > shape.text;
+}
+
+}  // namespace
+
+HtmlText TreeText(const HtmlTree& tree) {
+  HtmlText result;
+  TextBuilder text;
+  // Iterative walk: (node, next child index). Deeply nested markup cannot
+  // overflow the call stack.
+  std::vector<std::pair<const GumboNode*, unsigned>> stack{{tree.root(), 0}};
+  while (!stack.empty()) {
+    auto& [node, next] = stack.back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+      text.Text(node->v.text.text);
+      stack.pop_back();
+      continue;
+    }
+    if (node->type == GUMBO_NODE_WHITESPACE) {
+      text.Text(" ");
+      stack.pop_back();
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) {
+      stack.pop_back();
+      continue;
+    }
+    const bool element = node->type != GUMBO_NODE_DOCUMENT;
+    const GumboTag tag = element ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
+    const GumboVector& children = element ? node->v.element.children : node->v.document.children;
+    if (next == 0) {
+      if (element && (IsDropped(tag) || IsBoilerplateContainer(node))) {
+        ++result.dropped_elements;
+        stack.pop_back();
+        continue;
+      }
+      if (tag == GUMBO_TAG_BR) {
+        text.Break(1);
+        stack.pop_back();
+        continue;
+      }
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) text.Text(" ");
+      text.Break(BreaksAround(tag));
+    }
+    if (next < children.length) {
+      const GumboNode* child = static_cast<const GumboNode*>(children.data[next++]);
+      stack.emplace_back(child, 0);
+      continue;
+    }
+    text.Break(BreaksAround(tag));
+    stack.pop_back();
+  }
+  result.text = text.Take();
+  return result;
+}
+
+}  // namespace bantin
