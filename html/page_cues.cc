@@ -14,6 +14,10 @@ namespace {
 
 constexpr size_t kMaxCue = 512;  // bytes of one cue kept
 constexpr size_t kMaxCandidates = 8;
+// Captions and link texts kept: a page's own, not a crawler trap's thousands.
+constexpr size_t kMaxListed = 2000;
+// A link of this many words or more can be an article's title (a teaser).
+constexpr int kTeaserWords = 6;
 
 std::string Clean(std::string_view s) {
   std::string out = CollapseSpaces(s.substr(0, kMaxCue));
@@ -237,6 +241,13 @@ PageCues ReadPageCues(const HtmlTree& tree) {
         AddUnique(h1s, TextOf(node));
       } else if (tag == GUMBO_TAG_TIME && time_date.empty()) {
         ReadDate(Attribute(node, "datetime"), &time_date, &time_time);
+      } else if (tag == GUMBO_TAG_FIGCAPTION) {
+        if (cues.captions.size() < kMaxListed) cues.captions.push_back(Clean(TextOf(node)));
+      } else if (tag == GUMBO_TAG_A) {
+        std::string text = Clean(TextOf(node));
+        if (std::count(text.begin(), text.end(), ' ') >= kTeaserWords - 1 && cues.links.size() < kMaxListed)
+          cues.links.push_back(std::move(text));
+        continue;  // a link's own text is read
       }
       const std::string_view itemprop = Attribute(node, "itemprop");
       if (itemprop == "headline" && tag != GUMBO_TAG_META) AddUnique(item_titles, TextOf(node));

@@ -2,8 +2,9 @@
 // text (core's PageCues): JSON-LD NewsArticle/Article (headline,
 // datePublished, author, publisher), Open Graph and article:* meta, the
 // author meta, <title> without its site-name suffix, the canonical link,
-// <h1>, itemprop headline/author/datePublished, rel=author and <time
-// datetime>. One walk over the tree, iterative; every string is bounded.
+// <h1>, itemprop headline/author/datePublished, rel=author, <time
+// datetime>, <figcaption> texts and the texts of long links (teasers).
+// One walk over the tree, iterative; every string and list is bounded.
 #ifndef BANTIN_HTML_PAGE_CUES_H_
 #define BANTIN_HTML_PAGE_CUES_H_
 

@@ -1,6 +1,7 @@
 #include "bantin/parse/parser.h"
 
 #include <algorithm>
+#include <unordered_set>
 #include "bantin/digest.h"
 
 #include "bantin/text/dates.h"
@@ -128,13 +129,23 @@ int FindBody(Page& page, int from, Bulletin& out) {
     page.body_begin = best;
     out.warnings.push_back("no paragraph of prose found; body guessed from the longest line");
   }
-  // Next prose line at or after i, and next hard footer line at or after i.
-  std::vector<int> next_prose(n + 1, n), next_hard(n + 1, n);
+  // Next prose line at or after i, prose lines from i on, and next hard
+  // footer line at or after i.
+  std::vector<int> next_prose(n + 1, n), next_hard(n + 1, n), prose_from(n + 1, 0);
+  for (int i = n - 1; i >= 0; --i) {
+    next_prose[i] = IsProse(lines[i]) ? i : next_prose[i + 1];
+    prose_from[i] = prose_from[i + 1] + (IsProse(lines[i]) ? 1 : 0);
+  }
   for (int i = n - 1; i >= 0; --i) {
     const Line& l = lines[i];
-    next_prose[i] = IsProse(l) ? i : next_prose[i + 1];
-    const bool hard = l.role == LineRole::kRelated || IsBoilerplate(l, true) ||
-                      (l.role == LineRole::kPublication && i > page.body_begin);
+    bool hard = l.role == LineRole::kRelated || IsBoilerplate(l, true) ||
+                (l.role == LineRole::kPublication && i > page.body_begin);
+    // A stamp or a toolbar line between a lead and the rest of the article
+    // (title, sapo, date and share buttons, then the body, as article pages
+    // lay them out) does not end it: more prose follows than came before.
+    if (hard && l.role != LineRole::kRelated && i > page.body_begin &&
+        prose_from[i] > prose_from[page.body_begin] - prose_from[i] && prose_from[page.body_begin] - prose_from[i] <= 2)
+      hard = false;
     next_hard[i] = hard ? i : next_hard[i + 1];
   }
   int stop = next_hard[page.body_begin + 1];
@@ -195,8 +206,19 @@ void FindTitle(Page& page, Bulletin& out) {
   }
 }
 
-void CollectBlocks(Page& page, Bulletin& out) {
+// Folded keys of cue texts, for matching whole lines.
+std::unordered_set<std::string> KeysOf(const std::vector<std::string>& texts) {
+  std::unordered_set<std::string> keys;
+  for (const std::string& t : texts) keys.insert(FoldedKey(ToNfc(CollapseSpaces(t))));
+  return keys;
+}
+
+void CollectBlocks(Page& page, const PageCues& cues, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
+  // A line that is all one link's text, after the lead, is a teaser of
+  // another article ("related" boxes inside the article's container); a
+  // line the markup marks as a caption is one, whatever its shape.
+  const std::unordered_set<std::string> teasers = KeysOf(cues.links), captions = KeysOf(cues.captions);
   int prose = 0, indented = 0;
   for (int i = page.body_begin; i <= page.body_end; ++i)
     if (IsProse(lines[i])) ++prose, indented += lines[i].indented ? 1 : 0;
@@ -216,8 +238,20 @@ void CollectBlocks(Page& page, Bulletin& out) {
       l.role = LineRole::kDuplicate;
       continue;
     }
+    if (!out.blocks.empty() && teasers.count(l.folded)) {
+      l.role = LineRole::kRelated;
+      if (out.related.size() < kMaxRelated) out.related.push_back(l.text);
+      continue;
+    }
     l.role = LineRole::kBody;
-    out.blocks.push_back({KindOf(page, i, out.blocks.empty(), share), l.text});
+    BlockKind kind = KindOf(page, i, out.blocks.empty(), share);
+    // Where the markup marks captions, it decides: a marked line is one, an
+    // unmarked short line is not (a fact box, a tag list, a sub-title).
+    if (!captions.empty() && !out.blocks.empty())
+      kind = captions.count(l.folded)      ? BlockKind::kCaption
+             : kind == BlockKind::kCaption ? BlockKind::kParagraph
+                                           : kind;
+    out.blocks.push_back({kind, l.text});
   }
 }
 
@@ -383,7 +417,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
     } else {
       FindTitle(page, out);
     }
-    CollectBlocks(page, out);
+    CollectBlocks(page, cues, out);
     ReadFooter(page, stop, out);
     TakeGluedByline(out);
   } else {

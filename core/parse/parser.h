@@ -36,12 +36,14 @@ Bulletin ParseText(std::string_view text, const ParseHints& hints = {});
 // where both speak (a warning says when they disagree), and uses a cue
 // where the page itself says nothing.
 struct PageCues {
-  std::vector<std::string> titles;   // headline candidates, best first
-  std::string published;             // YYYY-MM-DD of publication, "" when none
-  std::string published_time;        // HH:MM, "" when none
-  std::vector<std::string> authors;  // personal names the metadata gives
-  std::string site_name;             // the publisher as it names itself
-  std::string url;                   // the page's canonical address
+  std::vector<std::string> titles;    // headline candidates, best first
+  std::string published;              // YYYY-MM-DD of publication, "" when none
+  std::string published_time;         // HH:MM, "" when none
+  std::vector<std::string> authors;   // personal names the metadata gives
+  std::string site_name;              // the publisher as it names itself
+  std::string url;                    // the page's canonical address
+  std::vector<std::string> captions;  // texts the markup marks as captions (<figcaption>)
+  std::vector<std::string> links;     // texts of links long enough to be article titles (teasers)
 };
 
 // The text front end's lines read with a front end's cues.
