@@ -85,6 +85,9 @@ struct Bulletin {
   std::string page_date;  // the page clock's date, when the page shows one
   std::string parser_version;
   Confidence confidence;
+  // Provinces the article is about (gazetteer names, most prominent first),
+  // apart from the publisher's province in `source`.
+  std::vector<std::string> places;
 };
 
 const char* BlockKindName(BlockKind kind);  // "BLOCK_KIND_PARAGRAPH", ...

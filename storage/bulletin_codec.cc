@@ -42,6 +42,7 @@ void ToProto(const Bulletin& in, v1::Bulletin* out) {
     pc->set_source(static_cast<float>(c.source));
     pc->set_author(static_cast<float>(c.author));
   }
+  for (const std::string& p : in.places) out->add_places(p);
 }
 
 void ToProto(const Source& in, v1::Source* out) {
@@ -75,6 +76,7 @@ Bulletin FromProto(const v1::Bulletin& in) {
   const auto two = [](float f) { return static_cast<double>(static_cast<long>(f * 100.0f + 0.5f)) / 100.0; };
   out.confidence = {two(in.confidence().title()), two(in.confidence().date()), two(in.confidence().source()),
                     two(in.confidence().author())};
+  out.places.assign(in.places().begin(), in.places().end());
   return out;
 }
 

@@ -5,7 +5,10 @@
 namespace bantin {
 namespace {
 
-constexpr uint32_t kVersion = 2;
+// Version 3 adds place_keys; version 2 entries (written before places
+// existed) still read, with none.
+constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersionWithoutPlaces = 2;
 
 void PutString(std::string& out, std::string_view s) {
   PutVarint(out, static_cast<uint32_t>(s.size()));
@@ -48,12 +51,13 @@ std::string EncodeDocMeta(const DocMeta& m) {
   // Facet indexes, shifted so that -1 encodes as 0.
   PutVarint(out, static_cast<uint32_t>(m.province_index + 1));
   PutVarint(out, static_cast<uint32_t>(m.month_index + 1));
+  PutStrings(out, m.place_keys);
   return out;
 }
 
 bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   uint32_t version = 0;
-  if (!GetVarint(in, &version) || version != kVersion) return false;
+  if (!GetVarint(in, &version) || (version != kVersion && version != kVersionWithoutPlaces)) return false;
   for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province, &m->source.site,
                          &m->province_key, &m->author_key})
     if (!GetString(in, s)) return false;
@@ -64,6 +68,8 @@ bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   if (!GetVarint(in, &province) || !GetVarint(in, &month)) return false;
   m->province_index = static_cast<int32_t>(province) - 1;
   m->month_index = static_cast<int32_t>(month) - 1;
+  m->place_keys.clear();
+  if (version == kVersion && !GetStrings(in, &m->place_keys)) return false;
   return in.empty();
 }
 

@@ -1,9 +1,10 @@
 // The document table's encodings: d/<docno> values hold a DocMeta, so the store can rebuild its
 // in-memory document table at open without reading any record.
-//   varint version(2), then strings as varint size + bytes:
+//   varint version(3), then strings as varint size + bytes:
 //   id, date, source id, name, province, site, province_key, author_key,
 //   varint n + n source_keys, varint n + n people_keys, varint × 3 lengths,
-//   varint province_index + 1, varint month_index + 1
+//   varint province_index + 1, varint month_index + 1,
+//   varint n + n place_keys (version 3; version 2 entries end before it)
 #ifndef BANTIN_STORAGE_DOC_TABLE_H_
 #define BANTIN_STORAGE_DOC_TABLE_H_
 

@@ -1,9 +1,11 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include "bantin/index/doc_meta.h"
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
 #include "bantin/storage/bulletin_codec.h"
+#include "storage/doc_table.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -12,7 +14,9 @@ namespace {
 // Core's JSON is the proto3 JSON of bantin.v1.Bulletin: protobuf's own parser
 // accepts it (unknown names would fail) and the mapping round-trips.
 TEST(Codec, CoreJsonIsTheProtoJsonOfTheSchema) {
-  for (const std::string& path : testing::SeedPaths()) {
+  std::vector<std::string> paths = testing::SeedPaths();
+  paths.push_back(testing::SourceDir() + "/tests/pages/012.txt");  // has places
+  for (const std::string& path : paths) {
     const Bulletin b = ParseText(testing::ReadFile(path));
     const std::string json = BulletinToJson(b);
     v1::Bulletin from_json;
@@ -23,6 +27,30 @@ TEST(Codec, CoreJsonIsTheProtoJsonOfTheSchema) {
     EXPECT_EQ(from_json.SerializeAsString(), from_core.SerializeAsString()) << path;
     EXPECT_EQ(BulletinToJson(FromProto(from_core)), json) << path;
   }
+}
+
+// Document-table entries written before places existed (version 2) still
+// read, with no places; version 3 keeps them.
+TEST(Codec, DocMetaOfTheFormerVersionStillReads) {
+  const Bulletin b = ParseText(testing::ReadFile(testing::SourceDir() + "/tests/pages/012.txt"));
+  DocMeta meta = MetaOf(b, FieldLengths{3, 20, 200});
+  ASSERT_FALSE(meta.place_keys.empty());
+  DocMeta back;
+  ASSERT_TRUE(DecodeDocMeta(EncodeDocMeta(meta), &back));
+  EXPECT_EQ(back.place_keys, meta.place_keys);
+  // The former layout: version 2 and nothing after the month index.
+  meta.place_keys.clear();
+  std::string v2 = EncodeDocMeta(meta);
+  ASSERT_EQ(v2.front(), 3);
+  ASSERT_EQ(v2.back(), 0);  // an empty list of places
+  v2.front() = 2;
+  v2.pop_back();
+  DocMeta old;
+  old.place_keys = {"stale"};
+  ASSERT_TRUE(DecodeDocMeta(v2, &old));
+  EXPECT_TRUE(old.place_keys.empty());
+  EXPECT_EQ(old.id, meta.id);
+  EXPECT_EQ(old.month_index, meta.month_index);
 }
 
 }  // namespace

@@ -27,6 +27,7 @@ TEST(FilterTest, RestrictionsBecomeQueryClauses) {
   EXPECT_EQ(Translate("date >= 2021-01-01 date<2022"), "date>=2021-01-01 date<2022");
   EXPECT_EQ(Translate("date = 2021-07"), "date:2021-07");
   EXPECT_EQ(Translate("source = a OR source = b"), "source:\"a\" OR source:\"b\"");
+  EXPECT_EQ(Translate("place = \"Cà Mau\""), "place:\"Cà Mau\"");
 }
 
 TEST(FilterTest, NegationsBecomeExclusions) {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "bantin/html/document.h"
 #include "bantin/html/html_text.h"
 #include "tests/test_util.h"
@@ -47,6 +49,66 @@ TEST(Parse, HtmlFixtureParsesLikeItsText) {
 TEST(Parse, TextGoesStraightToTheParser) {
   const std::string raw = testing::ReadFile(testing::SeedPaths()[0]);
   EXPECT_EQ(Parse(raw).id, Parse(raw).id);
+}
+
+// What the markup says decides where the lines alone would guess wrong:
+// a teaser above the article, a headline shaped like prose, the date and
+// author only in the metadata, captions, related boxes and share bars
+// inside the article's container. A page shaped like many a news CMS's.
+constexpr char kCmsPage[] = R"(<!DOCTYPE html><html><head>
+<title>Nông dân trúng mùa tôm lúa ở Thới Bình - Báo Mẫu</title>
+<meta property="og:site_name" content="Báo Mẫu">
+<link rel="canonical" href="https://www.tuoitre.vn/nong-dan-trung-mua.htm">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Nông dân trúng mùa tôm lúa ở Thới Bình","datePublished":"2023-05-20T10:30:00+07:00",
+ "author":{"@type":"Person","name":"Hoàng Vũ"},"publisher":{"@type":"Organization","name":"Tuổi Trẻ"}}</script>
+</head><body>
+<div class="box-tinmoi"><p>16:26 Một bài khác dài dòng kể chuyện giá lúa tăng mạnh khắp đồng bằng trong tuần qua khiến nông dân phấn khởi.</p></div>
+<nav><a href="/">Trang chủ</a> <a href="/kt">Kinh tế</a></nav>
+<article>
+<h1>Nông dân trúng mùa tôm lúa ở Thới Bình</h1>
+<div class="share-tools"><a href="#">Chia sẻ</a> <a href="#">Facebook</a></div>
+<p>Chiều 19/5, tại huyện Thới Bình, Sở Nông nghiệp tổ chức hội thảo đánh giá mô hình tôm lúa vụ 2022 - 2023 với hàng trăm nông dân.</p>
+<figure><img src="a.jpg"><figcaption>Nông dân tham quan ruộng lúa</figcaption></figure>
+<p><a href="/khac.htm">Giá lúa tăng mạnh, nông dân khắp đồng bằng phấn khởi bán lúa sớm</a></p>
+<p>Theo báo cáo, diện tích tôm lúa toàn tỉnh đạt hơn 40.000 ha, năng suất lúa bình quân đạt 4,5 tấn mỗi héc-ta, cao hơn vụ trước.</p>
+<div class="box-tinlienquan"><h3>Tin liên quan</h3><ul><li><a href="/1">Cà Mau đẩy mạnh xuất khẩu tôm sang châu Âu năm nay</a></li></ul></div>
+</article></body></html>)";
+
+TEST(Parse, MarkupCuesDecideWhereLineShapesGuessWrong) {
+  const Bulletin b = Parse(kCmsPage);
+  EXPECT_EQ(b.title, "Nông dân trúng mùa tôm lúa ở Thới Bình");  // the h1, not the teaser above it
+  EXPECT_EQ(b.date, "2023-05-20");                               // JSON-LD: the page prints no date
+  EXPECT_FALSE(b.date_inferred);
+  EXPECT_EQ(b.time, "10:30");
+  EXPECT_EQ(b.author, "Hoàng Vũ");         // JSON-LD author: no byline on the page
+  EXPECT_EQ(b.source.site, "tuoitre.vn");  // the canonical link
+  EXPECT_EQ(b.source.province, "");        // a national outlet
+  EXPECT_EQ(b.url, "https://www.tuoitre.vn/nong-dan-trung-mua.htm");
+  ASSERT_EQ(b.blocks.size(), 3u);
+  EXPECT_EQ(b.blocks[0].text.rfind("Chiều 19/5", 0), 0u);
+  EXPECT_EQ(b.blocks[1].kind, BlockKind::kCaption);  // the figcaption
+  EXPECT_EQ(b.blocks[2].text.rfind("Theo báo cáo", 0), 0u);
+  for (const Block& block : b.blocks) {
+    EXPECT_EQ(block.text.find("Chia sẻ"), std::string::npos);      // share bar dropped
+    EXPECT_EQ(block.text.find("xuất khẩu"), std::string::npos);    // related box dropped
+    EXPECT_EQ(block.text.find("bán lúa sớm"), std::string::npos);  // a teaser link is not a paragraph
+  }
+  EXPECT_NE(
+      std::find(b.related.begin(), b.related.end(), "Giá lúa tăng mạnh, nông dân khắp đồng bằng phấn khởi bán lúa sớm"),
+      b.related.end());
+}
+
+// A column named like furniture that holds the article's paragraphs stays.
+TEST(HtmlToText, FurnitureNamesDoNotDropTheArticle) {
+  std::string html = "<body><div class=\"sidebar-1\"><h1>Tiêu đề bài viết mẫu ở đây</h1>";
+  for (int i = 0; i < 8; ++i)
+    html += "<p>Đoạn văn thứ " + std::to_string(i) +
+            " kể lại sự việc một cách đầy đủ, có đầu có cuối, đủ dài để là văn xuôi thật sự.</p>";
+  html += "</div><div class=\"sidebar-2\"><a href=\"/1\">Một tin khác</a> <a href=\"/2\">Tin nữa</a></div></body>";
+  const HtmlText t = HtmlToText(html);
+  EXPECT_NE(t.text.find("Đoạn văn thứ 7"), std::string::npos);
+  EXPECT_EQ(t.text.find("Một tin khác"), std::string::npos);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   m.province_key = FilterKey(b.source.province);
   m.author_key = FilterKey(b.author);
   for (const Person& p : b.people) m.people_keys.push_back(FilterKey(p.name));
+  for (const std::string& p : b.places) m.place_keys.push_back(FilterKey(p));
   if (const Province* p = b.source.province.empty() ? nullptr : ProvinceByName(b.source.province))
     m.province_index = static_cast<int32_t>(p - Provinces().data());
   int year = 0, month = 0, day = 0;

@@ -35,6 +35,7 @@ struct DocMeta {
   std::string province_key;
   std::string author_key;
   std::vector<std::string> people_keys;
+  std::vector<std::string> place_keys;  // the provinces the article is about
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);

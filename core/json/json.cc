@@ -184,6 +184,11 @@ void WriteBulletin(JsonWriter& w, const Bulletin& b) {
     if (c.author) w.Key("author").Number(c.author);
     w.EndObject();
   }
+  if (!b.places.empty()) {
+    w.Key("places").BeginArray();
+    for (const std::string& p : b.places) w.String(p);
+    w.EndArray();
+  }
   w.EndObject();
 }
 

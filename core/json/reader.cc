@@ -302,6 +302,7 @@ bool ReadBulletin(Reader& r, Bulletin* b, int depth, bool lines) {
         if (k == "pageDate") return ReadString(r, &b->page_date);
         if (k == "parserVersion") return ReadString(r, &b->parser_version);
         if (k == "confidence") return ReadConfidence(r, &b->confidence, depth + 1);
+        if (k == "places") return ReadStrings(r, &b->places, depth + 1);
         return r.Skip(depth + 1);
       },
       depth);

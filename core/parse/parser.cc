@@ -12,6 +12,7 @@
 #include "line_kinds.h"
 #include "page.h"
 #include "people.h"
+#include "place_inference.h"
 #include "source_inference.h"
 
 namespace bantin {
@@ -301,8 +302,9 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
 
 // A byline glued to the end of the last paragraph, as dumps that join a
 // page's blocks without separators print it: "…trưởng thôn).PV",
-// "…dự án này.Quốc Hùng". The tail after the last sentence end, with no
-// space before it, is one to five capitalised words and nothing else.
+// "…dự án này.Quốc Hùng", "…kiểm lâm.Tin, ảnh: BÌNH ĐỊNH". The tail after
+// the last sentence end, with no space before it, is one to five
+// capitalised words and nothing else, or a labelled byline.
 void TakeGluedByline(Bulletin& out) {
   if (!out.author.empty() || out.blocks.empty()) return;
   std::string& text = out.blocks.back().text;
@@ -317,8 +319,10 @@ void TakeGluedByline(Bulletin& out) {
   line.blank = false;
   line.all_caps = std::none_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   size_t pos = 0;
-  if (line.words > 5 || !IsUpper(NextCodePoint(tail, pos)) || !LooksLikeName(line) || OutletNamed(tail)) return;
-  out.author = tail;
+  if (line.words > 6 || !IsUpper(NextCodePoint(tail, pos))) return;
+  const std::string labelled = BylineAfterLabel(line);
+  if (labelled.empty() && (line.words > 5 || !LooksLikeName(line) || OutletNamed(tail))) return;
+  out.author = labelled.empty() ? tail : labelled;
   out.confidence.author = 0.6;
   text.erase(end + 1);
 }
@@ -428,6 +432,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
   UseCuedDate(cues, hints, out);
   InferSource(page, hints, cues, out);
   UseCuedAuthor(cues, out);
+  InferPlaces(out);
   FindPeople(out);
   out.id = ContentId(out);
   return out;

@@ -75,13 +75,14 @@ class FilterTranslator {
     size_t end = pos_;
     while (end < text_.size() && (std::isalpha(static_cast<unsigned char>(text_[end])) || text_[end] == '_')) ++end;
     const std::string_view field = text_.substr(pos_, end - pos_);
-    static constexpr std::array<std::string_view, 5> kFields = {"source", "province", "author", "person", "date"};
+    static constexpr std::array<std::string_view, 6> kFields = {"source", "province", "author",
+                                                                "person", "place",    "date"};
     bool known = false;
     for (std::string_view f : kFields) known |= f == field;
     if (!known)
       return Malformed(start, field.empty() ? "expected a field name"
                                             : "unknown field \"" + std::string(field) +
-                                                  "\" (source, province, author, person, date)");
+                                                  "\" (source, province, author, person, place, date)");
     pos_ = end;
     SkipSpaces();
     std::string_view op;

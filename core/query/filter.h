@@ -6,7 +6,7 @@
 //   source = qto OR source = "thainguyen.gov.vn"
 //   NOT author = "Lê Hà"        -person:sáu        date:2021-07
 //
-// Fields: source, province, author, person (operators `=`, `:` and `!=`)
+// Fields: source, province, author, person, place (operators `=`, `:`, `!=`)
 // and date (also `<`, `<=`, `>`, `>=`; YYYY, YYYY-MM or YYYY-MM-DD).
 // Restrictions separated by spaces or AND must all hold; OR joins the two
 // restrictions beside it (same field only, as in the query language). NOT

@@ -156,11 +156,9 @@ class Parser {
   // Reads `field:value` or a date comparison at pos_ into `item`. False (and
   // pos_ unchanged) when the text there is not a filter.
   Result<bool> ReadFilter(Item& item) {
-    static const std::pair<std::string_view, FilterField> kFields[] = {{"source", FilterField::kSource},
-                                                                       {"province", FilterField::kProvince},
-                                                                       {"author", FilterField::kAuthor},
-                                                                       {"person", FilterField::kPerson},
-                                                                       {"date", FilterField::kDate}};
+    static const std::pair<std::string_view, FilterField> kFields[] = {
+        {"source", FilterField::kSource}, {"province", FilterField::kProvince}, {"author", FilterField::kAuthor},
+        {"person", FilterField::kPerson}, {"place", FilterField::kPlace},       {"date", FilterField::kDate}};
     const size_t start = pos_;
     for (const auto& [name, field] : kFields) {
       if (text_.compare(pos_, name.size(), name) != 0) continue;

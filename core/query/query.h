@@ -5,7 +5,7 @@
 //   "tỉnh ủy"           a phrase: syllables adjacent and in order
 //   -covid              exclusion: no document containing it
 //   lúa OR gạo          alternatives: either satisfies the clause
-//   source:qto  province:"Sóc Trăng"  author:"Lê Hà"  person:sáu
+//   source:qto  province:"Sóc Trăng"  author:"Lê Hà"  person:sáu  place:"Cà Mau"
 //                       field filters (values compare folded; quote spaces)
 //   date:2021  date:2021-07  date:2021-07-15  date>=2021-01-01  date<2022
 //                       date filters (partial dates cover their whole span)
@@ -39,7 +39,7 @@ struct Phrase {
   std::vector<QueryTerm> terms;
 };
 
-enum class FilterField { kSource, kProvince, kAuthor, kPerson, kDate };
+enum class FilterField { kSource, kProvince, kAuthor, kPerson, kPlace, kDate };
 
 struct Filter {
   FilterField field = FilterField::kSource;

@@ -35,6 +35,8 @@ bool PassesFilter(const Filter& f, const DocMeta& m) {
     case FilterField::kPerson:
       return std::any_of(m.people_keys.begin(), m.people_keys.end(),
                          [&](const std::string& k) { return HasSyllables(k, f.value); });
+    case FilterField::kPlace:
+      return std::find(m.place_keys.begin(), m.place_keys.end(), f.value) != m.place_keys.end();
     case FilterField::kDate:
       return !m.date.empty() && m.date >= f.date_from && (f.date_before.empty() || m.date < f.date_before);
   }

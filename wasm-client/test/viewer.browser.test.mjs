@@ -100,6 +100,9 @@ test('served by bantin serve: its bundle listed by itself; a picked page rendere
     assert.equal(await page.textContent('#title'), expected.title);
     assert.match(await page.textContent('#date'), /15\/01\/2021 08:41:57/);
     assert.match(await page.textContent('#source'), /Hưng Yên/);
+    // The provinces the article is about, shown apart from the publisher's.
+    assert.ok(expected.places?.length);
+    assert.equal(await page.textContent('#places'), `Địa bàn: ${expected.places.join(', ')}`);
     const paragraphs = await page.$$eval('#blocks p', (els) => els.map((e) => e.textContent));
     assert.deepEqual(paragraphs, expected.blocks.filter((b) => b.kind === 'BLOCK_KIND_PARAGRAPH').map((b) => b.text));
     assert.equal(await page.locator('#blocks figcaption').count(), 2);

@@ -99,6 +99,10 @@ export function renderArticle(b) {
     [src.province, src.name || src.site].filter(Boolean).join(' · ');
   const byline = [b.author && `Tác giả: ${b.author}`, b.credit].filter(Boolean).join(' — ');
   document.getElementById('author-line').textContent = byline;
+  // The provinces the article is about, apart from its publisher's.
+  const places = document.getElementById('places');
+  places.textContent = (b.places || []).length ? `Địa bàn: ${b.places.join(', ')}` : '';
+  places.hidden = !(b.places || []).length;
 
   const blocks = document.getElementById('blocks');
   blocks.replaceChildren();
