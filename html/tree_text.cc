@@ -178,8 +178,10 @@ Shape ShapeOf(const GumboNode* root) {
 bool IsBoilerplateContainer(const GumboNode* node) {
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
-  const bool marked = tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || HasFurnitureWord(Attribute(node, "class")) ||
-                      HasFurnitureWord(Attribute(node, "id"));
+  // The Wayback Machine's toolbar over an archived copy ("wm-ipp-base").
+  const bool archive_toolbar = Attribute(node, "id").substr(0, 6) == "wm-ipp";
+  const bool marked = tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || archive_toolbar ||
+                      HasFurnitureWord(Attribute(node, "class")) || HasFurnitureWord(Attribute(node, "id"));
   if (!marked) return false;
   const Shape shape = ShapeOf(node);
   return shape.prose < kEnoughProse / 4 || shape.linked * 2 > shape.text;

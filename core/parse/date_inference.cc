@@ -57,6 +57,20 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
   int hy, hm, hd;
   if (ParseIsoDate(hints.fetch_date, &hy, &hm, &hd)) limit = {hy, hm, hd};
 
+  // A bare date alone on its line right above or below the headline
+  // ("15/01/2021", "Ngày 15/01/2021 08:30") is the article's stamp, even
+  // without a publication word: nothing else stands next to a title.
+  if (publication < 0 && page.title >= 0) {
+    for (int step : {1, -1}) {
+      int i = page.title + step;
+      while (i >= 0 && i < static_cast<int>(lines.size()) && lines[i].blank) i += step;
+      if (i < 0 || i >= static_cast<int>(lines.size())) continue;
+      const Line& l = lines[i];
+      if (l.role == LineRole::kPageClock || l.words > 5 || !FirstFullDate(l.folded).known()) continue;
+      publication = i;
+      break;
+    }
+  }
   if (publication >= 0) {
     const Day d = FirstFullDate(lines[publication].folded);
     if (d.known()) {

@@ -166,13 +166,31 @@ int FindBody(Page& page, int from, Bulletin& out) {
   return stop;
 }
 
+// A title line without the empty date slot some portals print after it
+// ("Hội nghị … ( )"): the slot is layout, not headline.
+std::string TitleText(const std::string& line) {
+  std::string t = line;
+  while (true) {
+    size_t end = t.size();
+    while (end > 0 && t[end - 1] == ' ') --end;
+    if (end == 0 || t[end - 1] != ')') break;
+    size_t open = end - 1;
+    while (open > 0 && t[open - 1] == ' ') --open;
+    if (open == 0 || t[open - 1] != '(') break;
+    t.resize(open - 1);
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+  }
+  return t.empty() ? line : t;
+}
+
 void FindTitle(Page& page, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const Line& first = lines[page.body_begin];
   // A long headline without a final period reads as prose; the lead after it
-  // then starts the body.
+  // then starts the body. So does one in capitals, period or not: no
+  // paragraph of an article is set all in capitals.
   double confidence = 0.9;
-  if (!first.terminal && first.words <= 45 && page.body_begin < page.body_end) {
+  if ((!first.terminal || first.all_caps) && first.words <= 45 && page.body_begin < page.body_end) {
     confidence = 0.6;
     page.title = page.body_begin;
     for (int i = page.body_begin + 1; i <= page.body_end; ++i)
@@ -200,7 +218,7 @@ void FindTitle(Page& page, Bulletin& out) {
   }
   if (page.title >= 0) {
     lines[page.title].role = LineRole::kTitle;
-    out.title = lines[page.title].text;
+    out.title = TitleText(lines[page.title].text);
     out.confidence.title = confidence;
   } else {
     out.warnings.push_back("no title line found");
@@ -416,7 +434,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
     if (cued >= 0) {
       page.title = cued;
       page.lines[cued].role = LineRole::kTitle;
-      out.title = page.lines[cued].text;
+      out.title = TitleText(page.lines[cued].text);
       out.confidence.title = 0.95;
     } else {
       FindTitle(page, out);
