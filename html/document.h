@@ -2,7 +2,8 @@
 // text dumps go straight to the parser's text front end (ParseText in
 // bantin/parse/parser.h); HTML is first reduced to text lines (html_text.h).
 // For HTML input the bulletin's line spans index that reduced text, and a
-// warning says so.
+// warning says so. Pages in windows-1258, windows-1252 or UTF-16 (a BOM, or
+// a declared charset where the bytes are not UTF-8) are decoded first.
 #ifndef BANTIN_HTML_DOCUMENT_H_
 #define BANTIN_HTML_DOCUMENT_H_
 

@@ -8,6 +8,7 @@
 
 #include "bantin/text/dates.h"
 #include "bantin/text/text.h"
+#include "bantin/utf8.h"
 
 namespace bantin {
 namespace {
@@ -19,9 +20,15 @@ constexpr size_t kMaxListed = 2000;
 // A link of this many words or more can be an article's title (a teaser).
 constexpr int kTeaserWords = 6;
 
+// A cue as core takes it: at most kMaxCue bytes, cut between characters,
+// valid UTF-8, white space collapsed.
 std::string Clean(std::string_view s) {
-  std::string out = CollapseSpaces(s.substr(0, kMaxCue));
-  return out;
+  if (s.size() > kMaxCue) {
+    size_t cut = kMaxCue;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut);
+  }
+  return CollapseSpaces(IsCleanUtf8(s) ? std::string(s) : SanitizeUtf8(s, nullptr));
 }
 
 void AddUnique(std::vector<std::string>& v, std::string s) {

@@ -111,5 +111,45 @@ TEST(HtmlToText, FurnitureNamesDoNotDropTheArticle) {
   EXPECT_EQ(t.text.find("Một tin khác"), std::string::npos);
 }
 
+// Older Vietnamese pages declare windows-1258 (tones as combining marks);
+// tools save UTF-16 with a BOM. Both parse like the page in UTF-8.
+TEST(Parse, DeclaredCharsetsAndUtf16AreDecoded) {
+  // The title and lead in windows-1258 bytes: base letters (some with their
+  // own marks: ô, ê, ă, đ) and tone marks as separate combining characters.
+  const std::string html_1258 =
+      "<html><head><meta charset=\"windows-1258\"><title>x</title></head><body><h1>"
+      "H\xF4\xF2i nghi\xF2 t\xF4\xD2ng k\xEA\xECt c\xF4ng t\xE1"
+      "c n\xE3m 2023</h1><p>C\xE0 Mau - S\xE1ng nay, "
+      "\xF0o\xE0n c\xF4ng t\xE1"
+      "c \xF0"
+      "a\xDE ki\xEA\xD2m tra nhi\xEA\xCCu c\xF4ng tri\xCCnh tr\xEAn \xF0i\xF2"
+      "a "
+      "b\xE0n ti\xD2nh.</p></body></html>";
+  const Bulletin b = Parse(html_1258);
+  EXPECT_NE(b.warnings[0].find("windows-1258"), std::string::npos);
+  EXPECT_EQ(b.title, "Hội nghị tổng kết công tác năm 2023");  // NFC, as every title
+  ASSERT_FALSE(b.blocks.empty());
+  EXPECT_EQ(b.blocks[0].text, "Cà Mau - Sáng nay, đoàn công tác đã kiểm tra nhiều công trình trên địa bàn tỉnh.");
+  const std::string utf8 = "Hội nghị tổng kết công tác năm 2023";
+  std::u16string utf16 =
+      u"Hội nghị tổng kết công tác năm 2023\n\nĐoạn văn đầu tiên của bài báo, đủ dài để là văn xuôi thật sự của một "
+      u"bài.\n";
+  std::string bytes = "\xFF\xFE";
+  for (char16_t c : utf16) bytes += static_cast<char>(c & 0xFF), bytes += static_cast<char>(c >> 8);
+  const Bulletin u = Parse(bytes);
+  EXPECT_EQ(u.title, utf8);
+  EXPECT_NE(u.warnings[0].find("utf-16le"), std::string::npos);
+  EXPECT_EQ(PageText(bytes).substr(0, utf8.size()), utf8);  // spans index the decoded text
+}
+
+// A cue cut at its length limit inside a character must not break parsing
+// (found by the fuzzer: a long multi-byte <title>).
+TEST(Parse, LongMultibyteCuesAreCutBetweenCharacters) {
+  std::string title;
+  while (title.size() < 2000) title += "Quảng Nam ";
+  const Bulletin b = Parse("<html><head><title>" + title + "</title></head><body><p>" + title + "</p></body></html>");
+  EXPECT_FALSE(b.blocks.empty());
+}
+
 }  // namespace
 }  // namespace bantin

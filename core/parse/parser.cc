@@ -410,7 +410,25 @@ std::string ContentId(const Bulletin& b) {
 
 Bulletin ParseText(std::string_view raw, const ParseHints& hints) { return ParseText(raw, hints, PageCues{}); }
 
-Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const PageCues& cues) {
+namespace {
+
+// Cues as the parser reads them: valid UTF-8 (a front end's strings may be
+// cut anywhere or carry any bytes).
+PageCues Sanitized(const PageCues& given) {
+  PageCues c = given;
+  const auto clean = [](std::string& s) {
+    if (!IsCleanUtf8(s)) s = SanitizeUtf8(s, nullptr);
+  };
+  for (auto* list : {&c.titles, &c.authors, &c.captions, &c.links})
+    for (std::string& s : *list) clean(s);
+  for (std::string* s : {&c.published, &c.published_time, &c.site_name, &c.url}) clean(*s);
+  return c;
+}
+
+}  // namespace
+
+Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const PageCues& given_cues) {
+  const PageCues cues = Sanitized(given_cues);
   // The canonical address stands in for a URL hint the caller did not give.
   ParseHints hints = given_hints;
   if (hints.url.empty()) hints.url = cues.url;
