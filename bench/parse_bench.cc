@@ -1,7 +1,11 @@
-// Parse throughput on the seed pages and on a 1 MB page built from them.
+// Parse throughput on the seed pages, on a 1 MB page built from them, and on
+// the raw HTML pages of tests/pages through the HTML front end.
 // Run: build/bin/parse_bench
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+
+#include "bantin/html/document.h"
 #include "bantin/parse/parser.h"
 #include "tests/test_util.h"
 
@@ -37,6 +41,23 @@ void BM_ParseOneMegabytePage(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * page.size()));
 }
 BENCHMARK(BM_ParseOneMegabytePage)->Unit(benchmark::kMillisecond);
+
+// Every raw HTML page of the corpus, as crawlers fetch them (tens to
+// hundreds of KB each, mostly markup, scripts and styles).
+void BM_ParseHtmlPages(benchmark::State& state) {
+  std::vector<std::string> pages;
+  for (const auto& e : std::filesystem::directory_iterator(bantin::testing::SourceDir() + "/tests/pages"))
+    if (e.path().extension() == ".html") pages.push_back(bantin::testing::ReadFile(e.path().string()));
+  size_t bytes = 0;
+  for (auto _ : state) {
+    for (const std::string& p : pages) {
+      benchmark::DoNotOptimize(bantin::Parse(p));
+      bytes += p.size();
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_ParseHtmlPages)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -1,6 +1,5 @@
 #include "html_tree.h"
 
-#include <cstdlib>
 #include <utility>
 #include <vector>
 
@@ -10,10 +9,64 @@ namespace {
 // gumbo copies the open-element stack into every parse error it records:
 // unbounded, malformed nesting would cost quadratic memory.
 constexpr int kMaxRecordedErrors = 16;
+// The arena grows by chunks of this many bytes.
+constexpr size_t kChunk = 64 << 10;
+
+bool StartsWithNoCase(std::string_view s, size_t at, std::string_view word) {
+  if (s.size() - at < word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = s[at + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
+size_t FindNoCase(std::string_view s, size_t from, std::string_view word) {
+  for (size_t at = s.find('<', from); at != std::string_view::npos; at = s.find('<', at + 1))
+    if (StartsWithNoCase(s, at, word)) return at;
+  return std::string_view::npos;
+}
+
+// The page without the bodies of <script> and <style> elements, except
+// scripts of type application/ld+json. Their bodies end at the first
+// "</script" or "</style" (the HTML tokenizer's own rule); comments are
+// copied as they are, so a script inside one is not mistaken for a real one.
+std::string WithoutScriptBodies(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t copied = 0, at = 0;
+  while ((at = html.find('<', at)) != std::string_view::npos) {
+    if (html.compare(at, 4, "<!--") == 0) {
+      const size_t end = html.find("-->", at + 4);
+      at = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool script = StartsWithNoCase(html, at, "<script"), style = StartsWithNoCase(html, at, "<style");
+    if (!script && !style) {
+      ++at;
+      continue;
+    }
+    const size_t tag_end = html.find('>', at);
+    if (tag_end == std::string_view::npos) break;
+    const std::string_view tag = html.substr(at, tag_end - at);
+    if (script && tag.find("ld+json") != std::string_view::npos) {
+      at = tag_end + 1;
+      continue;
+    }
+    const size_t close = FindNoCase(html, tag_end + 1, script ? "</script" : "</style");
+    if (close == std::string_view::npos) break;
+    out.append(html, copied, tag_end + 1 - copied);
+    copied = at = close;
+  }
+  out.append(html, copied, std::string_view::npos);
+  return out;
+}
 
 }  // namespace
 
-HtmlTree::HtmlTree(std::string_view html) {
+HtmlTree::HtmlTree(std::string_view page) : html_(WithoutScriptBodies(page)) {
+  const std::string_view html = html_;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedErrors;
   options.allocator = &HtmlTree::Allocate;
@@ -22,19 +75,28 @@ HtmlTree::HtmlTree(std::string_view html) {
   output_ = gumbo_parse_with_options(&options, html.data(), html.size());
 }
 
-HtmlTree::~HtmlTree() {
-  for (void* p : live_) std::free(p);
-}
+HtmlTree::~HtmlTree() = default;  // the arena's chunks hold every block
 
-void* HtmlTree::Allocate(void* self, size_t size) {
-  void* p = std::malloc(size);
-  if (p) static_cast<HtmlTree*>(self)->live_.insert(p);
+void* HtmlTree::Take(size_t size) {
+  size = (size + 15) & ~size_t{15};  // gumbo's blocks hold pointers and size_t
+  if (size > kChunk / 4) {           // a large block gets a chunk of its own
+    chunks_.emplace_back(new char[size]);
+    return chunks_.back().get();
+  }
+  if (size > left_) {
+    chunks_.emplace_back(new char[kChunk]);
+    next_ = chunks_.back().get();
+    left_ = kChunk;
+  }
+  void* p = next_;
+  next_ += size;
+  left_ -= size;
   return p;
 }
 
-void HtmlTree::Deallocate(void* self, void* p) {
-  if (p && static_cast<HtmlTree*>(self)->live_.erase(p)) std::free(p);
-}
+void* HtmlTree::Allocate(void* self, size_t size) { return static_cast<HtmlTree*>(self)->Take(size); }
+
+void HtmlTree::Deallocate(void*, void*) {}  // reclaimed with the tree
 
 std::string_view Attribute(const GumboNode* element, const char* name) {
   if (element->type != GUMBO_NODE_ELEMENT) return {};

@@ -1,19 +1,21 @@
-// The wasm parse of every seed and fixture equals the native parse, byte for byte.
+// The wasm parse of every seed, fixture and corpus page (tests/pages/)
+// equals the native parse, byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { build, pages } from '../tools/pages.mjs';
+import { build, pages, corpusPages } from '../tools/pages.mjs';
 
 const { parse, parseJson, parserVersion } = await import(path.join(build, 'wasm/bantin.mjs'));
 const bantin = path.join(build, 'bin/bantin');
 
 test('there are pages to compare', () => {
   assert.ok(pages().length >= 5);
+  assert.ok(corpusPages().length >= 80);
 });
 
-for (const page of pages()) {
+for (const page of [...pages(), ...corpusPages()]) {
   test(`wasm parse equals native parse: ${path.basename(page)}`, () => {
     const native = execFileSync(bantin, ['parse', '--json', page]).toString('utf8');
     const wasm = parseJson(readFileSync(page));
