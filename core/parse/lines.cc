@@ -39,6 +39,14 @@ void Measure(Line& line) {
 
 }  // namespace
 
+Line LineOfText(std::string_view text) {
+  Line line;
+  line.text = CollapseSpaces(ToNfc(text));
+  line.folded = FoldedKey(line.text);
+  Measure(line);
+  return line;
+}
+
 std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* warnings) {
   std::vector<Line> lines;
   SanitizeStats stats;

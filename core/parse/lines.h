@@ -31,6 +31,10 @@ struct Line {
 // Cuts `raw` (any bytes) into lines. Adds a warning per kind of repair made.
 std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* warnings);
 
+// A piece of text measured as a line of its own (valid UTF-8 expected): for
+// the recognisers of line_kinds.h applied to part of a line or to a cue.
+Line LineOfText(std::string_view text);
+
 }  // namespace bantin
 
 #endif  // BANTIN_CORE_LINES_H_

@@ -14,6 +14,7 @@
 #include "people.h"
 #include "place_inference.h"
 #include "source_inference.h"
+#include "trailing_byline.h"
 
 namespace bantin {
 namespace {
@@ -318,33 +319,6 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
   }
 }
 
-// A byline glued to the end of the last paragraph, as dumps that join a
-// page's blocks without separators print it: "…trưởng thôn).PV",
-// "…dự án này.Quốc Hùng", "…kiểm lâm.Tin, ảnh: BÌNH ĐỊNH". The tail after
-// the last sentence end, with no space before it, is one to five
-// capitalised words and nothing else, or a labelled byline.
-void TakeGluedByline(Bulletin& out) {
-  if (!out.author.empty() || out.blocks.empty()) return;
-  std::string& text = out.blocks.back().text;
-  const size_t end = text.find_last_of(".!?)\"");
-  if (end == std::string::npos || end + 1 >= text.size() || text.size() - end - 1 > 48) return;
-  const std::string tail = text.substr(end + 1);
-  Line line;
-  line.text = tail;
-  line.folded = FoldedKey(tail);
-  line.has_digit = std::any_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; });
-  line.words = 1 + static_cast<int>(std::count(tail.begin(), tail.end(), ' '));
-  line.blank = false;
-  line.all_caps = std::none_of(tail.begin(), tail.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  size_t pos = 0;
-  if (line.words > 6 || !IsUpper(NextCodePoint(tail, pos))) return;
-  const std::string labelled = BylineAfterLabel(line);
-  if (labelled.empty() && (line.words > 5 || !LooksLikeName(line) || OutletNamed(tail))) return;
-  out.author = labelled.empty() ? tail : labelled;
-  out.confidence.author = 0.6;
-  text.erase(end + 1);
-}
-
 void FillLineRoles(Page& page, Bulletin& out) {
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     Line& l = page.lines[i];
@@ -459,7 +433,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
     }
     CollectBlocks(page, cues, out);
     ReadFooter(page, stop, out);
-    TakeGluedByline(out);
+    TakeTrailingByline(out);
   } else {
     out.warnings.push_back("no article text found");
   }

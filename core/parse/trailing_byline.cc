@@ -1,0 +1,142 @@
+#include "trailing_byline.h"
+
+#include <string>
+#include <string_view>
+
+#include "bantin/text/gazetteer.h"
+#include "bantin/text/outlets.h"
+#include "bantin/text/phrases.h"
+#include "bantin/text/text.h"
+#include "bantin/utf8.h"
+#include "line_kinds.h"
+#include "lines.h"
+
+namespace bantin {
+namespace {
+
+// A byline and what trails it fit in this many bytes.
+constexpr size_t kMaxTail = 120;
+constexpr int kMaxNameWords = 5;
+
+// Toolbar words a dump keeps after the article ("Email Print Góp ý").
+constexpr const char* kToolbarWords[] = {"email", "print", "in", "gop y", "chia se", "share", "top", "len dau trang"};
+
+bool IsSpace(char c) { return c == ' '; }
+
+std::string_view TrimEnd(std::string_view s) {
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Removes trailing toolbar words.
+std::string_view WithoutToolbar(std::string_view s) {
+  bool again = true;
+  while (again) {
+    again = false;
+    s = TrimEnd(s);
+    const std::string folded = FoldedKey(s.substr(s.size() > 24 ? s.size() - 24 : 0));
+    for (const char* w : kToolbarWords) {
+      const std::string_view word = w;
+      if (folded.size() < word.size() || folded.compare(folded.size() - word.size(), word.size(), word) != 0) continue;
+      // The word's bytes in the original: count back as many letters.
+      size_t letters = 0, cut = s.size();
+      for (char c : word) letters += c == ' ' ? 0 : 1;
+      while (cut > 0 && letters > 0) {
+        --cut;
+        const unsigned char b = static_cast<unsigned char>(s[cut]);
+        if ((b & 0xC0) != 0x80 && s[cut] != ' ') --letters;
+      }
+      if (cut > 0 && !IsSpace(s[cut - 1]) && (static_cast<unsigned char>(s[cut - 1]) & 0x80) == 0 &&
+          std::islower(static_cast<unsigned char>(s[cut - 1])))
+        continue;  // inside a word ("chain" is not "in")
+      s = s.substr(0, cut);
+      again = true;
+      break;
+    }
+  }
+  return s;
+}
+
+// The start of a capitalised word glued to the word before it ("thựcThu"):
+// the last position where a lower-case letter or a digit is directly
+// followed by an upper-case letter. npos when none.
+size_t LastGlue(std::string_view s) {
+  size_t glue = std::string_view::npos, pos = 0;
+  char32_t prev = 0;
+  while (pos < s.size()) {
+    const size_t at = pos;
+    const char32_t cp = NextCodePoint(s, pos);
+    if ((IsLower(prev) || IsDigit(prev)) && IsUpper(cp)) glue = at;
+    prev = cp;
+  }
+  return glue;
+}
+
+bool IsName(std::string_view text) {
+  const Line l = LineOfText(text);
+  if (l.blank || l.words > kMaxNameWords || !LooksLikeName(l) || OutletNamed(l.text)) return false;
+  const std::vector<ProvinceMention> places = FindProvinces(l.text);
+  return places.empty() || places.front().begin != 0;  // "Hà Nội" ends sentences, not articles
+}
+
+}  // namespace
+
+void TakeTrailingByline(Bulletin& out) {
+  if (!out.author.empty() || out.blocks.empty()) return;
+  std::string& text = out.blocks.back().text;
+  std::string_view rest = WithoutToolbar(text);
+  const size_t tail_from = rest.size() > kMaxTail ? rest.size() - kMaxTail : 0;
+
+  // A trailing credit: "Theo X", glued or not.
+  std::string credit;
+  for (size_t at = rest.rfind("Theo "); at != std::string_view::npos && at >= tail_from;
+       at = at == 0 ? std::string_view::npos : rest.rfind("Theo ", at - 1)) {
+    const Line c = LineOfText(rest.substr(at));
+    if (c.words > 6 || c.terminal || !IsSourceCredit(c)) continue;
+    credit = c.text;
+    rest = TrimEnd(rest.substr(0, at));
+    break;
+  }
+  // A name's outlet in parentheses: "Linh Vũ (Vietnam+)".
+  std::string_view name_end = rest;
+  if (!rest.empty() && rest.back() == ')') {
+    const size_t open = rest.rfind('(');
+    if (open != std::string_view::npos && open >= tail_from && rest.size() - open <= 80)
+      name_end = TrimEnd(rest.substr(0, open));
+  }
+  std::string author;
+  size_t cut = std::string_view::npos;  // where the byline starts in `text`
+  // A labelled byline after the last sentence: "… Tin, ảnh: X".
+  for (size_t colon = name_end.rfind(':'); colon != std::string_view::npos && colon >= tail_from;) {
+    size_t start = name_end.find_last_of(".!?", colon);
+    start = start == std::string_view::npos ? 0 : start + 1;
+    const Line l = LineOfText(rest.substr(start));
+    author = BylineAfterLabel(l);
+    if (!author.empty()) cut = start;
+    break;
+  }
+  if (author.empty()) {
+    // After the last sentence end, or glued to the last word.
+    const size_t sentence = name_end.find_last_of(".!?)\"");
+    const size_t glue = LastGlue(name_end.substr(tail_from));
+    for (size_t start : {sentence == std::string_view::npos ? sentence : sentence + 1,
+                         glue == std::string_view::npos ? glue : tail_from + glue}) {
+      if (start == std::string_view::npos || start < tail_from || start >= name_end.size()) continue;
+      std::string_view name = TrimEnd(name_end.substr(start));
+      while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
+      if (name.size() > 4 && name.substr(name.size() - 4) == " ghi") name.remove_suffix(4);  // "X ghi"
+      if (!IsName(name)) continue;
+      author = LineOfText(name).text;
+      cut = start;
+      break;
+    }
+  }
+  if (author.empty()) return;
+  out.author = author;
+  out.confidence.author = 0.6;
+  if (out.credit.empty() && !credit.empty()) out.credit = credit;
+  text = std::string(TrimEnd(std::string_view(text).substr(0, cut)));
+  if (text.empty()) out.blocks.pop_back();
+}
+
+}  // namespace bantin
