@@ -191,7 +191,15 @@ void FindTitle(Page& page, Bulletin& out) {
   // then starts the body. So does one in capitals, period or not: no
   // paragraph of an article is set all in capitals.
   double confidence = 0.9;
-  if ((!first.terminal || first.all_caps) && first.words <= 45 && page.body_begin < page.body_end) {
+  // A headline-shaped line right above the body (a stamp may stand between
+  // them) is the title, whatever the first body line looks like.
+  int above = page.body_begin - 1;
+  while (above >= 0 && (lines[above].blank || lines[above].role == LineRole::kPublication ||
+                        lines[above].role == LineRole::kPageClock))
+    --above;
+  const bool title_above = above >= 0 && lines[above].role == LineRole::kUnspecified && lines[above].words >= 4 &&
+                           lines[above].words <= 60 && !IsDomainLine(lines[above]);
+  if (!title_above && (!first.terminal || first.all_caps) && first.words <= 45 && page.body_begin < page.body_end) {
     confidence = 0.6;
     page.title = page.body_begin;
     for (int i = page.body_begin + 1; i <= page.body_end; ++i)
@@ -212,7 +220,18 @@ void FindTitle(Page& page, Bulletin& out) {
       }
       if (fallback < 0) fallback = i;
     }
-    if (page.title < 0) {
+    if (page.title < 0 && fallback < 0 && first.words <= 35 && InnerSentences(first.text) == 0 &&
+        page.body_begin < page.body_end) {
+      // Nothing above the body: a first line of one sentence, a headline's
+      // length, with prose after it, is the headline ("…bảo toàn vốn!").
+      confidence = 0.6;
+      page.title = page.body_begin;
+      for (int i = page.body_begin + 1; i <= page.body_end; ++i)
+        if (IsProse(lines[i])) {
+          page.body_begin = i;
+          break;
+        }
+    } else if (page.title < 0) {
       page.title = fallback;
       confidence = 0.5;
     }
@@ -353,14 +372,7 @@ void UseCuedDate(const PageCues& cues, const ParseHints& hints, Bulletin& out) {
 void UseCuedAuthor(const PageCues& cues, Bulletin& out) {
   if (!out.author.empty()) return;
   for (const std::string& name : cues.authors) {
-    Line l;
-    l.text = CollapseSpaces(name);
-    l.folded = FoldedKey(l.text);
-    l.blank = l.text.empty();
-    l.words = l.blank ? 0 : 1 + static_cast<int>(std::count(l.text.begin(), l.text.end(), ' '));
-    l.has_digit = std::any_of(l.text.begin(), l.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    l.all_caps = true;
-    for (size_t pos = 0; pos < l.text.size() && l.all_caps;) l.all_caps = !IsLower(NextCodePoint(l.text, pos));
+    const Line l = LineOfText(name);
     if (l.blank || !LooksLikeName(l) || OutletNamed(l.text) || FoldedKey(cues.site_name) == l.folded) continue;
     out.author = l.text;
     out.confidence.author = 0.7;
