@@ -24,8 +24,9 @@ namespace {
 constexpr int kOutletVote = 10;
 constexpr int kDomainVote = 6;
 constexpr int kFooterVote = 2;
-// Without any publisher evidence, the places the page's first lines name are
-// the last resort: a provincial portal's dump often shows no header or footer.
+// Without any publisher evidence, the places a whole page's first lines name
+// are the last resort: a provincial portal's header and footer often name
+// no one.
 constexpr int kTextVote = 1;
 constexpr int kBodyLinesForVotes = 12;
 // Domains and organisations naming the site sit in short header and footer
@@ -68,16 +69,55 @@ bool NamesPublisher(const Line& line) {
   return kMarkers.AnyIn(line.folded) || line.text.find("\xC2\xA9") != std::string::npos;  // ©
 }
 
+// The outlet a piece of text ends with after a separator: a sapo signed
+// "… - VnExpress", a byline "Thiếu Anh/VOV online".
+const Outlet* OutletAtEnd(std::string_view text) {
+  for (std::string_view sep : {" - ", " \xE2\x80\x93 ", "/"}) {
+    const size_t at = text.rfind(sep);
+    if (at == std::string_view::npos || text.size() - at > 40) continue;
+    if (const Outlet* o = OutletNamed(text.substr(at + sep.size()))) return o;
+  }
+  return nullptr;
+}
+
 // A known outlet: by the site's domain, else by a short header or footer
-// line that is only its name (a dump's outlet line, "Theo X" credits aside).
-const Outlet* FindOutlet(const Page& page, const std::string& site) {
+// line that is only its name (a dump's outlet line), else by the name that
+// signs the lead or the byline.
+const Outlet* FindOutlet(const Page& page, const std::string& site, const Bulletin& out) {
   if (const Outlet* o = OutletOfDomain(site)) return o;
   for (int i = static_cast<int>(page.lines.size()) - 1; i >= 0; --i) {
     const Line& l = page.lines[i];
     if (l.blank || l.words > 6 || !IsChromeLine(page, i) || l.role == LineRole::kTitle) continue;
     if (const Outlet* o = OutletNamed(l.text)) return o;
   }
-  return nullptr;
+  if (!out.blocks.empty())
+    if (const Outlet* o = OutletAtEnd(out.blocks.front().text)) return o;
+  return OutletAtEnd(out.author);
+}
+
+// A page scraped whole, with the site's header and footer around the
+// article (menus, counters, addresses, the site's clock), as opposed to an
+// article's fields alone (a dataset record, a reader's copy).
+constexpr int kWholePageChromeLines = 3;
+bool IsWholePage(const Page& page) {
+  int chrome = 0;
+  for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
+    const LineRole r = page.lines[i].role;
+    if (r == LineRole::kPageClock) return true;
+    if (IsChromeLine(page, i) && (r == LineRole::kNavigation || r == LineRole::kBoilerplate)) ++chrome;
+  }
+  return chrome >= kWholePageChromeLines;
+}
+
+// A province's own paper speaks of it from inside, without naming it:
+// "toàn tỉnh", "trong tỉnh", "trên địa bàn tỉnh".
+const char* const kLocalVoice[] = {"toan tinh", "trong tinh",     "dia ban tinh",
+                                   "tinh ta",   "toan thanh pho", "dia ban thanh pho"};
+bool SpeaksFromInside(const Bulletin& out) {
+  static const PhraseSet kPhrases(kLocalVoice);
+  for (const Block& b : out.blocks)
+    if (kPhrases.AnyIn(FoldedKey(b.text))) return true;
+  return kPhrases.AnyIn(FoldedKey(out.title));
 }
 
 // "QTO - Hôm nay…" / "(QNO) - …": an outlet code opening the lead.
@@ -167,7 +207,7 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
       s.name = "Báo " + p->name + " (" + outlet + ")";
     }
   }
-  const Outlet* known = votes.empty() ? FindOutlet(page, s.site) : nullptr;
+  const Outlet* known = votes.empty() ? FindOutlet(page, s.site, out) : nullptr;
   if (!known && votes.empty() && !cues.site_name.empty()) known = OutletNamed(cues.site_name);
   if (known) {
     s.name = known->name;
@@ -181,8 +221,13 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
     if (l.words > kMaxSiteLineWords || !NamesPublisher(l)) continue;
     for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += kFooterVote;
   }
+  // Only a whole page's scrape (a local portal whose header and footer name
+  // no one), or an article written from inside its province, falls back to
+  // the places its first lines name; an article's fields alone otherwise
+  // speak of its story's places, not its publisher's.
   int body_lines = 0;
-  for (int i = 0; i < static_cast<int>(page.lines.size()) && votes.empty() && !known; ++i) {
+  const bool fallback = votes.empty() && !known && (IsWholePage(page) || SpeaksFromInside(out));
+  for (int i = 0; i < static_cast<int>(page.lines.size()) && fallback; ++i) {
     const Line& l = page.lines[i];
     if (l.blank || l.role == LineRole::kRelated || IsChromeLine(page, i)) continue;
     if (++body_lines > kBodyLinesForVotes && (l.terminal || l.words > 60)) continue;  // deep in the body only captions
