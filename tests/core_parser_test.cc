@@ -130,7 +130,10 @@ TEST(ParsePages, NfdInputComesOutNfc) {
       "mới cho năm học 2024 - 2025 với hơn hai trăm cán bộ quản lý tham dự.\n\nPV\n";
   const Bulletin b = ParseText(page);
   EXPECT_EQ(b.title, ToNfc(nfd_title));
-  EXPECT_EQ(b.source.province, "Bến Tre");
+  // The lead names the province; an article alone (no header, footer or
+  // outlet) does not say who published it: Bến Tre is where it happened.
+  EXPECT_EQ(b.places, std::vector<std::string>{"Bến Tre"});
+  EXPECT_EQ(b.source.province, "");
   EXPECT_EQ(b.author, "PV");
 }
 
