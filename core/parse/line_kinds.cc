@@ -1,5 +1,7 @@
 #include "line_kinds.h"
 
+#include <algorithm>
+
 #include "bantin/text/dates.h"
 #include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
@@ -61,9 +63,10 @@ bool HasPublicationMarker(std::string_view folded) {
   return set->AnyIn(folded);
 }
 
-constexpr const char* kBylineLabels[] = {"tin, anh",   "tin anh",   "tin va anh", "tin - anh", "bai, anh",
-                                         "bai va anh", "bai - anh", "bai anh",    "tac gia",   "nhom phong vien",
-                                         "phong vien", "bai",       "tin",        "nhom pv",   "pv"};
+constexpr const char* kBylineLabels[] = {"tin, anh",     "tin anh",   "tin va anh", "tin - anh", "bai, anh",
+                                         "bai va anh",   "bai - anh", "bai anh",    "tac gia",   "nhom phong vien",
+                                         "phong vien",   "bai",       "tin",        "nhom pv",   "pv",
+                                         "phong su anh", "phong su",  "ghi chep",   "anh va bai"};
 
 constexpr const char* kCreditOutlets[] = {"bao", "cong", "trang",  "dai",          "tap chi", "ttxvn",
                                           "vtv", "vov",  "tttxvn", "thong tan xa", "website", "ban tin"};
@@ -182,6 +185,24 @@ std::string BylineAfterTheo(const Line& line, std::string* outlet) {
   if (!LooksLikeName(name) || StartsWithAny(name.folded, kCreditOutlets)) return "";
   if (outlet) *outlet = CollapseSpaces(t.substr(open + 1, t.size() - open - 2));
   return name.text;
+}
+
+std::string BylineWithOutlet(const Line& line, std::string* outlet) {
+  if (line.blank || line.words > 12) return "";
+  const std::string& t = line.text;
+  const size_t slash = t.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 >= t.size() || FindDomain(t) != "") return "";
+  std::string name = CollapseSpaces(t.substr(0, slash));
+  if (StartsWithPhrase(FoldedKey(name), "theo")) name = CollapseSpaces(name.substr(4));
+  Line n;
+  n.text = name;
+  n.folded = FoldedKey(name);
+  n.blank = name.empty();
+  n.words = name.empty() ? 0 : 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+  n.all_caps = false;
+  if (n.words > 5 || !LooksLikeName(n)) return "";
+  if (outlet) *outlet = CollapseSpaces(t.substr(slash + 1));
+  return name;
 }
 
 bool IsSourceCredit(const Line& line) {

@@ -41,6 +41,11 @@ std::string BylineAfterLabel(const Line& line);
 // the article was taken from. Returns "" when the line is not of that form.
 std::string BylineAfterTheo(const Line& line, std::string* outlet);
 
+// "Thiên Lý/VOV - TP.HCM", "Theo Anh Trang/Báo Quảng Nam": a name, a slash
+// and the outlet it wrote for. The name ("" when the line is not this), and
+// the outlet in `outlet`.
+std::string BylineWithOutlet(const Line& line, std::string* outlet);
+
 // "Theo Báo X", "Nguồn: chinhphu.vn": a source credit line.
 bool IsSourceCredit(const Line& line);
 

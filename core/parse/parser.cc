@@ -299,6 +299,7 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const int n = static_cast<int>(lines.size());
   bool in_related = false;
+  bool credit_is_outlet_line = false;
   for (int i = page.body_end + 1; i < n; ++i) {
     Line& l = lines[i];
     if (l.blank) continue;
@@ -312,14 +313,16 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
     }
     if (OutletNamed(l.text) && !in_related) {
       // A line that is only a known outlet's name (a dump's outlet line) is
-      // its credit, never a person's byline.
+      // its credit, never a person's byline. The last such line wins: a
+      // section named like an outlet ("Văn hóa") comes above the outlet.
       l.role = LineRole::kCredit;
-      if (out.credit.empty()) out.credit = l.text;
+      if (out.credit.empty() || credit_is_outlet_line) out.credit = l.text, credit_is_outlet_line = true;
       continue;
     }
     std::string outlet;
     const std::string theo = BylineAfterTheo(l, &outlet);
-    const std::string labelled = theo.empty() ? BylineAfterLabel(l) : theo;
+    std::string labelled = theo.empty() ? BylineAfterLabel(l) : theo;
+    if (labelled.empty()) labelled = BylineWithOutlet(l, &outlet);
     if (out.author.empty() && i <= stop + 2 && !in_related && (LooksLikeName(l) || !labelled.empty())) {
       l.role = LineRole::kByline;
       out.author = labelled.empty() ? l.text : labelled;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bantin/text/gazetteer.h"
 #include "bantin/text/outlets.h"
@@ -46,9 +47,9 @@ std::string_view WithoutToolbar(std::string_view s) {
         const unsigned char b = static_cast<unsigned char>(s[cut]);
         if ((b & 0xC0) != 0x80 && s[cut] != ' ') --letters;
       }
-      if (cut > 0 && !IsSpace(s[cut - 1]) && (static_cast<unsigned char>(s[cut - 1]) & 0x80) == 0 &&
-          std::islower(static_cast<unsigned char>(s[cut - 1])))
-        continue;  // inside a word ("chain" is not "in")
+      // Inside a word ("chain" is not "in"), unless the toolbar word starts
+      // with a capital glued to what precedes it ("Xuân HoàngEmail").
+      if (cut > 0 && !IsSpace(s[cut - 1]) && !std::isupper(static_cast<unsigned char>(s[cut]))) continue;
       s = s.substr(0, cut);
       again = true;
       break;
@@ -72,9 +73,26 @@ size_t LastGlue(std::string_view s) {
   return glue;
 }
 
+// "T.Tr", "M.QUANG": a name in initials, one word of capitalised parts.
+bool IsInitials(const Line& l) {
+  if (l.words != 1 || l.text.find('.') == std::string::npos || l.has_digit) return false;
+  bool part_start = true;
+  for (size_t pos = 0; pos < l.text.size();) {
+    const char32_t cp = NextCodePoint(l.text, pos);
+    if (cp == '.') {
+      part_start = true;
+      continue;
+    }
+    if (!IsLetter(cp) || (part_start && !IsUpper(cp))) return false;
+    part_start = false;
+  }
+  return !part_start;
+}
+
 bool IsName(std::string_view text) {
   const Line l = LineOfText(text);
-  if (l.blank || l.words > kMaxNameWords || !LooksLikeName(l) || OutletNamed(l.text)) return false;
+  if (l.blank || l.words > kMaxNameWords || OutletNamed(l.text)) return false;
+  if (!LooksLikeName(l) && !IsInitials(l)) return false;
   const std::vector<ProvinceMention> places = FindProvinces(l.text);
   return places.empty() || places.front().begin != 0;  // "Hà Nội" ends sentences, not articles
 }
@@ -95,7 +113,19 @@ void TakeTrailingByline(Bulletin& out) {
     if (c.words > 6 || c.terminal || !IsSourceCredit(c)) continue;
     credit = c.text;
     rest = TrimEnd(rest.substr(0, at));
+    if (!rest.empty() && rest.back() == '(') {  // "VŨ KHUÊ(Theo Science Daily, 5/2013)"
+      rest = TrimEnd(rest.substr(0, rest.size() - 1));
+      if (!credit.empty() && credit.back() == ')') credit.pop_back();
+    }
     break;
+  }
+  // A photo credit after the name: "…Ngát Ngọc Ảnh: Miss Universe Canada".
+  for (std::string_view label : {" \xE1\xBA\xA2nh:", " \xE1\xBA\xA2nh :"}) {  // " Ảnh:"
+    const size_t at = rest.rfind(label);
+    if (at != std::string_view::npos && at >= tail_from && rest.size() - at <= 60) {
+      rest = TrimEnd(rest.substr(0, at));
+      break;
+    }
   }
   // A name's outlet in parentheses: "Linh Vũ (Vietnam+)".
   std::string_view name_end = rest;
@@ -116,11 +146,22 @@ void TakeTrailingByline(Bulletin& out) {
     break;
   }
   if (author.empty()) {
-    // After the last sentence end, or glued to the last word.
-    const size_t sentence = name_end.find_last_of(".!?)\"");
+    // After the last sentence end, glued to the last word, or after the
+    // double space a dump leaves where a line break was.
+    // The last three sentence ends are tried: a name in initials holds dots
+    // of its own ("….T.Tr").
+    std::vector<size_t> starts;
+    for (size_t end = name_end.size(); starts.size() < 3;) {
+      const size_t at = name_end.find_last_of(".!?)\"", end == 0 ? 0 : end - 1);
+      if (at == std::string_view::npos || end == 0) break;
+      starts.push_back(at + 1);
+      end = at;
+    }
     const size_t glue = LastGlue(name_end.substr(tail_from));
-    for (size_t start : {sentence == std::string_view::npos ? sentence : sentence + 1,
-                         glue == std::string_view::npos ? glue : tail_from + glue}) {
+    const size_t gap = name_end.rfind("  ");
+    if (glue != std::string_view::npos) starts.push_back(tail_from + glue);
+    if (gap != std::string_view::npos) starts.push_back(gap + 2);
+    for (size_t start : starts) {
       if (start == std::string_view::npos || start < tail_from || start >= name_end.size()) continue;
       std::string_view name = TrimEnd(name_end.substr(start));
       while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);

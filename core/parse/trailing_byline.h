@@ -16,6 +16,9 @@ namespace bantin {
 //   "…đời thựcThu Việt Theo AutoGuide"    glued to the last word, then a
 //                                         source credit ("Theo X")
 //   "…thông tin.Xuân HoàngEmail Print"    then a page's toolbar words
+//   "…não.VŨ KHUÊ(Theo Science Daily)"    then a credit in parentheses
+//   "…sai sót này.Ngát Ngọc Ảnh: X"       then a photo credit
+//   "…(tháng 7-2013).T.Tr"                a name in initials
 // Credits and toolbar words are peeled off first (a credit becomes the
 // bulletin's credit); a name is one to five capitalised words that are not
 // a province or an outlet. What is taken leaves the paragraph.

@@ -1,0 +1,56 @@
+// Bylines where crawler dumps leave them: glued to the end of a one-line
+// body, after a label, beside the outlet the author wrote for. Real pages of
+// tests/pages/ (their labels say the same).
+#include <gtest/gtest.h>
+
+#include "bantin/parse/parser.h"
+#include "tests/test_util.h"
+
+namespace bantin {
+namespace {
+
+Bulletin Page(const std::string& name) {
+  return ParseText(testing::ReadFile(testing::SourceDir() + "/tests/pages/" + name));
+}
+
+std::string LastBlock(const Bulletin& b) { return b.blocks.empty() ? "" : b.blocks.back().text; }
+
+TEST(TrailingByline, NameAfterTheLastSentence) {
+  const Bulletin b = Page("016.txt");  // "…tại dự án này.Quốc Hùng"
+  EXPECT_EQ(b.author, "Quốc Hùng");
+  EXPECT_EQ(LastBlock(b).find("Quốc Hùng"), std::string::npos);  // the byline left the paragraph
+}
+
+TEST(TrailingByline, LabelledAndWithItsOutlet) {
+  EXPECT_EQ(Page("011.txt").author, "NGUYỄN KIỂM");  // "… thiên tai. Tin, ảnh: NGUYỄN KIỂM"
+  EXPECT_EQ(Page("006.txt").author, "Linh Vũ");      // "…lắp ráp./.Linh Vũ (Vietnam+)"
+}
+
+TEST(TrailingByline, ToolbarWordsAndCreditsArePeeledOff) {
+  EXPECT_EQ(Page("022.txt").author, "Xuân Hoàng");  // "…thông tin.Xuân HoàngEmail Print Góp ý"
+  const Bulletin b = Page("c023.txt");              // "…não.VŨ KHUÊ(Theo Science Daily, 5/2013)"
+  EXPECT_EQ(b.author, "VŨ KHUÊ");
+  EXPECT_EQ(Page("041.txt").author, "Ngát Ngọc");  // "…này.Ngát Ngọc Ảnh: Miss Universe Canada"
+}
+
+TEST(TrailingByline, InitialsAreAName) {
+  EXPECT_EQ(Page("c027.txt").author, "T.Tr");  // "…(tháng 7-2013).T.Tr"
+}
+
+TEST(FooterByline, NameSlashOutlet) {
+  const Bulletin b = Page("038.txt");  // "Thiên Lý/VOV - TP.HCM"
+  EXPECT_EQ(b.author, "Thiên Lý");
+  EXPECT_EQ(b.credit, "VOV - TP.HCM");
+}
+
+// A section named like an outlet ("Văn hóa") above the dump's outlet line
+// ("Thanh Niên"): the outlet line is the credit and the source.
+TEST(FooterByline, TheLastOutletLineIsTheCredit) {
+  const Bulletin b = Page("041.txt");
+  EXPECT_EQ(b.credit, "Thanh Niên");
+  EXPECT_EQ(b.source.name, "Thanh Niên");
+  EXPECT_EQ(b.source.province, "");
+}
+
+}  // namespace
+}  // namespace bantin
