@@ -171,6 +171,13 @@ Shape ShapeOf(const GumboNode* root) {
   return shape;
 }
 
+// An inline element a CMS uses for a lead's dateline: "location-stamp",
+// "dateline".
+bool IsStamp(const GumboNode* node) {
+  const std::string_view c = Attribute(node, "class");
+  return c.find("location") != std::string_view::npos || c.find("dateline") != std::string_view::npos;
+}
+
 // A subtree that is page furniture, dropped whole: marked so by its element
 // or by the words of its class or id, and shaped so — mostly links, or
 // little paragraph text. A column that holds the article's paragraphs is
@@ -234,6 +241,9 @@ HtmlText TreeText(const HtmlTree& tree) {
       continue;
     }
     text.Break(BreaksAround(tag));
+    // A dateline stamp set apart by the stylesheet ("TP HCM" before the
+    // sapo) is a word of its own.
+    if (element && IsStamp(node)) text.Text(" ");
     stack.pop_back();
   }
   result.text = text.Take();

@@ -34,7 +34,7 @@ constexpr const char* kChrome[] = {
     "phat hanh lai", "chia se", "in bai", "ban in", "gui cho ban be", "dang nhap", "dang ky nhan tin", "so do website",
     "so do trang", "rss", "quay lai", "tro ve", "binh luan", "y kien ban doc", "gui y kien", "quang cao",
     "tai ung dung", "theo doi chung toi", "facebook", "zalo", "youtube", "twitter", "ket noi voi chung toi", "xem tiep",
-    "trang truoc", "trang sau", "trang chu",
+    "trang truoc", "trang sau", "trang chu", "tu khoa", "tags",
     // A web archive's toolbar above an archived copy.
     "wayback machine", "internet archive", "about this capture", "collected by", "timestamps", "captures"};
 
@@ -43,11 +43,34 @@ constexpr const char* kContactLabels[] = {
     "dia chi",          "tru so",         "dien thoai",       "email",        "fax",       "website",  "giay phep",
     "co quan chu quan", "don vi quan ly", "chiu trach nhiem", "ghi ro nguon", "ban quyen", "copyright"};
 
-constexpr const char* kRelated[] = {
-    "bai viet khac", "cac bai viet khac", "tin lien quan", "bai lien quan", "bai viet lien quan",  "tin tuc lien quan",
-    "tin da dua",    "tin khac",          "cac tin khac",  "tin bai khac",  "tin cung chuyen muc", "cung chuyen muc",
-    "tin cung loai", "xem them",          "doc them",      "tin moi",       "tin moi nhat",        "tin moi hon",
-    "tin cu hon",    "tin noi bat",       "tin doc nhieu", "tin xem nhieu", "co the ban quan tam"};
+constexpr const char* kRelated[] = {"bai viet khac",
+                                    "cac bai viet khac",
+                                    "tin lien quan",
+                                    "bai lien quan",
+                                    "bai viet lien quan",
+                                    "tin tuc lien quan",
+                                    "tin da dua",
+                                    "tin khac",
+                                    "cac tin khac",
+                                    "tin bai khac",
+                                    "tin cung chuyen muc",
+                                    "cung chuyen muc",
+                                    "tin cung loai",
+                                    "xem them",
+                                    "doc them",
+                                    "tin moi",
+                                    "tin moi nhat",
+                                    "tin moi hon",
+                                    "tin cu hon",
+                                    "tin noi bat",
+                                    "tin doc nhieu",
+                                    "tin xem nhieu",
+                                    "co the ban quan tam",
+                                    "dung bo lo",
+                                    "doc nhieu",
+                                    "xem nhieu",
+                                    "tin cung tac gia",
+                                    "bai doc nhieu"};
 
 constexpr const char* kPublicationMarkers[] = {"dang ngay", "ngay dang",      "dang luc",      "dang tai", "cap nhat",
                                                "xuat ban",  "thoi gian dang", "ngay cap nhat", "posted",   "published",
@@ -80,6 +103,8 @@ constexpr const char* kOrdinals[] = {"mot la",  "hai la",  "ba la",   "bon la", 
 bool IsBoilerplate(const Line& line, bool in_body) {
   if (line.blank) return false;
   if (!HasLetter(line.text)) return true;  // bare numbers, separators, symbols
+  // A line of hashtags: the article's tags ("#VKSND #vay ngân hàng …").
+  if (line.text[0] == '#' && line.words <= 40 && std::count(line.text.begin(), line.text.end(), '#') >= 2) return true;
   const std::string& f = line.folded;
   if (StartsWithAny(WithoutLeadingMarks(f), kContactLabels) && line.words <= 60) return true;
   // Inside the article a caption may well mention a phone or a comment;
