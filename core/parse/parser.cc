@@ -184,6 +184,16 @@ std::string TitleText(const std::string& line) {
   return t.empty() ? line : t;
 }
 
+// The body's first line is the title; the body starts at the prose after it.
+void FirstLineIsTitle(Page& page) {
+  page.title = page.body_begin;
+  for (int i = page.body_begin + 1; i <= page.body_end; ++i)
+    if (IsProse(page.lines[i])) {
+      page.body_begin = i;
+      break;
+    }
+}
+
 void FindTitle(Page& page, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const Line& first = lines[page.body_begin];
@@ -201,12 +211,7 @@ void FindTitle(Page& page, Bulletin& out) {
                            lines[above].words <= 60 && !IsDomainLine(lines[above]);
   if (!title_above && (!first.terminal || first.all_caps) && first.words <= 45 && page.body_begin < page.body_end) {
     confidence = 0.6;
-    page.title = page.body_begin;
-    for (int i = page.body_begin + 1; i <= page.body_end; ++i)
-      if (IsProse(lines[i])) {
-        page.body_begin = i;
-        break;
-      }
+    FirstLineIsTitle(page);
   } else {
     int fallback = -1, seen = 0;
     for (int i = page.body_begin - 1; i >= 0 && seen < kTitleLookBack; --i) {
@@ -225,12 +230,7 @@ void FindTitle(Page& page, Bulletin& out) {
       // Nothing above the body: a first line of one sentence, a headline's
       // length, with prose after it, is the headline ("…bảo toàn vốn!").
       confidence = 0.6;
-      page.title = page.body_begin;
-      for (int i = page.body_begin + 1; i <= page.body_end; ++i)
-        if (IsProse(lines[i])) {
-          page.body_begin = i;
-          break;
-        }
+      FirstLineIsTitle(page);
     } else if (page.title < 0) {
       page.title = fallback;
       confidence = 0.5;

@@ -88,21 +88,6 @@ constexpr Row kRows[] = {
     {"Yên Bái", "", "", ""},
 };
 
-std::vector<std::string> SplitBars(const char* s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (const char* p = s; *p; ++p) {
-    if (*p == '|') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(*p);
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 // A spelling as the sequence of exact keys of its syllables.
 struct Pattern {
   std::vector<std::string> keys;

@@ -75,24 +75,12 @@ constexpr Row kRows[] = {
     {"Cần Thơ Online", "Cần Thơ", "Báo Cần Thơ", "baocantho.com.vn"},
 };
 
-std::vector<std::string> Split(const char* bars) {
-  std::vector<std::string> out;
-  std::string_view s = bars;
-  while (!s.empty()) {
-    const size_t bar = s.find('|');
-    out.emplace_back(s.substr(0, bar));
-    if (bar == std::string_view::npos) break;
-    s.remove_prefix(bar + 1);
-  }
-  return out;
-}
-
 const std::vector<Outlet>& Outlets() {
   static const std::vector<Outlet> outlets = [] {
     std::vector<Outlet> v;
     for (const Row& r : kRows) {
-      Outlet o{r.name, r.province, {FilterKey(r.name)}, Split(r.domains)};
-      for (const std::string& n : Split(r.names)) o.names.push_back(FilterKey(n));
+      Outlet o{r.name, r.province, {FilterKey(r.name)}, SplitBars(r.domains)};
+      for (const std::string& n : SplitBars(r.names)) o.names.push_back(FilterKey(n));
       v.push_back(std::move(o));
     }
     return v;

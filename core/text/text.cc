@@ -367,4 +367,15 @@ std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) 
 
 std::string FilterKey(std::string_view text) { return Slug(ToNfc(text), '-'); }
 
+std::vector<std::string> SplitBars(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty()) {
+    const size_t bar = list.find('|');
+    if (bar != 0) out.emplace_back(list.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    list.remove_prefix(bar + 1);
+  }
+  return out;
+}
+
 }  // namespace bantin

@@ -79,6 +79,10 @@ bool IsSpace(char32_t cp);
 // runs of non-alphanumerics as single '-' ("Sóc Trăng" → "soc-trang").
 std::string FilterKey(std::string_view text);
 
+// The non-empty items of a list written "a|b|c" (the tables of the
+// gazetteer and the outlets).
+std::vector<std::string> SplitBars(std::string_view list);
+
 }  // namespace bantin
 
 #endif  // BANTIN_CORE_TEXT_H_
