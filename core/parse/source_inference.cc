@@ -138,6 +138,7 @@ std::string OutletPrefix(const std::string& lead) {
   if (code.size() < 2 || code.size() > 8) return "";
   std::string_view rest = std::string_view(lead).substr(pos);
   if (i == 1 && !rest.empty() && rest[0] == ')') rest.remove_prefix(1);
+  if (!rest.empty() && rest[0] == '.') rest.remove_prefix(1);  // "(SGGP).- …"
   while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
   const bool dash = rest.rfind("-", 0) == 0 || rest.rfind("\xE2\x80\x93", 0) == 0 || rest.rfind("\xE2\x80\x94", 0) == 0;
   return dash ? code : "";
@@ -207,7 +208,10 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
       s.name = "Báo " + p->name + " (" + outlet + ")";
     }
   }
-  const Outlet* known = votes.empty() ? FindOutlet(page, s.site, out) : nullptr;
+  // An outlet code that is not a province's paper's may name a known
+  // outlet ("(PLO) - …", "HNN - …").
+  const Outlet* known = votes.empty() && !outlet.empty() ? OutletNamed(outlet) : nullptr;
+  if (!known && votes.empty()) known = FindOutlet(page, s.site, out);
   if (!known && votes.empty() && !cues.site_name.empty()) known = OutletNamed(cues.site_name);
   if (known) {
     s.name = known->name;
