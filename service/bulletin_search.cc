@@ -61,6 +61,7 @@ grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext* ctx, cons
   for (const SearchHit& h : page->hits) ToProto(h, resp->add_results());
   AddFacets(page->provinces, resp->mutable_province_facets());
   AddFacets(page->months, resp->mutable_month_facets());
+  AddFacets(page->places, resp->mutable_place_facets());
   resp->set_next_page_token(page->next_page_token);
   resp->set_total_size(static_cast<int64_t>(page->total));
   return grpc::Status::OK;

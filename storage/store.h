@@ -74,6 +74,7 @@ struct SearchPage {
   uint64_t total = 0;
   std::vector<FacetCount> provinces;
   std::vector<FacetCount> months;
+  std::vector<FacetCount> places;
   std::string next_page_token;
 };
 

@@ -76,6 +76,7 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   page.total = result->total;
   page.provinces = std::move(result->provinces);
   page.months = std::move(result->months);
+  page.places = std::move(result->places);
   page.next_page_token = std::move(result->next_page_token);
   return page;
 }

@@ -57,6 +57,14 @@ TEST(PublisherAndPlaces, PlacesAreSearchedApartFromTheProvince) {
   Result<SearchResult> published = Search(index, "province:\"Đắk Lắk\"");
   ASSERT_TRUE(published.ok());
   EXPECT_EQ(published->total, 0u);
+  // Faceted beside the publishers' provinces: every match's places counted.
+  Result<SearchResult> all = Search(index, "");
+  ASSERT_TRUE(all.ok());
+  uint64_t dak_lak = 0;
+  for (const FacetCount& f : all->places)
+    if (f.value == "Đắk Lắk") dak_lak = f.count;
+  EXPECT_EQ(dak_lak, 1u);
+  for (const FacetCount& f : all->provinces) EXPECT_NE(f.value, "Đắk Lắk");
 }
 
 }  // namespace

@@ -39,6 +39,10 @@ DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
                                                    : kOtherProvince;
   row.live = true;
   row.province_key = keys.province.Intern(m.province_key);
+  const std::vector<Province>& provinces = Provinces();
+  for (const std::string& key : m.place_keys)
+    for (size_t i = 0; i < provinces.size() && i < 64; ++i)
+      if (provinces[i].slug == key) row.place_mask |= uint64_t{1} << i;
   row.author_key = keys.author.Intern(m.author_key);
   return row;
 }

@@ -35,6 +35,9 @@ struct DocRow {
   // the name from its DocMeta).
   int16_t province_index = -1;
   bool live = false;  // false for deleted and unused docnos
+  // The provinces the article is about (Bulletin::places): bit i for the
+  // gazetteer's province i (there are fewer than 64).
+  uint64_t place_mask = 0;
   // Numbers of the province and author filter keys in the index's
   // FilterKeys (core/index/filter_keys.h).
   uint32_t province_key = 0;

@@ -36,12 +36,24 @@ void FacetCounter::Merge(const FacetCounter& other) {
     n.count += o.count;
   }
   for (const auto& [name, count] : other.other_provinces_) other_provinces_[name] += count;
+  for (size_t i = 0; i < by_place_.size(); ++i) by_place_[i] += other.by_place_[i];
   for (size_t i = 0; i < other.by_month_.size(); ++i) {
     if (!other.by_month_[i]) continue;
     const int32_t month = other.first_month_ + static_cast<int32_t>(i);
     AddMonth(month);  // counts one; the rest below
     by_month_[static_cast<size_t>(month - first_month_)] += other.by_month_[i] - 1;
   }
+}
+
+std::vector<FacetCount> FacetCounter::PlaceCounts() const {
+  std::vector<FacetCount> out;
+  const std::vector<Province>& provinces = Provinces();
+  for (size_t i = 0; i < provinces.size() && i < by_place_.size(); ++i)
+    if (by_place_[i]) out.push_back({provinces[i].name, by_place_[i]});
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  return out;
 }
 
 std::vector<FacetCount> FacetCounter::ProvinceCounts() const {

@@ -1,4 +1,4 @@
-// Counts of a match set per province and per month (internal to
+// Counts of a match set per province, per month and per place (internal to
 // core/search/search_engine.cc). Documents are counted by their DocRow in arrays:
 // counting a hundred thousand matches hashes and allocates nothing. Names are
 // read from a DocMeta only once per province, and for each document whose
@@ -6,6 +6,8 @@
 #ifndef BANTIN_CORE_FACET_COUNTER_H_
 #define BANTIN_CORE_FACET_COUNTER_H_
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -27,6 +29,7 @@ class FacetCounter {
     } else if (row.province_index == kOtherProvince) {
       AddOther(docno);
     }
+    for (uint64_t places = row.place_mask; places; places &= places - 1) ++by_place_[std::countr_zero(places)];
     if (row.month_index >= first_month_ && row.month_index < first_month_ + static_cast<int32_t>(by_month_.size()))
       ++by_month_[static_cast<size_t>(row.month_index - first_month_)];
     else if (row.month_index >= 0)
@@ -41,6 +44,9 @@ class FacetCounter {
   std::vector<FacetCount> ProvinceCounts() const;
   // Newest month first, as "YYYY-MM".
   std::vector<FacetCount> MonthCounts() const;
+  // The provinces the matches are about (DocRow::place_mask), by count,
+  // ties by name.
+  std::vector<FacetCount> PlaceCounts() const;
 
  private:
   struct Named {
@@ -58,6 +64,7 @@ class FacetCounter {
   // counted, not every month since year 0.
   int32_t first_month_ = 0;
   std::vector<uint64_t> by_month_;
+  std::array<uint64_t, 64> by_place_{};  // by gazetteer index
 };
 
 }  // namespace bantin

@@ -202,6 +202,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   result.total = walked.total;
   result.provinces = walked.facets.ProvinceCounts();
   result.months = walked.facets.MonthCounts();
+  result.places = walked.facets.PlaceCounts();
   const uint64_t after_count = walked.after_cursor;
   TopHits& top = walked.top;
 

@@ -67,6 +67,7 @@ struct SearchResult {
   uint64_t total = 0;                 // size of the whole match set
   std::vector<FacetCount> provinces;  // over the whole match set, by count
   std::vector<FacetCount> months;     // "YYYY-MM", by month, newest first
+  std::vector<FacetCount> places;     // provinces the matches are about, by count
   // Empty on the last page. A token pins the documents that existed when the
   // first page was served, so ingest between pages neither repeats nor skips
   // a hit; it is only valid with the same query text.

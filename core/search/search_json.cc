@@ -82,6 +82,7 @@ std::string SearchResponseToJson(const SearchResult& result,
   if (result.total != 0) w.Key("totalSize").String(std::to_string(result.total));
   WriteFacets(w, "provinceFacets", result.provinces);
   WriteFacets(w, "monthFacets", result.months);
+  WriteFacets(w, "placeFacets", result.places);
   w.EndObject();
   return w.Take();
 }
