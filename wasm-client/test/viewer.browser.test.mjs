@@ -184,6 +184,17 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     const byProvince = expected.search('tỉnh ủy', { province });
     assert.deepEqual(await listIds(page), byProvince.results.map((r) => r.id));
     assert.ok((await page.$$eval('#list .item-province', (e) => e.map((x) => x.textContent))).every((p) => p === province));
+    // A province the articles are about, by its chip: a place: clause.
+    await page.click('#reset');
+    await search(page, 'tỉnh ủy');
+    await page.waitForFunction((n) => document.body.dataset.results === n, want.totalSize);
+    assert.ok(want.placeFacets?.length);
+    const place = want.placeFacets[0].value;
+    await page.click(`#facets .chip[data-kind=place][data-value="${place}"]`);
+    const byPlace = expected.search(`tỉnh ủy place:"${place}"`);
+    await page.waitForFunction((n) => document.body.dataset.results === n, byPlace.totalSize);
+    assert.equal(byPlace.totalSize, want.placeFacets[0].count);
+    assert.deepEqual(await listIds(page), byPlace.results.map((r) => r.id));
     await page.click('#reset');
     await page.fill('#from', '2021-01-01');
     await page.fill('#to', '2021-12-31');

@@ -181,6 +181,10 @@ async function refresh(append = false) {
 function pickFacet(kind, value) {
   if (kind === 'province') {
     $('province').value = value;
+  } else if (kind === 'place') {
+    // A province the articles are about: a clause of the query language.
+    const clause = `place:"${value}"`;
+    if (!$('q').value.includes(clause)) $('q').value = `${$('q').value.trim()} ${clause}`.trim();
   } else {
     const [y, m] = value.split('-').map(Number);
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();

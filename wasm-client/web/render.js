@@ -56,7 +56,8 @@ export function listItem(result) {
   return li;
 }
 
-// Facet chips: province and month counts over the whole match set.
+// Facet chips: publishers' provinces, months and the provinces the articles
+// are about, counted over the whole match set.
 export function facetChips(container, response, onPick) {
   container.replaceChildren();
   const group = (label, facets, kind, format) => {
@@ -76,6 +77,7 @@ export function facetChips(container, response, onPick) {
   };
   group('Tỉnh:', response.provinceFacets, 'province', (v) => v);
   group('Tháng:', response.monthFacets, 'month', (v) => v.split('-').reverse().join('/'));
+  group('Địa bàn:', response.placeFacets, 'place', (v) => v);
 }
 
 const KIND_TAG = { HEADING: 'h3', QUOTE: 'blockquote', CAPTION: 'figcaption' };
