@@ -2,7 +2,7 @@
 
 #include <string>
 #include <string_view>
-#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -141,34 +141,64 @@ bool HasFurnitureWord(std::string_view value) {
   return false;
 }
 
-// How a subtree's text is made: in paragraphs, in links. Measured up to
-// kEnoughProse of paragraph text (more than that is an article's share).
-constexpr size_t kEnoughProse = 2000;
+// How a subtree's text is made: in paragraphs, in links.
 struct Shape {
   size_t text = 0, linked = 0, prose = 0;
 };
-Shape ShapeOf(const GumboNode* root) {
-  Shape shape;
-  // (node, inside a link, inside a paragraph)
-  std::vector<std::tuple<const GumboNode*, bool, bool>> stack{{root, false, false}};
-  while (!stack.empty() && shape.prose < kEnoughProse) {
-    const auto [n, in_link, in_p] = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT) {
-      const size_t len = std::string_view(n->v.text.text).size();
-      shape.text += len;
-      if (in_link) shape.linked += len;
-      if (in_p && !in_link) shape.prose += len;
+// Below this much paragraph text a marked subtree is furniture.
+constexpr size_t kArticleProse = 500;
+
+// Marked as furniture by its element or the words of its class or id.
+bool IsMarked(const GumboNode* node) {
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
+  // The Wayback Machine's toolbar over an archived copy ("wm-ipp-base").
+  const bool archive_toolbar = Attribute(node, "id").substr(0, 6) == "wm-ipp";
+  return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || archive_toolbar ||
+         HasFurnitureWord(Attribute(node, "class")) || HasFurnitureWord(Attribute(node, "id"));
+}
+
+// The shapes of every marked element, in one post-order walk of the tree:
+// linear in the page, however marked elements nest.
+std::unordered_map<const GumboNode*, Shape> MarkedShapes(const GumboNode* root) {
+  std::unordered_map<const GumboNode*, Shape> shapes;
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    bool in_link, in_p;
+    Shape shape;
+  };
+  std::vector<Frame> stack{{root, 0, false, false, {}}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboNode* n = f.node;
+    const bool element = n->type == GUMBO_NODE_ELEMENT;
+    const GumboVector* children = element                          ? &n->v.element.children
+                                  : n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
+                                                                   : nullptr;
+    if (children && f.next < children->length && !(element && IsDropped(n->v.element.tag))) {
+      const GumboNode* child = static_cast<const GumboNode*>(children->data[f.next++]);
+      const bool link = f.in_link || (element && n->v.element.tag == GUMBO_TAG_A);
+      const bool p = f.in_p || (element && n->v.element.tag == GUMBO_TAG_P);
+      if (child->type == GUMBO_NODE_TEXT) {
+        const size_t len = std::string_view(child->v.text.text).size();
+        f.shape.text += len;
+        if (link) f.shape.linked += len;
+        if (p && !link) f.shape.prose += len;
+      } else if (child->type == GUMBO_NODE_ELEMENT) {
+        stack.push_back({child, 0, link, p, {}});
+      }
       continue;
     }
-    if (n->type != GUMBO_NODE_ELEMENT || IsDropped(n->v.element.tag)) continue;
-    const GumboTag tag = n->v.element.tag;
-    const GumboVector& children = n->v.element.children;
-    for (unsigned i = children.length; i > 0; --i)
-      stack.emplace_back(static_cast<const GumboNode*>(children.data[i - 1]), in_link || tag == GUMBO_TAG_A,
-                         in_p || tag == GUMBO_TAG_P);
+    const Shape done = f.shape;
+    if (element && IsMarked(n)) shapes[n] = done;
+    stack.pop_back();
+    if (!stack.empty()) {
+      Shape& up = stack.back().shape;
+      up.text += done.text, up.linked += done.linked, up.prose += done.prose;
+    }
   }
-  return shape;
+  return shapes;
 }
 
 // An inline element a CMS uses for a lead's dateline: "location-stamp",
@@ -182,22 +212,18 @@ bool IsStamp(const GumboNode* node) {
 // or by the words of its class or id, and shaped so — mostly links, or
 // little paragraph text. A column that holds the article's paragraphs is
 // kept whatever its class says (layouts name their columns "sidebar-1").
-bool IsBoilerplateContainer(const GumboNode* node) {
-  const GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN) return false;
-  // The Wayback Machine's toolbar over an archived copy ("wm-ipp-base").
-  const bool archive_toolbar = Attribute(node, "id").substr(0, 6) == "wm-ipp";
-  const bool marked = tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || archive_toolbar ||
-                      HasFurnitureWord(Attribute(node, "class")) || HasFurnitureWord(Attribute(node, "id"));
-  if (!marked) return false;
-  const Shape shape = ShapeOf(node);
-  return shape.prose < kEnoughProse / 4 || shape.linked * 2 > shape.text;
+bool IsBoilerplateContainer(const GumboNode* node, const std::unordered_map<const GumboNode*, Shape>& shapes) {
+  const auto it = shapes.find(node);
+  if (it == shapes.end()) return false;
+  const Shape& shape = it->second;
+  return shape.prose < kArticleProse || shape.linked * 2 > shape.text;
 }
 
 }  // namespace
 
 HtmlText TreeText(const HtmlTree& tree) {
   HtmlText result;
+  const std::unordered_map<const GumboNode*, Shape> shapes = MarkedShapes(tree.root());
   TextBuilder text;
   // Iterative walk: (node, next child index). Deeply nested markup cannot
   // overflow the call stack.
@@ -222,7 +248,7 @@ HtmlText TreeText(const HtmlTree& tree) {
     const GumboTag tag = element ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
     const GumboVector& children = element ? node->v.element.children : node->v.document.children;
     if (next == 0) {
-      if (element && (IsDropped(tag) || IsBoilerplateContainer(node))) {
+      if (element && (IsDropped(tag) || IsBoilerplateContainer(node, shapes))) {
         ++result.dropped_elements;
         stack.pop_back();
         continue;

@@ -99,6 +99,19 @@ TEST(Parse, MarkupCuesDecideWhereLineShapesGuessWrong) {
       b.related.end());
 }
 
+// Furniture is judged by shapes measured in one walk: nested elements all
+// named like furniture, with the article at the bottom, cost a walk, not a
+// walk per level (measuring each level's own subtree made it quadratic).
+TEST(HtmlToText, NestedFurnitureNamesAreMeasuredOnce) {
+  std::string html = "<body>";
+  for (int i = 0; i < 20000; ++i) html += "<div class=\"menu\">";
+  for (int i = 0; i < 8; ++i)
+    html += "<p>Đoạn văn thứ " + std::to_string(i) +
+            " kể lại sự việc một cách đầy đủ, đủ dài để là văn xuôi thật sự của bài.</p>";
+  const HtmlText t = HtmlToText(html);
+  EXPECT_NE(t.text.find("Đoạn văn thứ 7"), std::string::npos);  // holds the article: kept
+}
+
 // A column named like furniture that holds the article's paragraphs stays.
 TEST(HtmlToText, FurnitureNamesDoNotDropTheArticle) {
   std::string html = "<body><div class=\"sidebar-1\"><h1>Tiêu đề bài viết mẫu ở đây</h1>";
