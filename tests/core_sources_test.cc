@@ -25,6 +25,11 @@ TEST(Outlets, NamesAndDomainsTellNationalFromCityPapers) {
   EXPECT_EQ(OutletOfDomain("m.tuoitre.vn")->name, "Tuổi Trẻ");
   EXPECT_EQ(OutletOfDomain("notuoitre.vn"), nullptr);  // a host under the domain, not a suffix of a name
   EXPECT_EQ(OutletNamed("Phan Văn Sáu"), nullptr);
+  // A section word that is also an outlet's short name ("Tin tức" is a
+  // menu item on every portal) names it only where asked for weak names.
+  EXPECT_EQ(OutletNamed("Tin tức"), nullptr);
+  ASSERT_NE(OutletNamed("Tin tức", /*weak=*/true), nullptr);
+  EXPECT_EQ(OutletNamed("Tin tức", true)->province, "");
 }
 
 // A national paper's story about a province (a 2013 dump whose last line is

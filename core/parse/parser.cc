@@ -300,6 +300,8 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
   const int n = static_cast<int>(lines.size());
   bool in_related = false;
   bool credit_is_outlet_line = false;
+  int last = n - 1;  // a dump's outlet line is its last
+  while (last >= 0 && lines[last].blank) --last;
   for (int i = page.body_end + 1; i < n; ++i) {
     Line& l = lines[i];
     if (l.blank) continue;
@@ -311,12 +313,15 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
       in_related = in_related && l.role == LineRole::kDuplicate;
       continue;
     }
-    if (OutletNamed(l.text) && !in_related) {
+    if (OutletNamed(l.text, /*weak=*/i == last) && !in_related) {
       // A line that is only a known outlet's name (a dump's outlet line) is
       // its credit, never a person's byline. The last such line wins: a
       // section named like an outlet ("Văn hóa") comes above the outlet.
       l.role = LineRole::kCredit;
-      if (out.credit.empty() || credit_is_outlet_line) out.credit = l.text, credit_is_outlet_line = true;
+      if (out.credit.empty() || credit_is_outlet_line) {
+        out.credit = l.text;
+        credit_is_outlet_line = true;
+      }
       continue;
     }
     std::string outlet;

@@ -1,10 +1,11 @@
 // Infers where a page comes from: its site (domains printed in the header and
-// footer), its outlet (a known outlet's domain or its name standing alone on
-// a line, as dumps and credits print it) and the publisher's province: the
-// outlet's own when it is known (none for a national outlet), else votes of
-// publisher evidence only — hints, outlet prefixes like "QTO - ", domains,
-// and header and footer lines that name the publisher, its owner or its
-// address. Places the article speaks of are not its publisher's province.
+// footer), its outlet (a known outlet, FindOutlet) and the publisher's
+// province: the outlet's own when it is known (none for a national outlet),
+// else votes of publisher evidence — hints, outlet codes like "QTO - ",
+// domains, and header and footer lines that name the publisher, its owner
+// or its address. Places the article speaks of count only where there is no
+// such evidence and the page is a whole page's scrape or speaks from inside
+// its province (see the fallback below).
 #include "source_inference.h"
 
 #include <map>
@@ -80,19 +81,28 @@ const Outlet* OutletAtEnd(std::string_view text) {
   return nullptr;
 }
 
-// A known outlet: by the site's domain, else by a short header or footer
-// line that is only its name (a dump's outlet line), else by the name that
-// signs the lead or the byline.
-const Outlet* FindOutlet(const Page& page, const std::string& site, const Bulletin& out) {
+// The one place a page's outlet is recognised: by the code opening its lead
+// ("(PLO) - …", "HNN - …"), the site's domain, a short header or footer
+// line that is only its name (a dump's outlet line; a name that is also a
+// section word only as the page's last line), the name that signs the lead
+// or the byline, or the site's name for itself in its metadata.
+const Outlet* FindOutlet(const Page& page, const std::string& code, const std::string& site,
+                         const std::string& site_name, const Bulletin& out) {
+  if (const Outlet* o = code.empty() ? nullptr : OutletNamed(code)) return o;
   if (const Outlet* o = OutletOfDomain(site)) return o;
+  bool last = true;
   for (int i = static_cast<int>(page.lines.size()) - 1; i >= 0; --i) {
     const Line& l = page.lines[i];
-    if (l.blank || l.words > 6 || !IsChromeLine(page, i) || l.role == LineRole::kTitle) continue;
-    if (const Outlet* o = OutletNamed(l.text)) return o;
+    if (l.blank) continue;
+    const bool weak = last;
+    last = false;
+    if (l.words > 6 || !IsChromeLine(page, i) || l.role == LineRole::kTitle) continue;
+    if (const Outlet* o = OutletNamed(l.text, weak)) return o;
   }
   if (!out.blocks.empty())
     if (const Outlet* o = OutletAtEnd(out.blocks.front().text)) return o;
-  return OutletAtEnd(out.author);
+  if (const Outlet* o = OutletAtEnd(out.author)) return o;
+  return site_name.empty() ? nullptr : OutletNamed(site_name, /*weak=*/true);
 }
 
 // A page scraped whole, with the site's header and footer around the
@@ -208,11 +218,8 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
       s.name = "Báo " + p->name + " (" + outlet + ")";
     }
   }
-  // An outlet code that is not a province's paper's may name a known
-  // outlet ("(PLO) - …", "HNN - …").
-  const Outlet* known = votes.empty() && !outlet.empty() ? OutletNamed(outlet) : nullptr;
-  if (!known && votes.empty()) known = FindOutlet(page, s.site, out);
-  if (!known && votes.empty() && !cues.site_name.empty()) known = OutletNamed(cues.site_name);
+  // An outlet code that is not a province's paper's may name a known outlet.
+  const Outlet* known = votes.empty() ? FindOutlet(page, outlet, s.site, cues.site_name, out) : nullptr;
   if (known) {
     s.name = known->name;
     if (s.site.empty() && !known->domains.empty()) s.site = known->domains.front();

@@ -8,14 +8,14 @@ namespace {
 struct Row {
   const char* name;
   const char* province;  // "" for national
-  const char* names;     // other names and abbreviations, |-separated
+  const char* names;     // other names and abbreviations, |-separated; ~ marks a weak one
   const char* domains;   // |-separated
 };
 
 // National outlets first, then city and provincial papers whose names do not
 // already say their province.
 constexpr Row kRows[] = {
-    {"Thông tấn xã Việt Nam", "", "TTXVN|Thông tấn xã|Báo Tin tức|Tin tức", "vnanet.vn|baotintuc.vn"},
+    {"Thông tấn xã Việt Nam", "", "TTXVN|Thông tấn xã|Báo Tin tức|~Tin tức", "vnanet.vn|baotintuc.vn"},
     {"VietnamPlus", "", "Vietnam+|TTXVN (VietnamPlus)", "vietnamplus.vn"},
     {"Nhân Dân", "", "Báo Nhân Dân|ND", "nhandan.vn|nhandan.com.vn|nhandan.org.vn"},
     {"Quân đội nhân dân", "", "QĐND|QĐND Online|Báo Quân đội nhân dân", "qdnd.vn"},
@@ -40,15 +40,15 @@ constexpr Row kRows[] = {
     {"Công Lý", "", "Báo Công lý", "congly.vn"},
     {"Đời sống & Pháp luật", "", "ĐS&PL|Đời sống và Pháp luật", "doisongphapluat.com|doisongphapluat.com.vn"},
     {"Sức khỏe & Đời sống", "", "SK&ĐS|Sức khỏe và Đời sống", "suckhoedoisong.vn"},
-    {"Giao thông", "", "Báo Giao thông|Baogiaothong.vn", "baogiaothong.vn"},
+    {"Báo Giao thông", "", "~Giao thông|Baogiaothong.vn", "baogiaothong.vn"},
     {"Thể thao & Văn hóa", "", "TT&VH|Thể thao và Văn hóa", "thethaovanhoa.vn"},
     {"Thể Thao Việt Nam", "", "Thể Thao VN", "thethaovietnam.vn"},
     {"Đầu tư Chứng khoán", "", "ĐTCK|Tin nhanh Chứng khoán", "tinnhanhchungkhoan.vn"},
-    {"Đầu tư", "", "Báo Đầu tư|Baodautu.vn", "baodautu.vn"},
+    {"Báo Đầu tư", "", "~Đầu tư|Baodautu.vn", "baodautu.vn"},
     {"Nhịp cầu Đầu tư", "", "NCĐT", "nhipcaudautu.vn"},
     {"NDH", "", "", "ndh.vn"},
-    {"Thời báo Tài chính Việt Nam", "", "Tài Chính|Thời báo Tài chính", "thoibaotaichinhvietnam.vn"},
-    {"Hải Quan", "", "Báo Hải quan", "haiquanonline.com.vn"},
+    {"Thời báo Tài chính Việt Nam", "", "~Tài Chính|Thời báo Tài chính", "thoibaotaichinhvietnam.vn"},
+    {"Báo Hải quan", "", "~Hải Quan", "haiquanonline.com.vn"},
     {"VnEconomy", "", "Thời báo Kinh tế Việt Nam", "vneconomy.vn"},
     {"CafeF", "", "", "cafef.vn"},
     {"CafeBiz", "", "", "cafebiz.vn"},
@@ -58,7 +58,7 @@ constexpr Row kRows[] = {
     {"24h", "", "24h.com.vn", "24h.com.vn"},
     {"VTC News", "", "VTC", "vtc.vn"},
     {"Báo Mới", "", "Baomoi.com|Baomoi", "baomoi.com"},
-    {"Văn hóa", "", "Báo Văn hóa", "baovanhoa.vn"},
+    {"Báo Văn hóa", "", "~Văn hóa", "baovanhoa.vn"},
     {"Nông nghiệp Việt Nam", "", "Nông nghiệp VN|NNVN", "nongnghiep.vn"},
     {"Khoa học & Phát triển", "", "KH&PT", "khoahocphattrien.vn"},
     {"Giáo dục & Thời đại", "", "GD&TĐ|Giáo dục và Thời đại", "giaoducthoidai.vn"},
@@ -79,8 +79,13 @@ const std::vector<Outlet>& Outlets() {
   static const std::vector<Outlet> outlets = [] {
     std::vector<Outlet> v;
     for (const Row& r : kRows) {
-      Outlet o{r.name, r.province, {FilterKey(r.name)}, SplitBars(r.domains)};
-      for (const std::string& n : SplitBars(r.names)) o.names.push_back(FilterKey(n));
+      Outlet o{r.name, r.province, {FilterKey(r.name)}, {}, SplitBars(r.domains)};
+      for (const std::string& n : SplitBars(r.names)) {
+        if (n[0] == '~')
+          o.weak_names.push_back(FilterKey(n.substr(1)));
+        else
+          o.names.push_back(FilterKey(n));
+      }
       v.push_back(std::move(o));
     }
     return v;
@@ -90,13 +95,17 @@ const std::vector<Outlet>& Outlets() {
 
 }  // namespace
 
-const Outlet* OutletNamed(std::string_view text) {
+const Outlet* OutletNamed(std::string_view text, bool weak) {
   if (text.size() > 80) return nullptr;
   const std::string key = FilterKey(text);
   if (key.empty()) return nullptr;
-  for (const Outlet& o : Outlets())
+  for (const Outlet& o : Outlets()) {
     for (const std::string& n : o.names)
       if (n == key) return &o;
+    if (weak)
+      for (const std::string& n : o.weak_names)
+        if (n == key) return &o;
+  }
   return nullptr;
 }
 
