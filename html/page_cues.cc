@@ -244,23 +244,24 @@ PageCues ReadPageCues(const HtmlTree& tree) {
       } else if (tag == GUMBO_TAG_TITLE) {
         AddUnique(title_tag, WithoutSiteSuffix(Clean(TextOf(node))));
         continue;
-      } else if (tag == GUMBO_TAG_H1) {
-        AddUnique(h1s, TextOf(node));
       } else if (tag == GUMBO_TAG_TIME && time_date.empty()) {
         ReadDate(Attribute(node, "datetime"), &time_date, &time_time);
-      } else if (tag == GUMBO_TAG_FIGCAPTION) {
-        if (cues.captions.size() < kMaxListed) cues.captions.push_back(Clean(TextOf(node)));
-      } else if (tag == GUMBO_TAG_A) {
-        std::string text = Clean(TextOf(node));
-        if (std::count(text.begin(), text.end(), ' ') >= kTeaserWords - 1 && cues.links.size() < kMaxListed)
-          cues.links.push_back(std::move(text));
-        continue;  // a link's own text is read
       }
+      // Elements whose text is a cue: read once, and not descended into, so
+      // no text is read twice however such elements nest (linear).
       const std::string_view itemprop = Attribute(node, "itemprop");
-      if (itemprop == "headline" && tag != GUMBO_TAG_META) AddUnique(item_titles, TextOf(node));
-      if ((itemprop == "author" || Attribute(node, "rel") == "author") && tag != GUMBO_TAG_META &&
-          tag != GUMBO_TAG_LINK)
-        AddUnique(meta_authors, TextOf(node));
+      const bool headline = itemprop == "headline", author = itemprop == "author" || Attribute(node, "rel") == "author";
+      if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_A || headline || author) {
+        std::string text = Clean(TextOf(node));
+        if (headline) AddUnique(item_titles, text);
+        if (author) AddUnique(meta_authors, text);
+        if (tag == GUMBO_TAG_H1) AddUnique(h1s, text);
+        if (tag == GUMBO_TAG_FIGCAPTION && cues.captions.size() < kMaxListed) cues.captions.push_back(text);
+        if (tag == GUMBO_TAG_A && std::count(text.begin(), text.end(), ' ') >= kTeaserWords - 1 &&
+            cues.links.size() < kMaxListed)
+          cues.links.push_back(std::move(text));
+        continue;
+      }
     }
     for (unsigned i = children.length; i > 0; --i) stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
   }

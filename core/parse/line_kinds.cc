@@ -43,6 +43,12 @@ constexpr const char* kContactLabels[] = {
     "dia chi",          "tru so",         "dien thoai",       "email",        "fax",       "website",  "giay phep",
     "co quan chu quan", "don vi quan ly", "chiu trach nhiem", "ghi ro nguon", "ban quyen", "copyright"};
 
+// Words of ownership a publisher's header or footer line holds besides its
+// contact labels.
+constexpr const char* kOwnershipWords[] = {
+    "chu quan",        "cong thong tin", "trang thong tin", "tong bien tap", "toa soan",      "ubnd",
+    "uy ban nhan dan", "so thong tin",   "dai phat thanh",  "bao",           "phat hanh lai", "(c)"};
+
 constexpr const char* kRelated[] = {"bai viet khac",
                                     "cac bai viet khac",
                                     "tin lien quan",
@@ -228,6 +234,15 @@ std::string BylineWithOutlet(const Line& line, std::string* outlet) {
   if (n.words > 5 || !LooksLikeName(n)) return "";
   if (outlet) *outlet = CollapseSpaces(t.substr(slash + 1));
   return name;
+}
+
+bool NamesPublisher(const Line& line) {
+  static const PhraseSet* set = [] {
+    static std::vector<const char*> words(std::begin(kContactLabels), std::end(kContactLabels));
+    words.insert(words.end(), std::begin(kOwnershipWords), std::end(kOwnershipWords));
+    return new PhraseSet(words.data(), words.size());
+  }();
+  return set->AnyIn(line.folded) || line.text.find("\xC2\xA9") != std::string::npos;  // ©
 }
 
 bool IsSourceCredit(const Line& line) {

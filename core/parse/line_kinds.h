@@ -49,6 +49,13 @@ std::string BylineWithOutlet(const Line& line, std::string* outlet);
 // "Theo Báo X", "Nguồn: chinhphu.vn": a source credit line.
 bool IsSourceCredit(const Line& line);
 
+// A header or footer line that names the publisher, its owner or its
+// address ("Cơ quan chủ quản: UBND tỉnh …", "Địa chỉ: …", "© Báo …"): the
+// contact labels of a footer and the words of ownership. The places such a
+// line names are the publisher's; menus, tags and related titles name
+// places too, but as topics.
+bool NamesPublisher(const Line& line);
+
 // "Ảnh: N.H", "(Ảnh minh họa)": a photo credit line.
 bool IsPhotoCredit(const Line& line);
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <unordered_set>
-#include "bantin/digest.h"
 
+#include "bantin/digest.h"
 #include "bantin/text/dates.h"
 #include "bantin/text/outlets.h"
 #include "bantin/text/text.h"
@@ -144,9 +144,10 @@ int FindBody(Page& page, int from, Bulletin& out) {
                 (l.role == LineRole::kPublication && i > page.body_begin);
     // A stamp or a toolbar line between a lead and the rest of the article
     // (title, sapo, date and share buttons, then the body, as article pages
-    // lay them out) does not end it: more prose follows than came before.
-    if (hard && l.role != LineRole::kRelated && i > page.body_begin &&
-        prose_from[i] > prose_from[page.body_begin] - prose_from[i] && prose_from[page.body_begin] - prose_from[i] <= 2)
+    // lay them out) does not end it: a lead of a line or two came before it,
+    // more prose follows.
+    const int before = i > page.body_begin ? prose_from[page.body_begin] - prose_from[i] : 0;
+    if (hard && l.role != LineRole::kRelated && i > page.body_begin && before <= 2 && prose_from[i] > before)
       hard = false;
     next_hard[i] = hard ? i : next_hard[i + 1];
   }
@@ -197,9 +198,6 @@ void FirstLineIsTitle(Page& page) {
 void FindTitle(Page& page, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const Line& first = lines[page.body_begin];
-  // A long headline without a final period reads as prose; the lead after it
-  // then starts the body. So does one in capitals, period or not: no
-  // paragraph of an article is set all in capitals.
   double confidence = 0.9;
   // A headline-shaped line right above the body (a stamp may stand between
   // them) is the title, whatever the first body line looks like.
@@ -209,6 +207,9 @@ void FindTitle(Page& page, Bulletin& out) {
     --above;
   const bool title_above = above >= 0 && lines[above].role == LineRole::kUnspecified && lines[above].words >= 4 &&
                            lines[above].words <= 60 && !IsDomainLine(lines[above]);
+  // Else a long headline without a final period reads as prose; the lead
+  // after it then starts the body. So does one in capitals, period or not:
+  // no paragraph of an article is set all in capitals.
   if (!title_above && (!first.terminal || first.all_caps) && first.words <= 45 && page.body_begin < page.body_end) {
     confidence = 0.6;
     FirstLineIsTitle(page);

@@ -36,40 +36,6 @@ constexpr int kMaxSiteLineWords = 40;
 
 bool IsChromeLine(const Page& page, int i) { return i < page.body_begin || i > page.body_end; }
 
-// Words of a header or footer line that names the publisher, its owner or
-// its address ("Cơ quan chủ quản: UBND tỉnh …", "Địa chỉ: …", "© Báo …"):
-// the places such a line names are the publisher's. Menus, tags and related
-// titles name places too, but as topics.
-const char* const kPublisherMarkers[] = {"co quan chu quan",
-                                         "chu quan",
-                                         "cong thong tin",
-                                         "trang thong tin",
-                                         "ban quyen",
-                                         "copyright",
-                                         "(c)",
-                                         "dia chi",
-                                         "tru so",
-                                         "toa soan",
-                                         "giay phep",
-                                         "chiu trach nhiem",
-                                         "tong bien tap",
-                                         "ubnd",
-                                         "uy ban nhan dan",
-                                         "so thong tin",
-                                         "dai phat thanh",
-                                         "bao ",
-                                         "ghi ro nguon",
-                                         "phat hanh lai",
-                                         "don vi quan ly",
-                                         "dien thoai",
-                                         "email",
-                                         "fax"};
-
-bool NamesPublisher(const Line& line) {
-  static const PhraseSet kMarkers(kPublisherMarkers);
-  return kMarkers.AnyIn(line.folded) || line.text.find("\xC2\xA9") != std::string::npos;  // ©
-}
-
 // The outlet a piece of text ends with after a separator: a sapo signed
 // "… - VnExpress", a byline "Thiếu Anh/VOV online".
 const Outlet* OutletAtEnd(std::string_view text) {

@@ -1,5 +1,6 @@
 #include "trailing_byline.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,13 +30,19 @@ std::string_view TrimEnd(std::string_view s) {
   return s;
 }
 
+// The first character boundary at or after `at` (the text is valid UTF-8).
+size_t CharStart(std::string_view s, size_t at) {
+  while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
 // Removes trailing toolbar words.
 std::string_view WithoutToolbar(std::string_view s) {
   bool again = true;
   while (again) {
     again = false;
     s = TrimEnd(s);
-    const std::string folded = FoldedKey(s.substr(s.size() > 24 ? s.size() - 24 : 0));
+    const std::string folded = FoldedKey(s.substr(CharStart(s, s.size() > 24 ? s.size() - 24 : 0)));
     for (const char* w : kToolbarWords) {
       const std::string_view word = w;
       if (folded.size() < word.size() || folded.compare(folded.size() - word.size(), word.size(), word) != 0) continue;
@@ -103,7 +110,7 @@ void TakeTrailingByline(Bulletin& out) {
   if (!out.author.empty() || out.blocks.empty()) return;
   std::string& text = out.blocks.back().text;
   std::string_view rest = WithoutToolbar(text);
-  const size_t tail_from = rest.size() > kMaxTail ? rest.size() - kMaxTail : 0;
+  const size_t tail_from = CharStart(rest, rest.size() > kMaxTail ? rest.size() - kMaxTail : 0);
 
   // A trailing credit: "Theo X", glued or not.
   std::string credit;
@@ -137,19 +144,15 @@ void TakeTrailingByline(Bulletin& out) {
   std::string author;
   size_t cut = std::string_view::npos;  // where the byline starts in `text`
   // A labelled byline after the last sentence: "… Tin, ảnh: X".
-  for (size_t colon = name_end.rfind(':'); colon != std::string_view::npos && colon >= tail_from;) {
+  if (const size_t colon = name_end.rfind(':'); colon != std::string_view::npos && colon >= tail_from) {
     size_t start = name_end.find_last_of(".!?", colon);
     start = start == std::string_view::npos ? 0 : start + 1;
-    const Line l = LineOfText(rest.substr(start));
-    author = BylineAfterLabel(l);
+    author = BylineAfterLabel(LineOfText(rest.substr(start)));
     if (!author.empty()) cut = start;
-    break;
   }
   if (author.empty()) {
-    // After the last sentence end, glued to the last word, or after the
-    // double space a dump leaves where a line break was.
-    // The last three sentence ends are tried: a name in initials holds dots
-    // of its own ("….T.Tr").
+    // After one of the last three sentence ends (a name in initials holds
+    // dots of its own: "….T.Tr"), or glued to the last word.
     std::vector<size_t> starts;
     for (size_t end = name_end.size(); starts.size() < 3;) {
       const size_t at = name_end.find_last_of(".!?)\"", end == 0 ? 0 : end - 1);
@@ -157,12 +160,11 @@ void TakeTrailingByline(Bulletin& out) {
       starts.push_back(at + 1);
       end = at;
     }
-    const size_t glue = LastGlue(name_end.substr(tail_from));
-    const size_t gap = name_end.rfind("  ");
-    if (glue != std::string_view::npos) starts.push_back(tail_from + glue);
-    if (gap != std::string_view::npos) starts.push_back(gap + 2);
+    if (tail_from < name_end.size())
+      if (const size_t glue = LastGlue(name_end.substr(tail_from)); glue != std::string_view::npos)
+        starts.push_back(tail_from + glue);
     for (size_t start : starts) {
-      if (start == std::string_view::npos || start < tail_from || start >= name_end.size()) continue;
+      if (start < tail_from || start >= name_end.size()) continue;
       std::string_view name = TrimEnd(name_end.substr(start));
       while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
       if (name.size() > 4 && name.substr(name.size() - 4) == " ghi") name.remove_suffix(4);  // "X ghi"

@@ -11,7 +11,7 @@ namespace bantin {
 // When no byline was found, looks at the end of the last block:
 //   "…trưởng thôn).PV"                    a name after the last sentence
 //   "…thiên tai. Tin, ảnh: NGUYỄN KIỂM"   a labelled byline
-//   "…bệnh viện lớn  Bảo Trân ghi"        "X ghi" (X wrote it down)
+//   "…ở bệnh viện.Bảo Trân ghi"           "X ghi" (X wrote it down)
 //   "…lắp ráp./.Linh Vũ (Vietnam+)"       a name with its outlet
 //   "…đời thựcThu Việt Theo AutoGuide"    glued to the last word, then a
 //                                         source credit ("Theo X")
