@@ -1,8 +1,8 @@
 // The core's view of one parsed page. Field names and meanings are those of
 // bantin.v1.Bulletin in proto/bantin/v1/bantin.proto; storage/bulletin_codec.h
 // is the one place that maps between the two.
-#ifndef BANTIN_CORE_BULLETIN_H_
-#define BANTIN_CORE_BULLETIN_H_
+#ifndef BANTIN_BULLETIN_H_
+#define BANTIN_BULLETIN_H_
 
 #include <cstdint>
 #include <string>
@@ -95,4 +95,4 @@ const char* LineRoleName(LineRole role);    // "LINE_ROLE_TITLE", ...
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_BULLETIN_H_
+#endif  // BANTIN_BULLETIN_H_

@@ -2,8 +2,8 @@
 // ids), search (variant hashes, page tokens) and storage (page hashes, list
 // tokens). FNV-1a: fast, dependency-free, and stable across builds and
 // platforms, which stored ids and tokens need. Not for security.
-#ifndef BANTIN_CORE_DIGEST_H_
-#define BANTIN_CORE_DIGEST_H_
+#ifndef BANTIN_DIGEST_H_
+#define BANTIN_DIGEST_H_
 
 #include <cstdint>
 #include <string>
@@ -27,4 +27,4 @@ bool Unhex(std::string_view hex, std::string* bytes);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_DIGEST_H_
+#endif  // BANTIN_DIGEST_H_

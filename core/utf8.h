@@ -1,8 +1,8 @@
 // Byte-level UTF-8 hygiene. Crawled pages arrive with invalid sequences, NULs
 // and stray control characters; the rest of core assumes valid UTF-8, so every
 // input passes through SanitizeUtf8 first.
-#ifndef BANTIN_CORE_UTF8_H_
-#define BANTIN_CORE_UTF8_H_
+#ifndef BANTIN_UTF8_H_
+#define BANTIN_UTF8_H_
 
 #include <cstddef>
 #include <string>
@@ -48,4 +48,4 @@ void AppendUtf8(std::string& out, char32_t cp);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_UTF8_H_
+#endif  // BANTIN_UTF8_H_

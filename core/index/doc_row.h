@@ -4,8 +4,8 @@
 // documents streams through memory instead of chasing a pointer per document
 // to its DocMeta (which keeps what only filters and hits need: id, source,
 // filter keys).
-#ifndef BANTIN_CORE_DOC_ROW_H_
-#define BANTIN_CORE_DOC_ROW_H_
+#ifndef BANTIN_INDEX_DOC_ROW_H_
+#define BANTIN_INDEX_DOC_ROW_H_
 
 #include <cstdint>
 #include <string_view>
@@ -48,4 +48,4 @@ inline constexpr int16_t kOtherProvince = -2;
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_DOC_ROW_H_
+#endif  // BANTIN_INDEX_DOC_ROW_H_

@@ -2,8 +2,8 @@
 // (core/index/doc_row.h) carry the numbers, so a search decides a province or
 // author filter once per distinct key (a few thousand) instead of comparing
 // strings for each of a hundred thousand matches.
-#ifndef BANTIN_CORE_FILTER_KEYS_H_
-#define BANTIN_CORE_FILTER_KEYS_H_
+#ifndef BANTIN_INDEX_FILTER_KEYS_H_
+#define BANTIN_INDEX_FILTER_KEYS_H_
 
 #include <cstdint>
 #include <optional>
@@ -36,4 +36,4 @@ struct FilterKeys {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FILTER_KEYS_H_
+#endif  // BANTIN_INDEX_FILTER_KEYS_H_

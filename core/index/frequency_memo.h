@@ -7,8 +7,8 @@
 // determines its entries, so an entry that matches both is exact and
 // nothing ever needs invalidating. Bounded: when full it starts over. Safe
 // from many threads.
-#ifndef BANTIN_CORE_FREQUENCY_MEMO_H_
-#define BANTIN_CORE_FREQUENCY_MEMO_H_
+#ifndef BANTIN_INDEX_FREQUENCY_MEMO_H_
+#define BANTIN_INDEX_FREQUENCY_MEMO_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -36,4 +36,4 @@ class FrequencyMemo {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FREQUENCY_MEMO_H_
+#endif  // BANTIN_INDEX_FREQUENCY_MEMO_H_

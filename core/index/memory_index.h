@@ -1,8 +1,8 @@
 // An index held in memory: what the browser builds over the bulletins a
 // reader opened, and what core's own tests rank with. It feeds the same
 // search engine (bantin/search/search_engine.h) as the server's RocksDB index.
-#ifndef BANTIN_CORE_MEMORY_INDEX_H_
-#define BANTIN_CORE_MEMORY_INDEX_H_
+#ifndef BANTIN_INDEX_MEMORY_INDEX_H_
+#define BANTIN_INDEX_MEMORY_INDEX_H_
 
 #include <memory>
 #include <string>
@@ -45,4 +45,4 @@ class MemoryIndex : public IndexReader {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_MEMORY_INDEX_H_
+#endif  // BANTIN_INDEX_MEMORY_INDEX_H_

@@ -9,8 +9,8 @@
 //   varint variants, variants × (u16 little-endian VariantHash, varint count),
 //   varint positions, positions × varint gap (first from 0; ascending)
 // The payload size lets a reader step over entries without decoding them.
-#ifndef BANTIN_CORE_POSTING_H_
-#define BANTIN_CORE_POSTING_H_
+#ifndef BANTIN_INDEX_POSTING_H_
+#define BANTIN_INDEX_POSTING_H_
 
 #include <array>
 #include <cstdint>
@@ -208,4 +208,4 @@ inline bool ReadFrequencies(std::string_view in, uint16_t variant, std::array<ui
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_POSTING_H_
+#endif  // BANTIN_INDEX_POSTING_H_

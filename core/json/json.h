@@ -2,8 +2,8 @@
 // bantin.v1.Bulletin (lowerCamelCase names, field-number order, default
 // values omitted, enums by name), the same bytes natively and in WebAssembly,
 // and the same as JavaScript's JSON.stringify of the parsed value.
-#ifndef BANTIN_CORE_JSON_H_
-#define BANTIN_CORE_JSON_H_
+#ifndef BANTIN_JSON_JSON_H_
+#define BANTIN_JSON_JSON_H_
 
 #include <string>
 #include <string_view>
@@ -49,4 +49,4 @@ std::string BulletinToJson(const Bulletin& bulletin);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_JSON_H_
+#endif  // BANTIN_JSON_JSON_H_

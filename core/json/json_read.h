@@ -10,8 +10,8 @@
 // Unknown fields are skipped (checked for syntax, not for UTF-8), as proto3
 // JSON readers do; a known field of the wrong type is an error. Default
 // values may be present or omitted.
-#ifndef BANTIN_CORE_JSON_READ_H_
-#define BANTIN_CORE_JSON_READ_H_
+#ifndef BANTIN_JSON_JSON_READ_H_
+#define BANTIN_JSON_JSON_READ_H_
 
 #include <string>
 #include <string_view>
@@ -27,4 +27,4 @@ Result<Bulletin> BulletinFromJson(std::string_view json);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_JSON_READ_H_
+#endif  // BANTIN_JSON_JSON_READ_H_

@@ -1,8 +1,8 @@
 // Recognisers for the kinds of lines a crawled news page is made of, by shape
 // and vocabulary, never by any one site's wording. Each looks at one line;
 // the parser (parser.cc) decides using neighbours and position.
-#ifndef BANTIN_CORE_LINE_KINDS_H_
-#define BANTIN_CORE_LINE_KINDS_H_
+#ifndef BANTIN_PARSE_LINE_KINDS_H_
+#define BANTIN_PARSE_LINE_KINDS_H_
 
 #include <string>
 #include <string_view>
@@ -72,4 +72,4 @@ bool StartsWithEnumerator(const Line& line);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_LINE_KINDS_H_
+#endif  // BANTIN_PARSE_LINE_KINDS_H_

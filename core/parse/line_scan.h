@@ -3,8 +3,8 @@
 // single spaces between words, and which is NFC, needs no repair: its text is
 // its trimmed bytes. ScanPlainLine checks that and, in the same pass, folds
 // the text and measures it exactly as the general path would.
-#ifndef BANTIN_CORE_LINE_SCAN_H_
-#define BANTIN_CORE_LINE_SCAN_H_
+#ifndef BANTIN_PARSE_LINE_SCAN_H_
+#define BANTIN_PARSE_LINE_SCAN_H_
 
 #include <string_view>
 
@@ -21,4 +21,4 @@ bool ScanPlainLine(std::string_view bytes, Line& line);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_LINE_SCAN_H_
+#endif  // BANTIN_PARSE_LINE_SCAN_H_

@@ -2,8 +2,8 @@
 // about. Lines are cut on LF in the raw bytes (a LF never occurs inside a
 // UTF-8 sequence), so each line keeps its exact byte span in the raw input
 // even though its text is sanitised, NFC-normalised and space-collapsed.
-#ifndef BANTIN_CORE_LINES_H_
-#define BANTIN_CORE_LINES_H_
+#ifndef BANTIN_PARSE_LINES_H_
+#define BANTIN_PARSE_LINES_H_
 
 #include <cstdint>
 #include <string>
@@ -37,4 +37,4 @@ Line LineOfText(std::string_view text);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_LINES_H_
+#endif  // BANTIN_PARSE_LINES_H_

@@ -1,8 +1,8 @@
 // Internal to the parser: a page's lines with the positions the zoning pass
 // found, handed to the inference steps (dates, source, people). Not part of
 // core's public API.
-#ifndef BANTIN_CORE_PAGE_H_
-#define BANTIN_CORE_PAGE_H_
+#ifndef BANTIN_PARSE_PAGE_H_
+#define BANTIN_PARSE_PAGE_H_
 
 #include <vector>
 
@@ -21,4 +21,4 @@ struct Page {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_PAGE_H_
+#endif  // BANTIN_PARSE_PAGE_H_

@@ -5,8 +5,8 @@
 //
 // Bytes of unknown kind (text or HTML) go to Parse in bantin/html/document.h,
 // the one entry point for a page as fetched; ParseText reads HTML as text.
-#ifndef BANTIN_CORE_PARSER_H_
-#define BANTIN_CORE_PARSER_H_
+#ifndef BANTIN_PARSE_PARSER_H_
+#define BANTIN_PARSE_PARSER_H_
 
 #include <string>
 #include <string_view>
@@ -55,4 +55,4 @@ std::string ContentId(const Bulletin& bulletin);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_PARSER_H_
+#endif  // BANTIN_PARSE_PARSER_H_

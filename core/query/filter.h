@@ -11,8 +11,8 @@
 // Restrictions separated by spaces or AND must all hold; OR joins the two
 // restrictions beside it (same field only, as in the query language). NOT
 // or `-` negates one restriction. Parentheses are not supported.
-#ifndef BANTIN_CORE_FILTER_H_
-#define BANTIN_CORE_FILTER_H_
+#ifndef BANTIN_QUERY_FILTER_H_
+#define BANTIN_QUERY_FILTER_H_
 
 #include <string>
 #include <string_view>
@@ -42,4 +42,4 @@ Result<std::string> QueryWithFilters(std::string_view query, const FieldFilters&
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FILTER_H_
+#endif  // BANTIN_QUERY_FILTER_H_

@@ -14,8 +14,8 @@
 // clauses on either side into one. Filters may be excluded (-province:x) and
 // ORed with filters of the same field. A `name:value` whose name is not a
 // field is searched as words. Errors name the byte offset they found.
-#ifndef BANTIN_CORE_QUERY_H_
-#define BANTIN_CORE_QUERY_H_
+#ifndef BANTIN_QUERY_QUERY_H_
+#define BANTIN_QUERY_QUERY_H_
 
 #include <cstdint>
 #include <string>
@@ -76,4 +76,4 @@ Result<Query> ParseQuery(std::string_view text, const QueryLimits& limits = {});
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_QUERY_H_
+#endif  // BANTIN_QUERY_QUERY_H_

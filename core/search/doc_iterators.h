@@ -5,8 +5,8 @@
 //
 // Iterators may yield docnos at or past the search's watermark and docnos of
 // deleted documents; the engine drops those as it walks.
-#ifndef BANTIN_CORE_DOC_ITERATORS_H_
-#define BANTIN_CORE_DOC_ITERATORS_H_
+#ifndef BANTIN_SEARCH_DOC_ITERATORS_H_
+#define BANTIN_SEARCH_DOC_ITERATORS_H_
 
 #include <cstdint>
 #include <map>
@@ -73,4 +73,4 @@ std::unique_ptr<DocIterator> MatchDocs(std::vector<std::unique_ptr<DocIterator>>
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_DOC_ITERATORS_H_
+#endif  // BANTIN_SEARCH_DOC_ITERATORS_H_

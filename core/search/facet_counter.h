@@ -3,8 +3,8 @@
 // counting a hundred thousand matches hashes and allocates nothing. Names are
 // read from a DocMeta only once per province, and for each document whose
 // province is outside the gazetteer (kOtherProvince, rare: a hint).
-#ifndef BANTIN_CORE_FACET_COUNTER_H_
-#define BANTIN_CORE_FACET_COUNTER_H_
+#ifndef BANTIN_SEARCH_FACET_COUNTER_H_
+#define BANTIN_SEARCH_FACET_COUNTER_H_
 
 #include <array>
 #include <bit>
@@ -69,4 +69,4 @@ class FacetCounter {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FACET_COUNTER_H_
+#endif  // BANTIN_SEARCH_FACET_COUNTER_H_

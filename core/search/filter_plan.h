@@ -4,8 +4,8 @@
 // numbers in the index's FilterKeys, each distinct author key tested once per
 // search. Source and person filters read the DocMeta, and only for matches
 // the row-decided clauses let through.
-#ifndef BANTIN_CORE_FILTER_PLAN_H_
-#define BANTIN_CORE_FILTER_PLAN_H_
+#ifndef BANTIN_SEARCH_FILTER_PLAN_H_
+#define BANTIN_SEARCH_FILTER_PLAN_H_
 
 #include <cstdint>
 #include <optional>
@@ -51,4 +51,4 @@ class FilterPlan {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FILTER_PLAN_H_
+#endif  // BANTIN_SEARCH_FILTER_PLAN_H_

@@ -1,8 +1,8 @@
 // Snippets of a search hit: the pieces of a bulletin that show why it
 // matched, with the matched syllables marked by byte offsets, so a client can
 // render highlights without re-implementing accent folding.
-#ifndef BANTIN_CORE_HIGHLIGHT_H_
-#define BANTIN_CORE_HIGHLIGHT_H_
+#ifndef BANTIN_SEARCH_HIGHLIGHT_H_
+#define BANTIN_SEARCH_HIGHLIGHT_H_
 
 #include <cstdint>
 #include <string>
@@ -48,4 +48,4 @@ struct SearchHit {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_HIGHLIGHT_H_
+#endif  // BANTIN_SEARCH_HIGHLIGHT_H_

@@ -9,8 +9,8 @@
 // above it; tangents are taken at the last hit's own pseudo-frequencies,
 // where they are tight. A passed-over match ranks after the last hit, so the
 // page equals an exhaustive ranking's.
-#ifndef BANTIN_CORE_RANKING_H_
-#define BANTIN_CORE_RANKING_H_
+#ifndef BANTIN_SEARCH_RANKING_H_
+#define BANTIN_SEARCH_RANKING_H_
 
 #include <cstdint>
 #include <span>
@@ -155,4 +155,4 @@ class TopHits {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_RANKING_H_
+#endif  // BANTIN_SEARCH_RANKING_H_

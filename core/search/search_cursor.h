@@ -1,7 +1,7 @@
 // The page token of a search (internal to the engine): the last hit served,
 // the docno watermark of the first page, and a fingerprint of the query text.
-#ifndef BANTIN_CORE_SEARCH_CURSOR_H_
-#define BANTIN_CORE_SEARCH_CURSOR_H_
+#ifndef BANTIN_SEARCH_SEARCH_CURSOR_H_
+#define BANTIN_SEARCH_SEARCH_CURSOR_H_
 
 #include <cstdint>
 #include <string>
@@ -28,4 +28,4 @@ Result<SearchCursor> DecodeCursor(std::string_view token);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_SEARCH_CURSOR_H_
+#endif  // BANTIN_SEARCH_SEARCH_CURSOR_H_

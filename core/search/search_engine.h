@@ -13,8 +13,8 @@
 // enter the page are scored exactly (core/search/ranking.h). Ranking, facets and
 // date, province and author filters read each match's DocRow, not its
 // DocMeta.
-#ifndef BANTIN_CORE_SEARCH_ENGINE_H_
-#define BANTIN_CORE_SEARCH_ENGINE_H_
+#ifndef BANTIN_SEARCH_SEARCH_ENGINE_H_
+#define BANTIN_SEARCH_SEARCH_ENGINE_H_
 
 #include <cstdint>
 #include <functional>
@@ -78,4 +78,4 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view query, co
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_SEARCH_ENGINE_H_
+#endif  // BANTIN_SEARCH_SEARCH_ENGINE_H_

@@ -6,8 +6,8 @@
 // Field-number order, lowerCamelCase names, default values omitted, int64
 // values (totalSize, facet counts) as strings, as protobuf's JSON printer
 // does; scores with JsonWriter::Number's six significant digits.
-#ifndef BANTIN_CORE_SEARCH_JSON_H_
-#define BANTIN_CORE_SEARCH_JSON_H_
+#ifndef BANTIN_SEARCH_SEARCH_JSON_H_
+#define BANTIN_SEARCH_SEARCH_JSON_H_
 
 #include <functional>
 #include <string>
@@ -29,4 +29,4 @@ std::string ErrorToJson(const Status& status);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_SEARCH_JSON_H_
+#endif  // BANTIN_SEARCH_SEARCH_JSON_H_

@@ -2,8 +2,8 @@
 // (lower case, no diacritics: "ngay 4 thang 3 nam 2021", "sang 16/7",
 // "15/01/2021 - 8:41:57 am", "2021-03-04t10:00"). Scanning is linear and
 // allocation-light; no regular expressions (a 1 MB line must stay cheap).
-#ifndef BANTIN_CORE_DATES_H_
-#define BANTIN_CORE_DATES_H_
+#ifndef BANTIN_TEXT_DATES_H_
+#define BANTIN_TEXT_DATES_H_
 
 #include <string>
 #include <string_view>
@@ -47,4 +47,4 @@ Status CheckOptionalDate(std::string_view value, std::string_view field);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_DATES_H_
+#endif  // BANTIN_TEXT_DATES_H_

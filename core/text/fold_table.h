@@ -2,8 +2,8 @@
 // diacritics (U+00C0–U+024F, U+1E00–U+1EFF), which is where all of
 // Vietnamese lives. Built once with ICU; afterwards folding, letter classes,
 // syllable cutting and the NFC check are a table lookup per code point.
-#ifndef BANTIN_CORE_FOLD_TABLE_H_
-#define BANTIN_CORE_FOLD_TABLE_H_
+#ifndef BANTIN_TEXT_FOLD_TABLE_H_
+#define BANTIN_TEXT_FOLD_TABLE_H_
 
 #include <array>
 #include <string>
@@ -51,4 +51,4 @@ inline const FoldTable& Folds() {
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_FOLD_TABLE_H_
+#endif  // BANTIN_TEXT_FOLD_TABLE_H_

@@ -1,8 +1,8 @@
 // Vietnam's 63 provinces and centrally-run cities (the division in force
 // 2008-2025, which the archived pages use), with their usual spellings,
 // outlet abbreviations and domain slugs.
-#ifndef BANTIN_CORE_GAZETTEER_H_
-#define BANTIN_CORE_GAZETTEER_H_
+#ifndef BANTIN_TEXT_GAZETTEER_H_
+#define BANTIN_TEXT_GAZETTEER_H_
 
 #include <string>
 #include <string_view>
@@ -42,4 +42,4 @@ const Province* ProvinceByName(std::string_view name);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_GAZETTEER_H_
+#endif  // BANTIN_TEXT_GAZETTEER_H_

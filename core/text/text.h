@@ -7,8 +7,8 @@
 //     ủy/uỷ become the same), so old and new spellings always compare equal;
 //   - the folded key: the exact key without any diacritics and with đ→d, so
 //     "bao" matches bảo, báo, bão, bạo.
-#ifndef BANTIN_CORE_TEXT_H_
-#define BANTIN_CORE_TEXT_H_
+#ifndef BANTIN_TEXT_TEXT_H_
+#define BANTIN_TEXT_TEXT_H_
 
 #include <cstdint>
 #include <string>
@@ -85,4 +85,4 @@ std::vector<std::string> SplitBars(std::string_view list);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_TEXT_H_
+#endif  // BANTIN_TEXT_TEXT_H_

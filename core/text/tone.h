@@ -1,8 +1,8 @@
 // Internal to core: the exact key of one syllable (case-folded, one canonical
 // tone placement), memoised because Vietnamese has only a few thousand
 // distinct syllables and each ICU round trip is costly.
-#ifndef BANTIN_CORE_TONE_H_
-#define BANTIN_CORE_TONE_H_
+#ifndef BANTIN_TEXT_TONE_H_
+#define BANTIN_TEXT_TONE_H_
 
 #include <string>
 #include <string_view>
@@ -14,4 +14,4 @@ const std::string& SyllableExactKey(std::string_view syllable);
 
 }  // namespace bantin
 
-#endif  // BANTIN_CORE_TONE_H_
+#endif  // BANTIN_TEXT_TONE_H_
