@@ -15,7 +15,8 @@
 
 namespace bantin {
 
-// Never fails; linear in the input (see ParseText).
+// Never fails; linear in the input but for gumbo on deeply nested markup
+// (html_text.h).
 Bulletin Parse(std::string_view bytes, const ParseHints& hints = {});
 
 // The text a bulletin's line spans index: the page itself for a text dump,
