@@ -22,6 +22,9 @@ function(bantin_library target)
   if(NOT EMSCRIPTEN)
     target_compile_options(${target} PRIVATE -Wall -Wextra)
   endif()
-  set_property(TARGET ${target} PROPERTY BANTIN_PUBLIC_HEADERS ${ARG_PUBLIC_HEADERS})
-  set_property(TARGET ${target} PROPERTY BANTIN_HEADER_PREFIX ${ARG_PREFIX})
+  # What cmake/BantinInstall.cmake installs: bantin_text is bantin::text.
+  string(REGEX REPLACE "^bantin_" "" export_name ${target})
+  set_target_properties(${target} PROPERTIES EXPORT_NAME ${export_name}
+    BANTIN_PUBLIC_HEADERS "${ARG_PUBLIC_HEADERS}" BANTIN_HEADER_PREFIX ${ARG_PREFIX}
+    BANTIN_SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
 endfunction()

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds bantin natively (build/bin/bantin, tests, benchmarks) and the core
-# for WebAssembly (build/wasm/bantin.mjs). Incremental after the first run.
+# for WebAssembly (build/wasm/bantin.mjs, the npm tarball), and installs what
+# an embedding program uses (README.md, "Embedding") into BANTIN_PREFIX,
+# by default ~/.local, where this user's python3 finds the bantin module.
+# Incremental after the first run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -8,6 +11,7 @@ JOBS="${BANTIN_JOBS:-$(nproc)}"
 
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$BUILD" -j"$JOBS"
+cmake --install "$BUILD" --prefix "${BANTIN_PREFIX:-$HOME/.local}" >/dev/null
 
 ICU_WASM=$(scripts/build-icu-wasm.sh)
 GUMBO_WASM=$(scripts/build-gumbo-wasm.sh)

@@ -27,7 +27,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-if [[ ! -d wasm-client/node_modules/playwright-core ]]; then
+if [[ ! -d wasm-client/node_modules/playwright-core || ! -d wasm-client/node_modules/typescript ]]; then
   echo "setup: installing npm packages" >&2
   (cd wasm-client && npm ci --no-audit --no-fund >&2)
 fi

@@ -3,8 +3,9 @@
 # (core, storage on a real RocksDB, service on a real 127.0.0.1 server), the
 # extraction score on the labelled seeds and fixtures, the Node tests of the
 # wasm module (parse and search byte parity with native), the headless
-# Chromium tests of the viewer (served, offline, file://), and a short
-# fuzzing run of the parser and the JSON reader.
+# Chromium tests of the viewer (served, offline, file://), the embedding
+# packages built and used from an installed tree, and a short fuzzing run of
+# the parser and the JSON reader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -36,6 +37,9 @@ python3 tests/tools/eval_extraction.py "$BUILD/bin/bantin" tests/pages/labels_he
 
 echo "== wasm module (Node) and viewer (headless Chromium)" >&2
 (cd wasm-client && node --test test/)
+
+echo "== embedding: C API, C++ package, Python module, npm package (tests/embedding/run.sh)" >&2
+tests/embedding/run.sh
 
 echo "== parser fuzzing (libFuzzer, ASan, UBSan), ${BANTIN_FUZZ_SECONDS:-60} s" >&2
 scripts/fuzz.sh "${BANTIN_FUZZ_SECONDS:-60}"

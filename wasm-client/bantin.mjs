@@ -150,11 +150,9 @@ export class Index {
     return answer(this.searchJson(query, filters));
   }
   searchJson(query = '', filters = {}) {
-    // Errors in the reader's own words name offsets into what they typed.
-    const own = core.checkQuery(query);
-    if (own) return own;
-    const text = queryWithFilters(query, filters);
-    return this.#index.search(text, filters.pageSize ?? 0, filters.pageToken ?? '');
+    // Errors in the query name offsets into what the reader typed.
+    return this.#index.search(query, filters.province ?? '', filters.author ?? '', filters.from ?? '',
+                              filters.to ?? '', filters.pageSize ?? 0, filters.pageToken ?? '');
   }
 
   dispose() { this.#index.delete(); }
@@ -169,3 +167,4 @@ export function highlightRanges(text, highlights = []) {
 }
 
 export const parserVersion = core.parserVersion();
+export const version = core.version();
