@@ -33,6 +33,18 @@ TEST(TrailingByline, ToolbarWordsAndCreditsArePeeledOff) {
   EXPECT_EQ(Page("041.txt").author, "Ngát Ngọc");  // "…này.Ngát Ngọc Ảnh: Miss Universe Canada"
 }
 
+TEST(TrailingByline, NotedByAndTitledSignatures) {
+  const Bulletin noted = Page("021.txt");  // "…ở nhiều bệnh viện lớn  Bảo Trân ghi"
+  EXPECT_EQ(noted.author, "Bảo Trân");
+  EXPECT_EQ(LastBlock(noted).find("Bảo Trân"), std::string::npos);
+  // "…của cha bạn.Luật gia Nguyễn Văn Khôi (Trung tâm Tư vấn pháp luật …)"
+  EXPECT_EQ(Page("c014.txt").author, "Luật gia Nguyễn Văn Khôi");
+  // A sentence that merely ends in capitalised words does not sign.
+  EXPECT_EQ(
+      ParseText("Tiêu đề bài\n\nĐoàn công tác đã làm việc với Sở Y tế.\nHọ đến thăm Bệnh viện Đa khoa ghi\n").author,
+      "");
+}
+
 TEST(TrailingByline, InitialsAreAName) {
   EXPECT_EQ(Page("c027.txt").author, "T.Tr");  // "…(tháng 7-2013).T.Tr"
 }

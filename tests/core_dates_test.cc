@@ -50,6 +50,25 @@ TEST(MentionedYears, SkipsRangesAndPlans) {
   EXPECT_EQ(y, (std::vector<int>{2023, 2024}));
 }
 
+TEST(MentionedYears, EventsNamedByTheirYearAreNotThePresent) {
+  const auto y = MentionedYears("vong loai world cup 2026, sea games 2025 va expo 2030; nam 2024");
+  EXPECT_EQ(y, (std::vector<int>{2024}));
+}
+
+TEST(DateInUrl, PathSegmentsAndTimestampsNotHostsOrIds) {
+  int y = 0, m = 0, d = 0;
+  EXPECT_TRUE(DateInUrl("https://example.vn/2021/01/15/bai-viet.html", &y, &m, &d));
+  EXPECT_EQ(std::vector<int>({y, m, d}), std::vector<int>({2021, 1, 15}));
+  EXPECT_TRUE(DateInUrl("https://dantri.com.vn/xa-hoi/ha-noi-20201218141249485.htm", &y, &m, &d));
+  EXPECT_EQ(std::vector<int>({y, m, d}), std::vector<int>({2020, 12, 18}));
+  EXPECT_TRUE(DateInUrl("/tin-tuc/20240301/bai.html", &y, &m, &d));
+  EXPECT_EQ(std::vector<int>({y, m, d}), std::vector<int>({2024, 3, 1}));
+  EXPECT_FALSE(DateInUrl("https://soha.vn/bai-viet-198231215101234567.htm", &y, &m, &d));  // an id
+  EXPECT_FALSE(DateInUrl("https://20201218.example.vn/bai.html", &y, &m, &d));             // the host
+  EXPECT_FALSE(DateInUrl("https://vnexpress.net/bai-viet-4781234.html", &y, &m, &d));
+  EXPECT_FALSE(DateInUrl("https://example.vn/2021/13/45/bai.html", &y, &m, &d));  // no such day
+}
+
 TEST(Dates, ValidatesCalendar) {
   EXPECT_TRUE(IsValidDate(2024, 2, 29));
   EXPECT_FALSE(IsValidDate(2023, 2, 29));

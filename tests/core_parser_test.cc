@@ -10,6 +10,7 @@ namespace {
 
 using testing::ReadFile;
 using testing::SeedPaths;
+using testing::SourceDir;
 
 std::vector<std::string> BodyTexts(const Bulletin& b) {
   std::vector<std::string> out;
@@ -144,6 +145,25 @@ TEST(ParsePages, NoDateWhenNothingSupportsOne) {
       "vì vậy bộ phân tích không được đoán ra một ngày đăng bài.\n");
   EXPECT_TRUE(b.date.empty());
   EXPECT_FALSE(b.warnings.empty());
+}
+
+TEST(ParsePages, DatesACrawlerRecordedBeforeTheLead) {
+  // A dataset's header field above the headline wins over the URL's date,
+  // which wins over the lead's event date (tests/pages/c003.txt, c002.txt).
+  EXPECT_EQ(ParseText(ReadFile(SourceDir() + "/tests/pages/c003.txt")).date, "2020-10-02");
+  const Bulletin from_url = ParseText(ReadFile(SourceDir() + "/tests/pages/c002.txt"));
+  EXPECT_EQ(from_url.date, "2020-12-18");
+  const Bulletin hinted = ParseText("Tiêu đề bài viết\n\nSáng 3/4, đoàn công tác đến thăm xã.\n",
+                                    {.url = "https://example.vn/tin/2023/04/05/bai.html"});
+  EXPECT_EQ(hinted.date, "2023-04-05");
+  EXPECT_TRUE(hinted.date_inferred);
+}
+
+TEST(ParsePages, NumberedImageTextIsNotProse) {
+  const Bulletin b = ParseText(
+      "Đường chạy của người phụ nữ\n\nChị đã chạy suốt hai mươi năm qua trên con đường làng.\n"
+      "Đường chạy của người phụ nữ - Ảnh 1.\nMỗi sáng chị dậy từ bốn giờ để chạy bộ cùng các bạn.\n");
+  for (const Block& block : b.blocks) EXPECT_EQ(block.text.find("Ảnh 1"), std::string::npos) << block.text;
 }
 
 TEST(ParseBadInput, NeverCrashesAndWarns) {

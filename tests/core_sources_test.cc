@@ -52,6 +52,12 @@ TEST(PublisherAndPlaces, CityPaperKeepsItsCity) {
   EXPECT_FALSE(b.date_inferred);
 }
 
+TEST(PublisherAndPlaces, ATieGoesToTheProvinceNamedFirst) {
+  // A district portal's report speaking from inside its province ("toàn
+  // tỉnh") names "tỉnh Đắk Nông" in its lead and "TP. Hồ Chí Minh" later.
+  EXPECT_EQ(Page("e004.txt").source.province, "Đắk Nông");
+}
+
 TEST(PublisherAndPlaces, PlacesAreSearchedApartFromTheProvince) {
   MemoryIndex index;
   for (const char* name : {"012.txt", "016.txt", "034.txt"}) index.Add(Page(name));

@@ -1,5 +1,5 @@
 // Chooses the publication date: a printed publication stamp first; else the
-// event date of the lead, its missing year inferred from the years the text
+// date the page's URL carries; else the event date of the lead, its missing year inferred from the years the text
 // itself speaks of, bounded by the day the page was fetched (page clock or
 // hint). The page clock itself is never the publication date.
 #include "date_inference.h"
@@ -22,6 +22,62 @@ Day FirstFullDate(const std::string& folded) {
   for (const DateMention& m : FindDates(folded))
     if (m.year) return {m.year, m.month, m.day};
   return {};
+}
+
+// An address line a crawler wrote above the headline ("# url = https://…"):
+// the first line there holding a URL, as a URL.
+std::string_view AddressAboveTitle(const Page& page) {
+  for (int i = 0; i < page.title && i < static_cast<int>(page.lines.size()); ++i) {
+    const std::string& text = page.lines[i].text;
+    const size_t at = text.find("http");
+    if (page.lines[i].words > 4 || at == std::string::npos || text.find("://", at) == std::string::npos) continue;
+    const std::string_view url = std::string_view(text).substr(at);
+    return url.substr(0, url.find(' '));
+  }
+  return {};
+}
+
+// A crawler's header field above the headline giving the date: "# date =
+// 20201002", "date: 2020-10-02", "published = 2020-10-02T08:00" (a dataset's
+// record of the article, written when it was taken).
+Day HeaderFieldDate(const Page& page) {
+  for (int i = 0; i < page.title && i < static_cast<int>(page.lines.size()); ++i) {
+    std::string_view f = page.lines[i].folded;
+    if (page.lines[i].words > 5) continue;
+    while (!f.empty() && (f.front() == '#' || f.front() == ' ')) f.remove_prefix(1);
+    size_t key = 0;
+    for (const char* k : {"date", "ngay", "published", "pubdate"})
+      if (f.starts_with(k)) key = std::string_view(k).size();
+    if (key == 0) continue;
+    f.remove_prefix(key);
+    while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+    if (f.empty() || (f.front() != '=' && f.front() != ':')) continue;
+    f.remove_prefix(1);
+    while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+    const auto number = [&](size_t at, size_t n) {
+      int v = 0;
+      for (size_t k = at; k < at + n; ++k) v = v * 10 + (f[k] - '0');
+      return v;
+    };
+    Day d;
+    const size_t digits = std::min(f.find_first_not_of("0123456789"), f.size());
+    if (digits == 8 || digits >= 12) {  // YYYYMMDD, maybe with the time after it
+      d = {number(0, 4), number(4, 2), number(6, 2)};
+    } else if (!ParseIsoDate(f.substr(0, 10), &d.y, &d.m, &d.d)) {
+      continue;
+    }
+    if (IsValidDate(d.y, d.m, d.d)) return d;
+  }
+  return {};
+}
+
+// The date the article's URL carries (the hint's, or the page's canonical
+// link, else an address line above the headline), not after `limit`.
+Day UrlDate(const Page& page, const ParseHints& hints, const Day& limit) {
+  const std::string_view url = hints.url.empty() ? AddressAboveTitle(page) : std::string_view(hints.url);
+  Day d;
+  if (url.empty() || !DateInUrl(url, &d.y, &d.m, &d.d)) return {};
+  return limit.known() && d.key() > limit.key() ? Day{} : d;
 }
 
 std::string Describe(const std::vector<int>& years) {
@@ -79,6 +135,24 @@ void InferDate(const Page& page, const ParseHints& hints, Bulletin& out) {
       out.confidence.date = 0.95;
       return;
     }
+  }
+
+  // No printed stamp: a crawler's date field above the headline, then the
+  // date in the article's URL (the content system's own record of
+  // publication) come before a date read from the lead.
+  if (const Day d = HeaderFieldDate(page); d.known() && (!limit.known() || d.key() <= limit.key())) {
+    out.date = FormatDate(d.y, d.m, d.d);
+    out.confidence.date = 0.9;
+    out.warnings.push_back("no publication stamp; date taken from the page's date field");
+    return;
+  }
+  // (The page's metadata, where there is any, still wins: UseCuedDate.)
+  if (const Day d = UrlDate(page, hints, limit); d.known()) {
+    out.date = FormatDate(d.y, d.m, d.d);
+    out.date_inferred = true;  // read off the address, not printed on the page
+    out.confidence.date = 0.85;
+    out.warnings.push_back("no publication stamp; date taken from the page's URL");
+    return;
   }
 
   // The folded text of the title and of the blocks, in reading order, as the

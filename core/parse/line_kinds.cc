@@ -260,9 +260,22 @@ bool IsSourceCredit(const Line& line) {
   return StartsWithAny(trimmed, kCreditOutlets);
 }
 
+namespace {
+// An image's alt text as sites number it, kept by scrapers as a line of its
+// own: "<headline> - Ảnh 1." (a picture, not prose).
+bool IsNumberedImageText(std::string_view f) {
+  while (!f.empty() && (f.back() == '.' || f.back() == ' ')) f.remove_suffix(1);
+  const size_t digits = f.size();
+  while (!f.empty() && f.back() >= '0' && f.back() <= '9') f.remove_suffix(1);
+  return f.size() < digits && f.size() > 6 && f.ends_with("- anh ");
+}
+}  // namespace
+
 bool IsPhotoCredit(const Line& line) {
-  if (line.blank || line.words > 12) return false;
+  if (line.blank || line.words > 40) return false;
   const std::string& f = line.folded;
+  if (IsNumberedImageText(f)) return true;
+  if (line.words > 12) return false;
   return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") || StartsWithPhrase(f, "nguon anh") ||
          StartsWithPhrase(f, "anh minh hoa");
 }

@@ -56,7 +56,8 @@ bool IsSourceCredit(const Line& line);
 // places too, but as topics.
 bool NamesPublisher(const Line& line);
 
-// "Ảnh: N.H", "(Ảnh minh họa)": a photo credit line.
+// "Ảnh: N.H", "(Ảnh minh họa)": a photo credit line; also an image's
+// numbered alt text kept as a line ("<headline> - Ảnh 1.").
 bool IsPhotoCredit(const Line& line);
 
 // The first domain name in a text ("www.soctrang.gov.vn" → "soctrang.gov.vn",

@@ -175,12 +175,20 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
   if (!hints.url.empty()) s.site = FindDomain(hints.url);
   if (s.site.empty()) s.site = FindSite(page);
 
+  // Votes per province, and the order each was first named in: a tie goes
+  // to the province named first (a portal's own province leads its text;
+  // other places follow as the story's).
   std::map<const Province*, int> votes;
+  std::map<const Province*, int> first_named;
+  const auto vote = [&](const Province* p, int weight) {
+    votes[p] += weight;
+    first_named.emplace(p, static_cast<int>(first_named.size()));
+  };
   std::string outlet;
   if (!out.blocks.empty()) {
     outlet = OutletPrefix(out.blocks.front().text);
     if (const Province* p = ProvinceOfOutlet(outlet)) {
-      votes[p] += kOutletVote;
+      vote(p, kOutletVote);
       s.name = "Báo " + p->name + " (" + outlet + ")";
     }
   }
@@ -189,14 +197,14 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
   if (known) {
     s.name = known->name;
     if (s.site.empty() && !known->domains.empty()) s.site = known->domains.front();
-    if (const Province* p = ProvinceByName(known->province)) votes[p] += kOutletVote;
+    if (const Province* p = ProvinceByName(known->province)) vote(p, kOutletVote);
   }
-  if (const Province* p = ProvinceOfDomain(s.site); p && !known) votes[p] += kDomainVote;
+  if (const Province* p = ProvinceOfDomain(s.site); p && !known) vote(p, kDomainVote);
   for (int i = 0; i < static_cast<int>(page.lines.size()) && !known; ++i) {
     const Line& l = page.lines[i];
     if (l.blank || l.role == LineRole::kRelated || l.role == LineRole::kTitle || !IsChromeLine(page, i)) continue;
     if (l.words > kMaxSiteLineWords || !NamesPublisher(l)) continue;
-    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += kFooterVote;
+    for (const ProvinceMention& m : FindProvinces(l.text)) vote(m.province, kFooterVote);
   }
   // Only a whole page's scrape (a local portal whose header and footer name
   // no one), or an article written from inside its province, falls back to
@@ -208,7 +216,7 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
     const Line& l = page.lines[i];
     if (l.blank || l.role == LineRole::kRelated || IsChromeLine(page, i)) continue;
     if (++body_lines > kBodyLinesForVotes && (l.terminal || l.words > 60)) continue;  // deep in the body only captions
-    for (const ProvinceMention& m : FindProvinces(l.text)) votes[m.province] += kTextVote;
+    for (const ProvinceMention& m : FindProvinces(l.text)) vote(m.province, kTextVote);
   }
   for (int i = 0; i < static_cast<int>(page.lines.size()); ++i) {
     const Line& l = page.lines[i];
@@ -221,7 +229,7 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
   const Province* best = nullptr;
   int best_votes = 0;
   for (const auto& [p, v] : votes)
-    if (v > best_votes || (v == best_votes && best && p->name < best->name)) best = p, best_votes = v;
+    if (v > best_votes || (v == best_votes && best && first_named[p] < first_named[best])) best = p, best_votes = v;
   if (best) out.confidence.source = best_votes >= kDomainVote ? 0.9 : best_votes >= 3 ? 0.7 : 0.5;
   if (known && !best) out.confidence.source = 0.9;  // a national outlet: no province, and sure of it
   if (const Province* hinted = ProvinceByName(hints.province)) {

@@ -1,5 +1,6 @@
 #include "trailing_byline.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -17,7 +18,7 @@ namespace bantin {
 namespace {
 
 // A byline and what trails it fit in this many bytes.
-constexpr size_t kMaxTail = 120;
+constexpr size_t kMaxTail = 200;
 constexpr int kMaxNameWords = 5;
 
 // Toolbar words a dump keeps after the article ("Email Print Góp ý").
@@ -104,6 +105,46 @@ bool IsName(std::string_view text) {
   return places.empty() || places.front().begin != 0;  // "Hà Nội" ends sentences, not articles
 }
 
+// A professional title printed before a signed name ("Luật gia Nguyễn Văn
+// Khôi", "ThS. Lê Minh"): an expert's answer signs this way. Folded.
+constexpr const char* kNameTitles[] = {"luat gia", "luat su", "ls.",    "ths.",    "ts.",   "pgs.ts.", "pgs. ts.",
+                                       "gs.ts.",   "bs.",     "bac si", "nha bao", "ky su", "kts."};
+
+// The name a signature gives, with its title if it has one: "" when `text`
+// is not a signature.
+std::string SignedName(std::string_view text) {
+  if (IsName(text)) return LineOfText(text).text;
+  const std::string folded = FoldedKey(text);
+  for (std::string_view title : kNameTitles) {
+    if (!StartsWithPhrase(folded, title)) continue;
+    // The title's bytes in the original: as many words as it has.
+    size_t at = 0;
+    for (int words = 1 + static_cast<int>(std::count(title.begin(), title.end(), ' ')); words > 0; --words) {
+      at = text.find(' ', at);
+      if (at == std::string_view::npos) return "";
+      ++at;
+    }
+    if (IsName(text.substr(at))) return LineOfText(text).text;
+  }
+  return "";
+}
+
+// "… bệnh viện lớn Bảo Trân ghi": a name signing with "ghi" (noted by),
+// run on after the last sentence: the capitalised words before it.
+size_t NotedByStart(std::string_view s) {
+  if (s.size() < 5 || s.substr(s.size() - 4) != " ghi") return std::string_view::npos;
+  const size_t ghi = s.size() - 3;
+  size_t start = ghi;  // always the start of a word
+  for (int words = 0; words < kMaxNameWords && start >= 2; ++words) {
+    const size_t space = s.rfind(' ', start - 2);
+    const size_t begin = space == std::string_view::npos ? 0 : space + 1;
+    size_t pos = begin;
+    if (!IsUpper(NextCodePoint(s, pos))) break;
+    start = begin;
+  }
+  return start == ghi ? std::string_view::npos : start;
+}
+
 }  // namespace
 
 void TakeTrailingByline(Bulletin& out) {
@@ -138,7 +179,7 @@ void TakeTrailingByline(Bulletin& out) {
   std::string_view name_end = rest;
   if (!rest.empty() && rest.back() == ')') {
     const size_t open = rest.rfind('(');
-    if (open != std::string_view::npos && open >= tail_from && rest.size() - open <= 80)
+    if (open != std::string_view::npos && open >= tail_from && rest.size() - open <= 140)
       name_end = TrimEnd(rest.substr(0, open));
   }
   std::string author;
@@ -163,13 +204,14 @@ void TakeTrailingByline(Bulletin& out) {
     if (tail_from < name_end.size())
       if (const size_t glue = LastGlue(name_end.substr(tail_from)); glue != std::string_view::npos)
         starts.push_back(tail_from + glue);
+    if (const size_t noted = NotedByStart(name_end); noted != std::string_view::npos) starts.push_back(noted);
     for (size_t start : starts) {
       if (start < tail_from || start >= name_end.size()) continue;
       std::string_view name = TrimEnd(name_end.substr(start));
       while (!name.empty() && IsSpace(name.front())) name.remove_prefix(1);
       if (name.size() > 4 && name.substr(name.size() - 4) == " ghi") name.remove_suffix(4);  // "X ghi"
-      if (!IsName(name)) continue;
-      author = LineOfText(name).text;
+      author = SignedName(name);
+      if (author.empty()) continue;
       cut = start;
       break;
     }

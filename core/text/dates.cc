@@ -53,6 +53,51 @@ int ContextBefore(std::string_view folded, size_t pos) {
 
 }  // namespace
 
+namespace {
+
+int Digits(std::string_view s, size_t at, size_t n) {
+  int v = 0;
+  for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+  return v;
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr int kFirstUrlYear = 1995, kLastUrlYear = 2039;
+
+}  // namespace
+
+bool DateInUrl(std::string_view url, int* year, int* month, int* day) {
+  // Only the path and query: a host never carries the date.
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return false;
+  url.remove_prefix(path);
+  const auto accept = [&](int y, int m, int d) {
+    if (y < kFirstUrlYear || y > kLastUrlYear || !IsValidDate(y, m, d)) return false;
+    *year = y, *month = m, *day = d;
+    return true;
+  };
+  for (size_t i = 0; i < url.size();) {
+    if (!IsDigit(url[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < url.size() && IsDigit(url[end])) ++end;
+    const size_t run = end - i;
+    // "/2021/01/15/": three segments, year then month then day.
+    if (run == 4 && i > 0 && url[i - 1] == '/' && end + 6 <= url.size() && url[end] == '/' && IsDigit(url[end + 1]) &&
+        IsDigit(url[end + 2]) && url[end + 3] == '/' && IsDigit(url[end + 4]) && IsDigit(url[end + 5]) &&
+        (end + 6 == url.size() || !IsDigit(url[end + 6]))) {
+      if (accept(Digits(url, i, 4), Digits(url, end + 1, 2), Digits(url, end + 4, 2))) return true;
+    }
+    // YYYYMMDD alone, or with a time of day after it (hhmm, then anything).
+    const bool timed = run >= 12 && Digits(url, i + 8, 2) < 24 && Digits(url, i + 10, 2) < 60;
+    if ((run == 8 || timed) && accept(Digits(url, i, 4), Digits(url, i + 4, 2), Digits(url, i + 6, 2))) return true;
+    i = end;
+  }
+  return false;
+}
+
 bool IsValidDate(int y, int m, int d) {
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -237,8 +282,11 @@ std::vector<int> MentionedYears(std::string_view s) {
     std::string_view b = before;
     while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
     const bool range_end = is_dash_end(b);
-    static const char* const kPlans[] = {"den nam",  "toi nam", "tam nhin", "giai doan",
-                                         "nhiem ky", "den",     "khoa",     "truoc nam"};
+    // Plans, and events named by their year ("World Cup 2026", "SEA Games
+    // 2025", "Expo 2025"), which are often still to come.
+    static const char* const kPlans[] = {"den nam", "toi nam",   "tam nhin", "giai doan", "nhiem ky", "den",
+                                         "khoa",    "truoc nam", "cup",      "games",     "olympic",  "olympics",
+                                         "euro",    "expo",      "asiad",    "mua giai"};
     bool plan = false;
     for (const char* p : kPlans)
       if (EndsWithWord(before, p)) plan = true;

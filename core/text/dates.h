@@ -37,6 +37,13 @@ bool HasWeekday(std::string_view folded);
 // "nam 2024", excluding ranges ("2021-2025") and plans ("den nam 2030").
 std::vector<int> MentionedYears(std::string_view folded);
 
+// The date a news URL's path carries, as content systems write it when the
+// article is published: "/2021/01/15/" segments, or a timestamp opening a
+// run of digits, YYYYMMDD alone or followed by hhmm… ("…-20201218141249485.htm").
+// Years from 1995 to 2039 only, so article ids that merely start with digits
+// ("…-188231215…") are not read as dates. False when it carries none.
+bool DateInUrl(std::string_view url, int* year, int* month, int* day);
+
 bool IsValidDate(int year, int month, int day);
 std::string FormatDate(int year, int month, int day);  // YYYY-MM-DD
 // Parses "YYYY-MM-DD"; returns false if malformed or impossible.
