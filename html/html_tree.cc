@@ -104,6 +104,19 @@ std::string_view Attribute(const GumboNode* element, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+bool IsHidden(const GumboNode* element) {
+  if (element->type != GUMBO_NODE_ELEMENT) return false;
+  if (gumbo_get_attribute(&element->v.element.attributes, "hidden") != nullptr) return true;
+  if (Attribute(element, "aria-hidden") == "true") return true;
+  const std::string_view style = Attribute(element, "style");
+  if (style.empty()) return false;
+  std::string compact;  // lower case, no spaces: "Display : None" → "display:none"
+  compact.reserve(style.size());
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
+}
+
 std::string TextOf(const GumboNode* node) {
   std::string out;
   std::vector<const GumboNode*> stack{node};

@@ -43,6 +43,12 @@ class HtmlTree {
 
 // The value of an attribute, "" when absent.
 std::string_view Attribute(const GumboNode* element, const char* name);
+
+// An element the page does not show, as Reader View judges it: the `hidden`
+// attribute, aria-hidden="true", or an inline style with display:none or
+// visibility:hidden. Its text is neither page text nor a cue (a hidden
+// "<h1>Mobile</h1>" is no headline). Stylesheets are not read.
+bool IsHidden(const GumboNode* element);
 // The text of a subtree, white space collapsed (iterative; scripts and styles skipped).
 std::string TextOf(const GumboNode* node);
 

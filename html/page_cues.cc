@@ -9,6 +9,7 @@
 #include "bantin/text/dates.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "image_captions.h"
 
 namespace bantin {
 namespace {
@@ -202,6 +203,7 @@ PageCues ReadPageCues(const HtmlTree& tree) {
         node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
     if (node->type == GUMBO_NODE_ELEMENT) {
       const GumboTag tag = node->v.element.tag;
+      if (IsHidden(node)) continue;  // nor its children
       if (tag == GUMBO_TAG_META) {
         const std::string_view key = !Attribute(node, "property").empty() ? Attribute(node, "property")
                                      : !Attribute(node, "name").empty()   ? Attribute(node, "name")
@@ -276,6 +278,9 @@ PageCues ReadPageCues(const HtmlTree& tree) {
   else if (!time_date.empty())
     cues.published = time_date, cues.published_time = time_time;
   cues.site_name = !og_site.empty() ? og_site : ld_site;
+  std::vector<std::string> beside_images;
+  AddImageCaptions(tree.root(), beside_images, kMaxListed);
+  for (std::string& c : beside_images) AddUnique(cues.captions, Clean(c));
   return cues;
 }
 

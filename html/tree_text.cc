@@ -176,7 +176,7 @@ std::unordered_map<const GumboNode*, Shape> MarkedShapes(const GumboNode* root) 
     const GumboVector* children = element                          ? &n->v.element.children
                                   : n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
                                                                    : nullptr;
-    if (children && f.next < children->length && !(element && IsDropped(n->v.element.tag))) {
+    if (children && f.next < children->length && !(element && (IsDropped(n->v.element.tag) || IsHidden(n)))) {
       const GumboNode* child = static_cast<const GumboNode*>(children->data[f.next++]);
       const bool link = f.in_link || (element && n->v.element.tag == GUMBO_TAG_A);
       const bool p = f.in_p || (element && n->v.element.tag == GUMBO_TAG_P);
@@ -248,7 +248,7 @@ HtmlText TreeText(const HtmlTree& tree) {
     const GumboTag tag = element ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
     const GumboVector& children = element ? node->v.element.children : node->v.document.children;
     if (next == 0) {
-      if (element && (IsDropped(tag) || IsBoilerplateContainer(node, shapes))) {
+      if (element && (IsDropped(tag) || IsHidden(node) || IsBoilerplateContainer(node, shapes))) {
         ++result.dropped_elements;
         stack.pop_back();
         continue;

@@ -45,6 +45,29 @@ TEST(TrailingByline, NotedByAndTitledSignatures) {
       "");
 }
 
+TEST(HeaderByline, ANameAloneBetweenHeadlineAndLead) {
+  const std::string lead = "Sáng 5/3, đoàn công tác của tỉnh đã đến thăm và tặng quà các gia đình chính sách tại xã.\n";
+  EXPECT_EQ(ParseText("Đoàn công tác thăm gia đình chính sách\nShin Hee\n\n" + lead + lead).author, "Shin Hee");
+  // The header printed twice (mobile and desktop copies): still one byline.
+  EXPECT_EQ(ParseText("Đoàn công tác thăm gia đình chính sách\nLê Ngọc Quỳnh\nĐoàn công tác thăm gia đình "
+                      "chính sách\nLê Ngọc Quỳnh\n\n" +
+                      lead + lead)
+                .author,
+            "Lê Ngọc Quỳnh");
+  // Two different short lines there are a menu, not a byline.
+  EXPECT_EQ(ParseText("Đoàn công tác thăm gia đình chính sách\nThời Sự\nXã Hội\n\n" + lead + lead).author, "");
+}
+
+TEST(FooterByline, TheoWithAPersonsNameAndNameWithSource) {
+  const std::string body =
+      "Tiêu đề bài viết về kinh tế\n\nĐoạn một của bài viết kể về thị trường trong năm qua.\n"
+      "Đoạn hai của bài viết nói thêm về các doanh nghiệp lớn.\n";
+  EXPECT_EQ(ParseText(body + "Theo Vân Anh\n").author, "Vân Anh");
+  EXPECT_EQ(ParseText(body + "Theo VFF\n").author, "");         // an organisation
+  EXPECT_EQ(ParseText(body + "Theo Hà Nội Mới\n").author, "");  // an outlet
+  EXPECT_EQ(ParseText(body + "Ca Tiếu(theo online-tech-tips)\n").author, "Ca Tiếu");
+}
+
 TEST(TrailingByline, InitialsAreAName) {
   EXPECT_EQ(Page("c027.txt").author, "T.Tr");  // "…(tháng 7-2013).T.Tr"
 }

@@ -159,6 +159,17 @@ TEST(ParsePages, DatesACrawlerRecordedBeforeTheLead) {
   EXPECT_TRUE(hinted.date_inferred);
 }
 
+TEST(ParsePages, MenuRowsAndTagListsAreChrome) {
+  const std::string lead =
+      "(Dân trí) - Nhiều ngân hàng có tên trong danh sách dự kiến tham gia chương trình tín dụng mới.\n";
+  const Bulletin b = ParseText(
+      "Tài chính - Đầu tư - Thị trường - Doanh nghiệp - Nhà đất\n\n"
+      "\"Gói 50.000 tỷ\" cứu BĐS: Chuyện thật hay đùa?\n" +
+      lead + lead + "Từ khóa: ngân hàng, tín dụng, bất động sản\n");
+  EXPECT_EQ(b.title, "\"Gói 50.000 tỷ\" cứu BĐS: Chuyện thật hay đùa?");
+  for (const Block& block : b.blocks) EXPECT_EQ(block.text.find("Từ khóa"), std::string::npos);
+}
+
 TEST(ParsePages, NumberedImageTextIsNotProse) {
   const Bulletin b = ParseText(
       "Đường chạy của người phụ nữ\n\nChị đã chạy suốt hai mươi năm qua trên con đường làng.\n"

@@ -164,5 +164,44 @@ TEST(Parse, LongMultibyteCuesAreCutBetweenCharacters) {
   EXPECT_FALSE(b.blocks.empty());
 }
 
+// Elements the page hides (a template's "<h1 style=display:none>Mobile</h1>",
+// the hidden attribute, aria-hidden) are neither text nor cues.
+TEST(Parse, HiddenElementsAreNotThePage) {
+  const std::string lead =
+      "Sáng nay, hội nghị tổng kết công tác năm đã diễn ra tại trụ sở Ủy ban nhân dân tỉnh với đông đủ đại biểu.";
+  const Bulletin b = Parse(
+      "<html><body><h1 style=\"DISPLAY: none\">Mobile</h1><div hidden>Ẩn đi</div>"
+      "<span aria-hidden=\"true\">☰</span><p><b>Hội nghị tổng kết công tác năm 2024</b></p><p>" +
+      lead + "</p><p>" + lead + "</p></body></html>");
+  EXPECT_EQ(b.title, "Hội nghị tổng kết công tác năm 2024");
+  EXPECT_EQ(PageText("<p>Thấy</p><p style=\"visibility:hidden\">Không thấy</p>").find("Không thấy"), std::string::npos);
+}
+
+// Captions set beside pictures without <figcaption>: run on after the image
+// and its line break, or an emphasised block right after an image-only one.
+// Plain paragraphs after pictures stay paragraphs.
+TEST(Parse, CaptionsBesideImagesAreMarkedAsCaptions) {
+  const std::string para = "<p>Người dân trong xã đã cùng nhau sửa lại con đường bị lũ cuốn trôi hồi tháng trước.</p>";
+  const Bulletin b = Parse(
+      "<html><body><h1>Sửa đường sau lũ ở vùng cao</h1>" + para +
+      "<div align=center><img src=a.jpg><br>Con đường mới sửa xong<br><br><img src=b.jpg><br>Bà con mừng rỡ</div>" +
+      para + "<div><img src=c.jpg></div><div><em>Trẻ em đi học qua đoạn đường này</em></div>" + para +
+      "<div><a href=x><img src=d.jpg></a></div><p>Đoạn văn sau ảnh không phải là chú thích của bức ảnh đó.</p>" +
+      "</body></html>");
+  std::vector<std::string> captions, paragraphs;
+  for (const Block& block : b.blocks) (block.kind == BlockKind::kCaption ? captions : paragraphs).push_back(block.text);
+  EXPECT_EQ(captions,
+            (std::vector<std::string>{"Con đường mới sửa xong", "Bà con mừng rỡ", "Trẻ em đi học qua đoạn đường này"}));
+  EXPECT_EQ(paragraphs.back(), "Đoạn văn sau ảnh không phải là chú thích của bức ảnh đó.");
+}
+
+TEST(Parse, CaptionsBesideImagesCostLinearTime) {
+  std::string html = "<html><body><p>Mở đầu bài viết có đủ chữ để thành một đoạn văn xuôi đầy đủ.</p>";
+  for (int i = 0; i < 20000; ++i) html += "<div><span>";
+  html += "<img src=a.jpg><br>Chú thích ở rất sâu";
+  const Bulletin b = Parse(html);
+  EXPECT_FALSE(b.blocks.empty());
+}
+
 }  // namespace
 }  // namespace bantin

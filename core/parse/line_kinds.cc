@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "bantin/text/dates.h"
+#include "bantin/text/gazetteer.h"
+#include "bantin/text/outlets.h"
 #include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
@@ -112,6 +114,9 @@ bool IsBoilerplate(const Line& line, bool in_body) {
   // A line of hashtags: the article's tags ("#VKSND #vay ngân hàng …").
   if (line.text[0] == '#' && line.words <= 40 && std::count(line.text.begin(), line.text.end(), '#') >= 2) return true;
   const std::string& f = line.folded;
+  // A labelled list of the article's tags: "Từ khóa: a, b, c", "Tags: …".
+  for (const char* label : {"tu khoa:", "tags:", "tag:", "the:"})
+    if (f.starts_with(label) && line.words <= 60 && line.text.find(',') != std::string::npos) return true;
   if (StartsWithAny(WithoutLeadingMarks(f), kContactLabels) && line.words <= 60) return true;
   // Inside the article a caption may well mention a phone or a comment;
   // there only a line that is little more than the chrome word goes.
@@ -123,6 +128,30 @@ bool IsBoilerplate(const Line& line, bool in_body) {
   return false;
 }
 
+// A row of section links written as text: four or more short items
+// between " - " or " | " ("Tài chính - Đầu tư - Thị trường - Doanh nghiệp").
+// A headline joins at most a place or two that way, and not all short.
+bool IsMenuRow(std::string_view folded) {
+  constexpr int kMinItems = 4, kMaxItemWords = 4;
+  for (std::string_view sep : {std::string_view(" - "), std::string_view(" | ")}) {
+    int items = 0;
+    size_t begin = 0;
+    while (true) {
+      const size_t end = std::min(folded.find(sep, begin), folded.size());
+      const std::string_view item = folded.substr(begin, end - begin);
+      if (item.empty() || std::count(item.begin(), item.end(), ' ') + 1 > kMaxItemWords) {
+        items = 0;
+        break;
+      }
+      ++items;
+      if (end == folded.size()) break;
+      begin = end + sep.size();
+    }
+    if (items >= kMinItems) return true;
+  }
+  return false;
+}
+
 bool IsNavigation(const Line& line) {
   if (line.blank) return false;
   const std::string& f = line.folded;
@@ -130,6 +159,7 @@ bool IsNavigation(const Line& line) {
                                           "toi noi dung chinh", "menu",   "trang chu", "go top",
                                           "len dau trang"};
   if (line.words <= 8 && StartsWithAny(f, kSkip)) return true;
+  if (IsMenuRow(f)) return true;
   if (line.words > 16 || line.terminal) return false;
   int separators = 0;
   for (std::string_view sep : {"\xC2\xBB", "\xE2\x80\xBA", " > ", " / ", " | "}) {
@@ -205,25 +235,45 @@ std::string BylineAfterTheo(const Line& line, std::string* outlet) {
   if (line.blank || line.words > 16 || !StartsWithPhrase(line.folded, "theo")) return "";
   const std::string& t = line.text;
   const size_t open = t.find('(');
-  if (open == std::string::npos || t.empty() || t.back() != ')') return "";
+  const bool with_outlet = open != std::string::npos && t.back() == ')';
+  // Without an outlet, only a person's name of two words or more: "Theo
+  // VFF", "Theo Bloomberg", "Theo TTXVN" credit a source, not a writer.
+  if (!with_outlet && (open != std::string::npos || FindDomain(t) != "")) return "";
   Line name;
-  name.text = CollapseSpaces(t.substr(5, open - 5));  // after "Theo "
+  name.text = CollapseSpaces(t.substr(5, with_outlet ? open - 5 : std::string::npos));  // after "Theo "
   name.folded = FoldedKey(name.text);
   name.blank = name.text.empty();
   size_t words = name.text.empty() ? 0 : 1;
   for (char c : name.text) words += c == ' ';
   name.words = static_cast<int>(words);
   if (!LooksLikeName(name) || StartsWithAny(name.folded, kCreditOutlets)) return "";
-  if (outlet) *outlet = CollapseSpaces(t.substr(open + 1, t.size() - open - 2));
+  if (!with_outlet && (name.words < 2 || OutletNamed(name.text, /*weak=*/true))) return "";
+  if (!with_outlet) {  // "Theo Hà Nội", "Theo Quảng Ninh": a place's paper or office
+    const std::vector<ProvinceMention> places = FindProvinces(name.text);
+    if (!places.empty() && places.front().begin == 0) return "";
+  }
+  if (outlet) *outlet = with_outlet ? CollapseSpaces(t.substr(open + 1, t.size() - open - 2)) : "";
   return name.text;
 }
 
 std::string BylineWithOutlet(const Line& line, std::string* outlet) {
   if (line.blank || line.words > 12) return "";
   const std::string& t = line.text;
-  const size_t slash = t.find('/');
-  if (slash == std::string::npos || slash == 0 || slash + 1 >= t.size() || FindDomain(t) != "") return "";
-  std::string name = CollapseSpaces(t.substr(0, slash));
+  size_t cut = t.find('/');
+  std::string source;
+  if (cut != std::string::npos) {
+    if (cut == 0 || cut + 1 >= t.size() || FindDomain(t) != "") return "";
+    source = CollapseSpaces(t.substr(cut + 1));
+  } else {
+    // "Name (theo X)", "Name(Outlet)": a source credit or an outlet's name.
+    cut = t.find('(');
+    if (cut == std::string::npos || cut == 0 || t.back() != ')') return "";
+    source = CollapseSpaces(t.substr(cut + 1, t.size() - cut - 2));
+    const bool theo = StartsWithPhrase(FoldedKey(source), "theo");
+    if (!theo && !OutletNamed(source)) return "";
+    if (theo) source = CollapseSpaces(source.substr(4));
+  }
+  std::string name = CollapseSpaces(t.substr(0, cut));
   if (StartsWithPhrase(FoldedKey(name), "theo")) name = CollapseSpaces(name.substr(4));
   Line n;
   n.text = name;
@@ -232,7 +282,7 @@ std::string BylineWithOutlet(const Line& line, std::string* outlet) {
   n.words = name.empty() ? 0 : 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
   n.all_caps = false;
   if (n.words > 5 || !LooksLikeName(n)) return "";
-  if (outlet) *outlet = CollapseSpaces(t.substr(slash + 1));
+  if (outlet) *outlet = source;
   return name;
 }
 

@@ -38,12 +38,15 @@ bool LooksLikeName(const Line& line);
 std::string BylineAfterLabel(const Line& line);
 
 // "Theo Ngọc Trinh (Báo Bình Định)": the writer and, in `outlet`, the outlet
-// the article was taken from. Returns "" when the line is not of that form.
+// the article was taken from; "Theo Vân Anh" alone names the writer too
+// (a person's name, two words or more, no outlet's). Returns "" when the
+// line is not of that form.
 std::string BylineAfterTheo(const Line& line, std::string* outlet);
 
 // "Thiên Lý/VOV - TP.HCM", "Theo Anh Trang/Báo Quảng Nam": a name, a slash
-// and the outlet it wrote for. The name ("" when the line is not this), and
-// the outlet in `outlet`.
+// and the outlet it wrote for; or a name and its source in parentheses,
+// "Ca Tiếu (theo online-tech-tips)", "Linh Vũ(Vietnam+)". The name ("" when
+// the line is not this), and the outlet or source in `outlet`.
 std::string BylineWithOutlet(const Line& line, std::string* outlet);
 
 // "Theo Báo X", "Nguồn: chinhphu.vn": a source credit line.

@@ -155,9 +155,16 @@ int FindBody(Page& page, int from, Bulletin& out) {
   for (int i = page.body_begin + 1; i < stop; ++i) {
     const Line& l = lines[i];
     if (l.blank || l.role != LineRole::kUnspecified) continue;
-    const bool signature =
-        LooksLikeName(l) || !BylineAfterLabel(l).empty() || !BylineAfterTheo(l, nullptr).empty() || IsSourceCredit(l);
-    if (signature && next_prose[i + 1] >= next_hard[i + 1]) {
+    // A signature ends the article when no prose follows it before the
+    // footer; a signed one (a label, "Theo", an outlet or source beside the
+    // name) also when only a teaser card or two follow it (a related title
+    // and its excerpt) after an article of some length.
+    const bool signed_byline =
+        !BylineAfterLabel(l).empty() || !BylineAfterTheo(l, nullptr).empty() || !BylineWithOutlet(l, nullptr).empty();
+    const bool signature = signed_byline || LooksLikeName(l) || IsSourceCredit(l);
+    const int prose_after = prose_from[i + 1] - prose_from[next_hard[i + 1]];
+    const int prose_before = prose_from[page.body_begin] - prose_from[i];
+    if (signature && (prose_after == 0 || (signed_byline && prose_after <= 2 && prose_before >= 3))) {
       stop = i;
       break;
     }
@@ -251,6 +258,31 @@ std::unordered_set<std::string> KeysOf(const std::vector<std::string>& texts) {
   std::unordered_set<std::string> keys;
   for (const std::string& t : texts) keys.insert(FoldedKey(ToNfc(CollapseSpaces(t))));
   return keys;
+}
+
+// A byline printed alone between the headline and the lead (headline, name,
+// lead: article pages and their mobile layouts): a name shaped as a name or
+// a labelled byline, with nothing but blank lines, date stamps and repeats
+// of the headline or of itself beside it (a page that prints its header
+// twice). Two different lines there are a menu or a toolbar, not a byline.
+void ReadHeaderByline(Page& page, Bulletin& out) {
+  if (page.title < 0 || page.body_begin <= page.title + 1) return;
+  int byline = -1;
+  for (int i = page.title + 1; i < page.body_begin; ++i) {
+    const Line& l = page.lines[i];
+    if (l.blank || l.role == LineRole::kPublication || l.role == LineRole::kPageClock) continue;
+    if (l.text == page.lines[page.title].text || (byline >= 0 && l.text == page.lines[byline].text)) continue;
+    if (byline >= 0) return;
+    byline = i;
+  }
+  if (byline < 0) return;
+  Line& l = page.lines[byline];
+  std::string name = BylineAfterLabel(l);
+  if (name.empty() && LooksLikeName(l) && !OutletNamed(l.text, /*weak=*/true)) name = l.text;
+  if (name.empty()) return;
+  l.role = LineRole::kByline;
+  out.author = name;
+  out.confidence.author = 0.85;
 }
 
 void CollectBlocks(Page& page, const PageCues& cues, Bulletin& out) {
@@ -452,6 +484,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
     } else {
       FindTitle(page, out);
     }
+    ReadHeaderByline(page, out);
     CollectBlocks(page, cues, out);
     ReadFooter(page, stop, out);
     TakeTrailingByline(out);
