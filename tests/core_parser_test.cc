@@ -194,6 +194,13 @@ TEST(ParseBadInput, NeverCrashesAndWarns) {
 
 // Sizes and shapes that would expose super-linear steps: the suite would
 // hang on them. (Speed itself is measured in bench/, never asserted here.)
+// Found by the fuzzer: a line that is only the word "Theo" (a credit's
+// opening with nothing after it).
+TEST(ParseBadInput, ACreditWordAloneIsNoByline) {
+  for (const char* page : {"Tiêu đề\n\nMột đoạn văn đủ dài để thành đoạn văn.\nTheo", "Theo\n", "THEO(\n", "Theo ()"})
+    EXPECT_EQ(ParseText(page).author, "") << page;
+}
+
 TEST(ParseBadInput, HugeAndRepetitivePagesParse) {
   std::string page;
   for (const std::string& p : SeedPaths()) page += ReadFile(p);

@@ -239,8 +239,11 @@ std::string BylineAfterTheo(const Line& line, std::string* outlet) {
   // Without an outlet, only a person's name of two words or more: "Theo
   // VFF", "Theo Bloomberg", "Theo TTXVN" credit a source, not a writer.
   if (!with_outlet && (open != std::string::npos || FindDomain(t) != "")) return "";
+  // The name starts after the word "Theo" (however it is spelled) and its space.
+  const size_t space = t.find(' ');
+  if (space == std::string::npos || (with_outlet && space > open)) return "";
   Line name;
-  name.text = CollapseSpaces(t.substr(5, with_outlet ? open - 5 : std::string::npos));  // after "Theo "
+  name.text = CollapseSpaces(t.substr(space + 1, with_outlet ? open - space - 1 : std::string::npos));
   name.folded = FoldedKey(name.text);
   name.blank = name.text.empty();
   size_t words = name.text.empty() ? 0 : 1;
