@@ -259,6 +259,15 @@ std::string BylineAfterTheo(const Line& line, std::string* outlet) {
   return name.text;
 }
 
+namespace {
+// What follows a line's first word ("Theo X" → "X"), "" when nothing does;
+// cut at the word's own space, whatever bytes its spelling takes.
+std::string AfterFirstWord(const std::string& s) {
+  const size_t space = s.find(' ');
+  return space == std::string::npos ? std::string() : CollapseSpaces(s.substr(space + 1));
+}
+}  // namespace
+
 std::string BylineWithOutlet(const Line& line, std::string* outlet) {
   if (line.blank || line.words > 12) return "";
   const std::string& t = line.text;
@@ -274,10 +283,10 @@ std::string BylineWithOutlet(const Line& line, std::string* outlet) {
     source = CollapseSpaces(t.substr(cut + 1, t.size() - cut - 2));
     const bool theo = StartsWithPhrase(FoldedKey(source), "theo");
     if (!theo && !OutletNamed(source)) return "";
-    if (theo) source = CollapseSpaces(source.substr(4));
+    if (theo) source = AfterFirstWord(source);
   }
   std::string name = CollapseSpaces(t.substr(0, cut));
-  if (StartsWithPhrase(FoldedKey(name), "theo")) name = CollapseSpaces(name.substr(4));
+  if (StartsWithPhrase(FoldedKey(name), "theo")) name = AfterFirstWord(name);
   Line n;
   n.text = name;
   n.folded = FoldedKey(name);
