@@ -159,7 +159,7 @@ bool IsNavigation(const Line& line) {
                                           "toi noi dung chinh", "menu",   "trang chu", "go top",
                                           "len dau trang"};
   if (line.words <= 8 && StartsWithAny(f, kSkip)) return true;
-  if (IsMenuRow(f)) return true;
+  if (line.words <= 48 && !line.terminal && IsMenuRow(f)) return true;  // prose is longer, or ends
   if (line.words > 16 || line.terminal) return false;
   int separators = 0;
   for (std::string_view sep : {"\xC2\xBB", "\xE2\x80\xBA", " > ", " / ", " | "}) {
