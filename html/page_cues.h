@@ -3,8 +3,11 @@
 // datePublished, author, publisher), Open Graph and article:* meta, the
 // author meta, <title> without its site-name suffix, the canonical link,
 // <h1>, itemprop headline/author/datePublished, rel=author, <time
-// datetime>, <figcaption> texts and the texts of long links (teasers).
-// One walk over the tree, iterative; every string and list is bounded.
+// datetime>, <figcaption> texts and captions set beside images
+// (image_captions.h), and the texts of long links (teasers). Elements the
+// page hides (html_tree.h IsHidden) give none. One walk over the tree for
+// the cues and two for the captions, iterative; every string and list is
+// bounded.
 #ifndef BANTIN_HTML_PAGE_CUES_H_
 #define BANTIN_HTML_PAGE_CUES_H_
 
