@@ -104,17 +104,21 @@ std::string_view Attribute(const GumboNode* element, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+bool StyleHas(const GumboNode* element, std::string_view declaration) {
+  const std::string_view style = Attribute(element, "style");
+  if (style.size() < declaration.size()) return false;
+  std::string compact;  // lower case, no spaces
+  compact.reserve(style.size());
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return compact.find(declaration) != std::string::npos;
+}
+
 bool IsHidden(const GumboNode* element) {
   if (element->type != GUMBO_NODE_ELEMENT) return false;
   if (gumbo_get_attribute(&element->v.element.attributes, "hidden") != nullptr) return true;
   if (Attribute(element, "aria-hidden") == "true") return true;
-  const std::string_view style = Attribute(element, "style");
-  if (style.empty()) return false;
-  std::string compact;  // lower case, no spaces: "Display : None" → "display:none"
-  compact.reserve(style.size());
-  for (char c : style)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
+  return StyleHas(element, "display:none") || StyleHas(element, "visibility:hidden");
 }
 
 std::string TextOf(const GumboNode* node) {

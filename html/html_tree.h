@@ -44,6 +44,11 @@ class HtmlTree {
 // The value of an attribute, "" when absent.
 std::string_view Attribute(const GumboNode* element, const char* name);
 
+// Whether an element's inline style declares `declaration`, written lower
+// case without spaces ("display:none"): the style is compared the same way,
+// so "Display : None" declares it.
+bool StyleHas(const GumboNode* element, std::string_view declaration);
+
 // An element the page does not show, as Reader View judges it: the `hidden`
 // attribute, aria-hidden="true", or an inline style with display:none or
 // visibility:hidden. Its text is neither page text nor a cue (a hidden

@@ -57,12 +57,15 @@ bool Contains(std::string_view haystack, std::string_view needle) {
 bool IsItalic(const GumboNode* n) {
   if (n->type != GUMBO_NODE_ELEMENT) return false;
   const GumboTag t = n->v.element.tag;
-  return t == GUMBO_TAG_EM || t == GUMBO_TAG_I || Contains(Attribute(n, "style"), "italic");
+  return t == GUMBO_TAG_EM || t == GUMBO_TAG_I || StyleHas(n, "font-style:italic");
 }
 
-bool NamesCaption(const GumboNode* n) {
+// Set as a caption: a class that says so, or centred under its picture.
+bool SetAsCaption(const GumboNode* n) {
   const std::string_view c = Attribute(n, "class");
-  return Contains(c, "caption") || Contains(c, "Caption") || Contains(c, "chu-thich") || Contains(c, "chuthich");
+  const std::string_view align = Attribute(n, "align");
+  return Contains(c, "caption") || Contains(c, "Caption") || Contains(c, "chu-thich") || Contains(c, "chuthich") ||
+         align == "center" || align == "CENTER" || StyleHas(n, "text-align:center");
 }
 
 bool HasVisibleText(const GumboNode* n) {
@@ -157,7 +160,7 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
       }
       // A block after the image: a caption when set as one.
       if (run.find_first_not_of(' ') == std::string::npos && m.text && !m.image &&
-          (m.emphasised || NamesCaption(child)))
+          (m.emphasised || SetAsCaption(child)))
         add(TextOf(child));
       else if (run.find_first_not_of(' ') != std::string::npos)
         add(std::move(run));

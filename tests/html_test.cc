@@ -195,6 +195,20 @@ TEST(Parse, CaptionsBesideImagesAreMarkedAsCaptions) {
   EXPECT_EQ(paragraphs.back(), "Đoạn văn sau ảnh không phải là chú thích của bức ảnh đó.");
 }
 
+TEST(Parse, AGalleryClosingTheArticleKeepsItsCaptions) {
+  const std::string para = "<p>Bộ phim dự kiến ra mắt khán giả vào đầu năm sau theo kế hoạch của hãng sản xuất.</p>";
+  const Bulletin b = Parse("<html><body><h1>Cặp đôi xuất hiện cùng nhau</h1>" + para + para +
+                           "<p><b>Mời độc giả ngắm hình ảnh:</b></p>"
+                           "<div style=\"TEXT-ALIGN: center\"><b><img src=a.jpg></b></div>"
+                           "<div style=\"TEXT-ALIGN: center\"><span>Nam diễn viên chính</span></div>"
+                           "<div align=center><img src=b.jpg></div><div align=center>Nữ diễn viên chính</div>"
+                           "<nav><a href=/x>Trang chủ</a></nav></body></html>");
+  std::vector<std::string> captions;
+  for (const Block& block : b.blocks)
+    if (block.kind == BlockKind::kCaption) captions.push_back(block.text);
+  EXPECT_EQ(captions, (std::vector<std::string>{"Nam diễn viên chính", "Nữ diễn viên chính"}));
+}
+
 TEST(Parse, CaptionsBesideImagesCostLinearTime) {
   std::string html = "<html><body><p>Mở đầu bài viết có đủ chữ để thành một đoạn văn xuôi đầy đủ.</p>";
   for (int i = 0; i < 20000; ++i) html += "<div><span>";

@@ -285,7 +285,7 @@ void ReadHeaderByline(Page& page, Bulletin& out) {
   out.confidence.author = 0.85;
 }
 
-void CollectBlocks(Page& page, const PageCues& cues, Bulletin& out) {
+void CollectBlocks(Page& page, const PageCues& cues, int stop, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   // A line that is all one link's text, after the lead, is a teaser of
   // another article ("related" boxes inside the article's container); a
@@ -324,6 +324,14 @@ void CollectBlocks(Page& page, const PageCues& cues, Bulletin& out) {
              : kind == BlockKind::kCaption ? BlockKind::kParagraph
                                            : kind;
     out.blocks.push_back({kind, l.text});
+  }
+  // Captions the markup marks after the last paragraph, before the footer
+  // starts (a gallery closing the article), are the article's too.
+  for (int i = page.body_end + 1; i < stop && i < static_cast<int>(lines.size()) && !captions.empty(); ++i) {
+    Line& l = lines[i];
+    if (l.blank || l.role != LineRole::kUnspecified || !captions.count(l.folded)) continue;
+    l.role = LineRole::kBody;
+    out.blocks.push_back({BlockKind::kCaption, l.text});
   }
 }
 
@@ -485,7 +493,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
       FindTitle(page, out);
     }
     ReadHeaderByline(page, out);
-    CollectBlocks(page, cues, out);
+    CollectBlocks(page, cues, stop, out);
     ReadFooter(page, stop, out);
     TakeTrailingByline(out);
   } else {
