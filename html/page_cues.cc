@@ -280,7 +280,8 @@ PageCues ReadPageCues(const HtmlTree& tree) {
   cues.site_name = !og_site.empty() ? og_site : ld_site;
   std::vector<std::string> beside_images;
   AddImageCaptions(tree.root(), beside_images, kMaxListed);
-  for (std::string& c : beside_images) AddUnique(cues.captions, Clean(c));
+  for (const std::string& c : beside_images)
+    if (cues.captions.size() < kMaxListed) cues.captions.push_back(Clean(c));
   return cues;
 }
 

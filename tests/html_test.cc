@@ -209,6 +209,22 @@ TEST(Parse, AGalleryClosingTheArticleKeepsItsCaptions) {
   EXPECT_EQ(captions, (std::vector<std::string>{"Nam diễn viên chính", "Nữ diễn viên chính"}));
 }
 
+TEST(Parse, EveryCaptionOfALongGalleryCounts) {
+  std::string html =
+      "<html><body><h1>Ngắm ảnh gia đình nữ doanh nhân</h1><p>Cô sinh ra trong một gia đình kinh "
+      "doanh lớn và luôn sống giản dị, gần gũi với mọi người.</p><div align=center>";
+  std::vector<std::string> want;
+  for (int i = 1; i <= 12; ++i) {
+    want.push_back("Cô chụp cùng gia đình năm " + std::to_string(2000 + i));
+    html += "<span style=\"font-style: italic\"><img src=a.jpg></span><br><span>" + want.back() + "</span><br><br>";
+  }
+  const Bulletin b = Parse(html + "</div><p>Dù là con nhà giàu nhưng cô được nhiều bạn bè yêu quý vì tính tình.</p>");
+  std::vector<std::string> captions;
+  for (const Block& block : b.blocks)
+    if (block.kind == BlockKind::kCaption) captions.push_back(block.text);
+  EXPECT_EQ(captions, want);
+}
+
 TEST(Parse, CaptionsBesideImagesCostLinearTime) {
   std::string html = "<html><body><p>Mở đầu bài viết có đủ chữ để thành một đoạn văn xuôi đầy đủ.</p>";
   for (int i = 0; i < 20000; ++i) html += "<div><span>";
