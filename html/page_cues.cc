@@ -15,6 +15,9 @@ namespace bantin {
 namespace {
 
 constexpr size_t kMaxCue = 512;  // bytes of one cue kept
+// A caption may run to a paragraph's length; it is matched against a whole
+// line, so it is kept whole up to this many bytes (longer ones are not kept).
+constexpr size_t kMaxCaption = 4096;
 constexpr size_t kMaxCandidates = 8;
 // Captions and link texts kept: a page's own, not a crawler trap's thousands.
 constexpr size_t kMaxListed = 2000;
@@ -23,9 +26,9 @@ constexpr int kTeaserWords = 6;
 
 // A cue as core takes it: at most kMaxCue bytes, cut between characters,
 // valid UTF-8, white space collapsed.
-std::string Clean(std::string_view s) {
-  if (s.size() > kMaxCue) {
-    size_t cut = kMaxCue;
+std::string Clean(std::string_view s, size_t max_bytes = kMaxCue) {
+  if (s.size() > max_bytes) {
+    size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
     s = s.substr(0, cut);
   }
@@ -253,12 +256,17 @@ PageCues ReadPageCues(const HtmlTree& tree) {
       // no text is read twice however such elements nest (linear).
       const std::string_view itemprop = Attribute(node, "itemprop");
       const bool headline = itemprop == "headline", author = itemprop == "author" || Attribute(node, "rel") == "author";
-      if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_FIGCAPTION || tag == GUMBO_TAG_A || headline || author) {
+      if (tag == GUMBO_TAG_FIGCAPTION) {
+        const std::string text = TextOf(node);
+        if (text.size() <= kMaxCaption && cues.captions.size() < kMaxListed)
+          cues.captions.push_back(Clean(text, kMaxCaption));
+        continue;
+      }
+      if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_A || headline || author) {
         std::string text = Clean(TextOf(node));
         if (headline) AddUnique(item_titles, text);
         if (author) AddUnique(meta_authors, text);
         if (tag == GUMBO_TAG_H1) AddUnique(h1s, text);
-        if (tag == GUMBO_TAG_FIGCAPTION && cues.captions.size() < kMaxListed) cues.captions.push_back(text);
         if (tag == GUMBO_TAG_A && std::count(text.begin(), text.end(), ' ') >= kTeaserWords - 1 &&
             cues.links.size() < kMaxListed)
           cues.links.push_back(std::move(text));
@@ -281,7 +289,7 @@ PageCues ReadPageCues(const HtmlTree& tree) {
   std::vector<std::string> beside_images;
   AddImageCaptions(tree.root(), beside_images, kMaxListed);
   for (const std::string& c : beside_images)
-    if (cues.captions.size() < kMaxListed) cues.captions.push_back(Clean(c));
+    if (cues.captions.size() < kMaxListed) cues.captions.push_back(Clean(c, kMaxCaption));
   return cues;
 }
 

@@ -225,6 +225,23 @@ TEST(Parse, EveryCaptionOfALongGalleryCounts) {
   EXPECT_EQ(captions, want);
 }
 
+// A figcaption as long as a paragraph is still the caption (cues are cut at
+// 512 bytes, captions are kept whole to be matched against their line).
+TEST(Parse, LongFigcaptionsStayCaptions) {
+  std::string caption = "Nhiều khán giả cho rằng";
+  while (caption.size() < 900) caption += ", nữ diễn viên không nên lộ diện khi phim đang phát sóng";
+  caption += ".";
+  const std::string para = "<p>Hành động nhỏ của nữ diễn viên lại đem tới nhiều rắc rối cho cô trong tuần qua.</p>";
+  const Bulletin b = Parse("<html><body><h1>Nữ diễn viên bị chê bai</h1>" + para +
+                           "<figure><img src=a.jpg></figure>"
+                           "<figcaption>" +
+                           caption + "</figcaption>" + para + "</body></html>");
+  std::vector<std::string> captions;
+  for (const Block& block : b.blocks)
+    if (block.kind == BlockKind::kCaption) captions.push_back(block.text);
+  EXPECT_EQ(captions, std::vector<std::string>{caption});
+}
+
 TEST(Parse, CaptionsBesideImagesCostLinearTime) {
   std::string html = "<html><body><p>Mở đầu bài viết có đủ chữ để thành một đoạn văn xuôi đầy đủ.</p>";
   for (int i = 0; i < 20000; ++i) html += "<div><span>";
