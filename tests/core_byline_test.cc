@@ -68,6 +68,17 @@ TEST(FooterByline, TheoWithAPersonsNameAndNameWithSource) {
   EXPECT_EQ(ParseText(body + "Ca Tiếu(theo online-tech-tips)\n").author, "Ca Tiếu");
 }
 
+TEST(FooterByline, AShortClosingSentenceBeforeTheSignatureEndsTheArticle) {
+  const Bulletin b = ParseText(
+      "Tại sao học sinh miền núi phải vượt sông?\n\n"
+      "Những người thầy giáo ở bản xa đã ở lại cùng học trò suốt nhiều năm qua dù cuộc sống còn nhiều khó khăn.\n"
+      "Họ mong rằng một ngày những cây cầu sẽ được dựng lên để các em đến trường an toàn hơn trong mùa lũ.\n"
+      "Xin đừng ở mãi trên mây nữa!”\nHà Anh\n\nBình luận của bạn\n");
+  ASSERT_FALSE(b.blocks.empty());
+  EXPECT_EQ(b.blocks.back().text, "Xin đừng ở mãi trên mây nữa!”");
+  EXPECT_EQ(b.author, "Hà Anh");
+}
+
 TEST(TrailingByline, InitialsAreAName) {
   EXPECT_EQ(Page("c027.txt").author, "T.Tr");  // "…(tháng 7-2013).T.Tr"
 }

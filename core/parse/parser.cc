@@ -152,6 +152,7 @@ int FindBody(Page& page, int from, Bulletin& out) {
     next_hard[i] = hard ? i : next_hard[i + 1];
   }
   int stop = next_hard[page.body_begin + 1];
+  bool signed_end = false;  // the article ends at a signature
   for (int i = page.body_begin + 1; i < stop; ++i) {
     const Line& l = lines[i];
     if (l.blank || l.role != LineRole::kUnspecified) continue;
@@ -166,12 +167,22 @@ int FindBody(Page& page, int from, Bulletin& out) {
     const int prose_before = prose_from[page.body_begin] - prose_from[i];
     if (signature && (prose_after == 0 || (signed_byline && prose_after <= 2 && prose_before >= 3))) {
       stop = i;
+      signed_end = true;
       break;
     }
   }
   page.body_end = page.body_begin;
   for (int i = page.body_begin; i < stop; ++i)
     if (IsProse(lines[i])) page.body_end = i;
+  // Short closing sentences between the last paragraph and the signature
+  // ("Xin đừng ở mãi trên mây nữa!”") end the article, too short to read as
+  // prose but nothing else.
+  for (int i = page.body_end + 1; signed_end && i < stop; ++i) {
+    const Line& l = lines[i];
+    if (l.blank) continue;
+    if (l.role != LineRole::kUnspecified || !l.terminal || l.words < 3 || IsBoilerplate(l, true)) break;
+    page.body_end = i;
+  }
   return stop;
 }
 
