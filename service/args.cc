@@ -7,8 +7,8 @@
 namespace bantin {
 
 Args ParseArgs(int argc, char** argv, int first) {
-  static const std::set<std::string> kSwitches = {"json",  "help",        "raw", "all",
-                                                  "quiet", "no-progress", "tls", "omit-text"};
+  static const std::set<std::string> kSwitches = {"json",        "help", "raw",       "all",       "quiet",
+                                                  "no-progress", "tls",  "omit-text", "reflection"};
   Args args;
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];

@@ -24,6 +24,19 @@ bool AnyMatches(const std::vector<std::string>& tokens, std::string_view token) 
   return found;
 }
 
+// "Bearer TOKEN": the scheme in any case and one or more spaces before the
+// token (RFC 7235 §2.1, RFC 6750 §2.1). False when the value is not this.
+bool BearerToken(std::string_view authorization, std::string_view* token) {
+  static constexpr std::string_view kScheme = "bearer";
+  if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') return false;
+  for (size_t i = 0; i < kScheme.size(); ++i)
+    if ((authorization[i] | 0x20) != kScheme[i]) return false;
+  const size_t start = authorization.find_first_not_of(' ', kScheme.size());
+  if (start == std::string_view::npos) return false;
+  *token = authorization.substr(start);
+  return true;
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> ReadTokenFile(const std::string& path) {
@@ -60,15 +73,14 @@ grpc::Status Authorizer::CheckHeader(std::string_view authorization, Access acce
   if (access == Access::kWrite && !writes_enabled())
     return ApiError(grpc::StatusCode::PERMISSION_DENIED, "WRITES_DISABLED",
                     "writes are disabled: the server was started without --write-token-file");
-  static constexpr std::string_view kBearer = "Bearer ";
   if (authorization.empty())
     return ApiError(grpc::StatusCode::UNAUTHENTICATED, "CREDENTIALS_MISSING",
                     std::string(access == Access::kWrite ? "writes" : "reads") +
                         " need a bearer token (authorization: Bearer TOKEN)");
-  if (authorization.substr(0, kBearer.size()) != kBearer)
+  std::string_view token;
+  if (!BearerToken(authorization, &token))
     return ApiError(grpc::StatusCode::UNAUTHENTICATED, "CREDENTIALS_INVALID",
                     "authorization: expected \"Bearer TOKEN\"");
-  const std::string_view token = authorization.substr(kBearer.size());
   if (AnyMatches(config_.write_tokens, token)) return grpc::Status::OK;
   if (AnyMatches(config_.read_tokens, token)) {
     if (access == Access::kRead) return grpc::Status::OK;

@@ -3,7 +3,8 @@
 // read tokens are configured; a write token also grants reads.
 //
 // Clients send `authorization: Bearer <token>` (gRPC metadata, or the HTTP
-// header on the HTTP side). Tokens are compared in constant time.
+// header on the HTTP side; the scheme in any case, RFC 6750). Tokens are
+// compared in constant time.
 #ifndef BANTIN_SERVICE_AUTH_H_
 #define BANTIN_SERVICE_AUTH_H_
 

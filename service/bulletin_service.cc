@@ -10,6 +10,7 @@
 #include "bantin/storage/bulletin_codec.h"
 #include "bantin/text/dates.h"
 #include "export.h"
+#include "request_checks.h"
 
 namespace bantin {
 Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
@@ -62,7 +63,7 @@ grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, c
   grpc::ByteBuffer request_copy(request);  // shares the slices
   if (!grpc::SerializationTraits<v1::GetBulletinRequest>::Deserialize(&request_copy, &req).ok())
     return ApiError(grpc::StatusCode::INVALID_ARGUMENT, "INVALID_ARGUMENT", "not a GetBulletinRequest");
-  if (req.id().empty()) return InvalidField("id", "must not be empty");
+  if (grpc::Status s = CheckId("id", req.id()); !s.ok()) return s;
   if (!req.include_raw()) {
     Result<std::shared_ptr<const std::string>> encoded = EncodedBulletin(req.id());
     if (!encoded.ok()) return ToGrpc(encoded.status());
@@ -90,7 +91,7 @@ grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx, co
     return LimitExceeded("max_batch_ids", limits_.max_batch_ids,
                          "ids: at most " + std::to_string(limits_.max_batch_ids) + " per call");
   for (int i = 0; i < req->ids_size(); ++i)
-    if (req->ids(i).empty()) return InvalidField("ids[" + std::to_string(i) + "]", "must not be empty");
+    if (grpc::Status s = CheckId("ids[" + std::to_string(i) + "]", req->ids(i)); !s.ok()) return s;
   Result<std::vector<StoredRecord>> records =
       store_->BatchGet(std::vector<std::string>(req->ids().begin(), req->ids().end()));
   if (!records.ok()) return ToGrpc(records.status());
@@ -121,6 +122,8 @@ grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext* ctx, const 
   if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
   if (Status s = CheckOptionalDate(req->from_date(), "from_date"); !s.ok()) return ToGrpc(s);
   if (Status s = CheckOptionalDate(req->to_date(), "to_date"); !s.ok()) return ToGrpc(s);
+  if (grpc::Status s = CheckLength("source_id", req->source_id(), kMaxNameBytes); !s.ok()) return s;
+  if (grpc::Status s = CheckLength("province", req->province(), kMaxNameBytes); !s.ok()) return s;
   ListOptions o;
   if (grpc::Status s = PageSize(req->page_size(), &o.page_size); !s.ok()) return s;
   o.source_id = req->source_id();
@@ -138,6 +141,8 @@ grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext* ctx, const 
 grpc::Status BulletinServiceImpl::ExportBulletins(grpc::ServerContext* ctx, const v1::ExportBulletinsRequest* req,
                                                   grpc::ServerWriter<v1::ExportBulletinsResponse>* writer) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+  if (grpc::Status s = CheckLength("source_id", req->source_id(), kMaxNameBytes); !s.ok()) return s;
+  if (grpc::Status s = CheckLength("province", req->province(), kMaxNameBytes); !s.ok()) return s;
   ExportFilter f;
   f.source_id = req->source_id();
   f.province = req->province();

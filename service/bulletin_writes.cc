@@ -6,6 +6,7 @@
 #include "bantin/storage/bulletin_codec.h"
 #include "bantin/text/dates.h"
 #include "bulletin_service.h"
+#include "request_checks.h"
 
 namespace bantin {
 namespace {
@@ -58,7 +59,7 @@ void AddFailure(v1::IngestBulletinsResponse* resp, int64_t index, const std::str
 
 grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field) {
   if (raw.empty()) return InvalidField(field, "must not be empty");
-  return ToGrpc(CheckOptionalDate(hints.fetch_date(), "hints.fetch_date"));
+  return CheckHints("hints", hints);
 }
 
 grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext* ctx, const v1::IngestBulletinRequest* req,
@@ -132,7 +133,7 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
 grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext* ctx, const v1::DeleteBulletinRequest* req,
                                                  v1::DeleteBulletinResponse*) {
   if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
-  if (req->id().empty()) return InvalidField("id", "must not be empty");
+  if (grpc::Status s = CheckId("id", req->id()); !s.ok()) return s;
   const Status deleted = store_->Delete(req->id());
   if (deleted.ok()) read_cache_.Invalidate();  // after the write: see ReadCache
   return ToGrpc(deleted);

@@ -40,11 +40,17 @@ void SendError(httplib::Response& res, grpc::StatusCode code, const std::string&
   res.set_content(w.Take() + "\n", "application/json");
 }
 
+// Whether the request may read; if not, the error is sent.
+bool Authorized(const httplib::Request& req, httplib::Response& res, const Authorizer* auth) {
+  const grpc::Status s = auth->CheckHeader(req.get_header_value("Authorization"), Access::kRead);
+  if (s.ok()) return true;
+  if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED) res.set_header("WWW-Authenticate", "Bearer");
+  SendError(res, s.error_code(), s.error_message());
+  return false;
+}
+
 void ServeBundle(const httplib::Request& req, httplib::Response& res, const Store* store, const Authorizer* auth) {
-  if (grpc::Status s = auth->CheckHeader(req.get_header_value("Authorization"), Access::kRead); !s.ok()) {
-    if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED) res.set_header("WWW-Authenticate", "Bearer");
-    return SendError(res, s.error_code(), s.error_message());
-  }
+  if (!Authorized(req, res, auth)) return;
   ExportFilter f;
   f.source_id = req.get_param_value("source");
   f.province = req.get_param_value("province");
@@ -102,7 +108,9 @@ Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, co
   if (!wasm_root.empty() && !http.set_mount_point("/wasm", wasm_root))
     return Status::NotFound("wasm module not found at " + wasm_root);
   http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
-  http.Get("/metrics", [store, metrics](const httplib::Request&, httplib::Response& res) {
+  // Metrics say what is stored and who calls: a reader's business.
+  http.Get("/metrics", [store, metrics, auth](const httplib::Request& req, httplib::Response& res) {
+    if (!Authorized(req, res, auth)) return;
     res.set_content(metrics->Render(store->size()), "text/plain; version=0.0.4");
   });
   http.Get("/bundle",

@@ -59,7 +59,7 @@ constexpr char kUsage[] =
     "usage: bantin serve --db DIR [--listen HOST:PORT] [--http HOST:PORT]\n"
     "         [--write-token-file FILE] [--read-token-file FILE] [--tls-cert PEM --tls-key PEM]\n"
     "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
-    "         [--max-stream-items N] [--drain-seconds N] [--read-cache-bytes N] [--quiet]\n";
+    "         [--max-stream-items N] [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
 
 }  // namespace
 
@@ -73,6 +73,7 @@ int RunServe(const Args& args) {
   o.tls_cert_file = args.Get("tls-cert");
   o.tls_key_file = args.Get("tls-key");
   o.call_log = args.Has("quiet") ? nullptr : stderr;
+  o.reflection_with_read_tokens = args.Has("reflection");
   if (o.db_dir.empty() || args.Has("help")) {
     std::fputs(kUsage, stderr);
     return args.Has("help") ? 0 : 2;

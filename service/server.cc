@@ -2,6 +2,8 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/server_builder_option.h>
+#include <grpcpp/impl/server_builder_plugin.h>
 
 #include <chrono>
 
@@ -15,6 +17,19 @@
 
 namespace bantin {
 namespace {
+
+// Leaves server reflection out of one server. Its plugin registers itself
+// for every server of a process that links it (a static initializer), so it
+// is taken off this builder's plugin list instead.
+class WithoutReflection : public grpc::ServerBuilderOption {
+ public:
+  void UpdateArguments(grpc::ChannelArguments*) override {}
+  void UpdatePlugins(std::vector<std::unique_ptr<grpc::ServerBuilderPlugin>>* plugins) override {
+    const std::string reflection = grpc::reflection::ProtoServerReflectionPlugin().name();
+    std::erase_if(*plugins,
+                  [&](const std::unique_ptr<grpc::ServerBuilderPlugin>& p) { return p->name() == reflection; });
+  }
+};
 
 Result<std::string> ReadPem(const std::string& path, const char* flag) {
   Result<std::string> pem = ReadWholeFile(path);
@@ -55,6 +70,8 @@ class ServerImpl final : public Server {
     builder.RegisterService(service_.get());
     builder.RegisterService(&health_);
     builder.SetMaxReceiveMessageSize(static_cast<int>(o.limits.max_message_bytes));
+    if (!auth_->reads_open() && !o.reflection_with_read_tokens)
+      builder.SetOption(std::make_unique<WithoutReflection>());
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> observers;
     observers.push_back(std::make_unique<CallObserverFactory>(&metrics_, o.call_log));
     builder.experimental().SetInterceptorCreators(std::move(observers));

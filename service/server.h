@@ -31,6 +31,9 @@ struct ServerOptions {
   std::FILE* call_log = nullptr;        // one JSON line per call; null: none
   int drain_seconds = 30;               // how long Shutdown lets calls in flight finish
   size_t read_cache_bytes = 64u << 20;  // GetBulletin answers kept in memory (0: none)
+  // Server reflection publishes the schema to any caller: on when reads are
+  // open, and with read tokens only when asked for (--reflection).
+  bool reflection_with_read_tokens = false;
 };
 
 class Server {

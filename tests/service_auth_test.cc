@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <grpcpp/generic/generic_stub.h>
+
 #include <cstdlib>
+#include <future>
 
 #include "tests/service_fixture.h"
 
@@ -82,6 +85,57 @@ TEST_F(AuthTest, ProtectedReadsNeedAReadOrWriteToken) {
   httplib::Result with_token = http.Get("/bundle", {{"Authorization", std::string("Bearer ") + testing::kReadToken}});
   ASSERT_TRUE(with_token);
   EXPECT_EQ(with_token->status, 200);
+}
+
+TEST_F(AuthTest, TheBearerSchemeIsMatchedInAnyCase) {
+  StartServer({"--read-token-file", dir_.path() + "/read-token"});
+  for (const std::string& scheme : {"bearer ", "BEARER  ", "Bearer "}) {
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", scheme + testing::kReadToken);
+    v1::GetBulletinRequest req;
+    req.set_id("0000000000000000");
+    v1::GetBulletinResponse resp;
+    EXPECT_EQ(stub_->GetBulletin(&ctx, req, &resp).error_code(), grpc::StatusCode::NOT_FOUND) << scheme;
+  }
+  grpc::ClientContext ctx;
+  ctx.AddMetadata("authorization", std::string("Bearer") + testing::kReadToken);  // no space: not the scheme
+  v1::GetBulletinResponse resp;
+  EXPECT_EQ(stub_->GetBulletin(&ctx, v1::GetBulletinRequest(), &resp).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+// The status of one call to server reflection (a generic unary call: what
+// matters is whether the method exists).
+grpc::StatusCode CallReflection(const std::shared_ptr<grpc::Channel>& channel) {
+  grpc::GenericStub stub(channel);
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
+  grpc::Slice empty("");  // an empty ServerReflectionRequest
+  grpc::ByteBuffer request(&empty, 1), response;
+  std::promise<grpc::Status> done;
+  stub.UnaryCall(&ctx, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", grpc::StubOptions(), &request,
+                 &response, [&](grpc::Status s) { done.set_value(s); });
+  return done.get_future().get().error_code();
+}
+
+TEST_F(AuthTest, MetricsAndReflectionAreAReadersWhenReadsAreProtected) {
+  StartServer({"--read-token-file", dir_.path() + "/read-token"});
+  EXPECT_EQ(CallReflection(channel_), grpc::StatusCode::UNIMPLEMENTED);
+  httplib::Client http("127.0.0.1", server_->http_port());
+  httplib::Result anonymous = http.Get("/metrics");
+  ASSERT_TRUE(anonymous);
+  EXPECT_EQ(anonymous->status, 401);
+  httplib::Result with_token = http.Get("/metrics", {{"Authorization", std::string("bearer ") + testing::kReadToken}});
+  ASSERT_TRUE(with_token);
+  EXPECT_EQ(with_token->status, 200);
+  EXPECT_NE(with_token->body.find("bantin_bulletins"), std::string::npos);
+}
+
+TEST_F(AuthTest, ReflectionIsOnWhenReadsAreOpenOrAskedFor) {
+  StartServer();
+  EXPECT_NE(CallReflection(channel_), grpc::StatusCode::UNIMPLEMENTED);
+  server_.reset();
+  StartServer({"--read-token-file", dir_.path() + "/read-token", "--reflection"});
+  EXPECT_NE(CallReflection(channel_), grpc::StatusCode::UNIMPLEMENTED);
 }
 
 TEST_F(AuthTest, AnUnusableTokenFileStopsTheServerAtStart) {

@@ -68,6 +68,61 @@ TEST_F(LimitsTest, ConfiguredLimitsAreEnforcedWithTheirNames) {
   EXPECT_EQ(DetailsOf(many).metadata["limit"], "max_batch_ids");
 }
 
+// Every string field has a length limit, and an error never echoes a value
+// past it: a 3 KB id gets a short INVALID_ARGUMENT, not its own id back in a
+// trailer the client cannot read.
+TEST_F(LimitsTest, StringFieldsHaveLengthsAndErrorsDoNotEchoThem) {
+  StartServer();
+  const std::string long_id(3000, 'a');
+  v1::GetBulletinRequest get;
+  get.set_id(long_id);
+  v1::GetBulletinResponse got;
+  const grpc::Status s = stub_->GetBulletin(Ctx().get(), get, &got);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(DetailsOf(s).fields, std::vector<std::string>{"id"});
+  EXPECT_LT(s.error_message().size() + s.error_details().size(), 400u);
+  v1::DeleteBulletinRequest del;
+  del.set_id(long_id);
+  v1::DeleteBulletinResponse deleted;
+  EXPECT_EQ(stub_->DeleteBulletin(Ctx().get(), del, &deleted).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  v1::IngestBulletinRequest ingest;
+  ingest.set_raw(testing::ReadFile(testing::SeedPaths()[0]));
+  ingest.mutable_hints()->set_url("https://example.vn/" + std::string(1 << 20, 'x'));
+  v1::IngestBulletinResponse ingested;
+  const grpc::Status u = stub_->IngestBulletin(Ctx().get(), ingest, &ingested);
+  EXPECT_EQ(u.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(DetailsOf(u).fields, std::vector<std::string>{"hints.url"});
+
+  v1::ListBulletinsRequest list;
+  list.set_source_id(std::string(1000, 's'));
+  v1::ListBulletinsResponse listed;
+  EXPECT_EQ(stub_->ListBulletins(Ctx().get(), list, &listed).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// One date rule for search, filter and List: no 30 February anywhere.
+TEST_F(LimitsTest, ImpossibleDatesAreRefusedEverywhere) {
+  StartServer();
+  for (const char* query : {"date>=2021-02-30", "tỉnh date:2021-13"}) {
+    v1::SearchBulletinsRequest req;
+    req.set_query(query);
+    v1::SearchBulletinsResponse resp;
+    EXPECT_EQ(stub_->SearchBulletins(Ctx().get(), req, &resp).error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << query;
+  }
+  v1::SearchBulletinsRequest filtered;
+  filtered.set_filter("date >= \"2021-02-30\"");
+  v1::SearchBulletinsResponse resp;
+  EXPECT_EQ(stub_->SearchBulletins(Ctx().get(), filtered, &resp).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::ListBulletinsRequest list;
+  list.set_from_date("2021-02-30");
+  v1::ListBulletinsResponse listed;
+  EXPECT_EQ(stub_->ListBulletins(Ctx().get(), list, &listed).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  v1::SearchBulletinsRequest fine;
+  fine.set_query("date>=2024-02-29 date<=2024-03");
+  EXPECT_TRUE(stub_->SearchBulletins(Ctx().get(), fine, &resp).ok());
+}
+
 TEST_F(LimitsTest, ASearchPastItsDeadlineStopsInTheEngine) {
   StartServer();
   for (const std::string& path : SeedPaths()) Ingest(ReadFile(path));

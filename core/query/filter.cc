@@ -9,17 +9,6 @@ namespace bantin {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// YYYY, YYYY-MM or YYYY-MM-DD: the partial dates the query language takes.
-bool IsPartialDate(std::string_view v) {
-  if (v.size() != 4 && v.size() != 7 && v.size() != 10) return false;
-  for (size_t i = 0; i < v.size(); ++i) {
-    const bool dash = i == 4 || i == 7;
-    if (dash ? v[i] != '-' : !IsDigit(v[i])) return false;
-  }
-  return true;
-}
 
 class FilterTranslator {
  public:
@@ -102,7 +91,7 @@ class FilterTranslator {
     Result<std::string> value = Value();
     if (!value.ok()) return value.status();
     if (value->empty()) return Malformed(value_at, "expected a value after " + std::string(op));
-    if (is_date && !IsPartialDate(*value)) return Malformed(value_at, "date needs YYYY, YYYY-MM or YYYY-MM-DD");
+    if (is_date && !IsPartialDate(*value)) return Malformed(value_at, "date needs a real YYYY, YYYY-MM or YYYY-MM-DD");
     if (op == "!=") negated = !negated, op = ":";
     if (op == "=") op = ":";
     if (!out_.empty()) out_ += ' ';

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "bantin/text/dates.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
 
@@ -17,28 +18,6 @@ bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 Status Malformed(size_t offset, const std::string& what) {
   return Status::InvalidField("query", what + " at offset " + std::to_string(offset))
       .WithMetadata("offset", std::to_string(offset));
-}
-
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with plausible month and day.
-bool IsPartialDate(std::string_view v) {
-  const auto digits = [&](size_t at, size_t n) {
-    if (v.size() < at + n) return false;
-    for (size_t i = at; i < at + n; ++i)
-      if (v[i] < '0' || v[i] > '9') return false;
-    return true;
-  };
-  if (!(v.size() == 4 || v.size() == 7 || v.size() == 10) || !digits(0, 4)) return false;
-  if (v.size() >= 7) {
-    if (v[4] != '-' || !digits(5, 2)) return false;
-    const int month = (v[5] - '0') * 10 + (v[6] - '0');
-    if (month < 1 || month > 12) return false;
-  }
-  if (v.size() == 10) {
-    if (v[7] != '-' || !digits(8, 2)) return false;
-    const int day = (v[8] - '0') * 10 + (v[9] - '0');
-    if (day < 1 || day > 31) return false;
-  }
-  return true;
 }
 
 Phrase PhraseOf(std::string_view text) {
@@ -178,7 +157,7 @@ class Parser {
       Filter f;
       f.field = field;
       if (field == FilterField::kDate) {
-        if (!IsPartialDate(*value)) return Malformed(start, "date needs YYYY, YYYY-MM or YYYY-MM-DD");
+        if (!IsPartialDate(*value)) return Malformed(start, "date needs a real YYYY, YYYY-MM or YYYY-MM-DD");
         const std::string v(*value), end = v + kSpanEnd;
         if (op == ":" || op == "=")
           f.date_from = v, f.date_before = end;

@@ -106,6 +106,24 @@ bool IsValidDate(int y, int m, int d) {
   return true;
 }
 
+bool IsPartialDate(std::string_view v) {
+  if (v.size() == 10) {
+    int y, m, d;
+    return ParseIsoDate(v, &y, &m, &d);
+  }
+  if (v.size() != 4 && v.size() != 7) return false;
+  int y = 0, m = 1;
+  for (size_t i = 0; i < 4; ++i) {
+    if (v[i] < '0' || v[i] > '9') return false;
+    y = y * 10 + (v[i] - '0');
+  }
+  if (v.size() == 7) {
+    if (v[4] != '-' || v[5] < '0' || v[5] > '9' || v[6] < '0' || v[6] > '9') return false;
+    m = (v[5] - '0') * 10 + (v[6] - '0');
+  }
+  return IsValidDate(y, m, 1);
+}
+
 std::string FormatDate(int y, int m, int d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);

@@ -45,6 +45,11 @@ std::vector<int> MentionedYears(std::string_view folded);
 bool DateInUrl(std::string_view url, int* year, int* month, int* day);
 
 bool IsValidDate(int year, int month, int day);
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real year, month or day (the
+// dates the query language and filters take): the one date rule of search,
+// filters and listing (a full date passes here exactly when ParseIsoDate
+// reads it).
+bool IsPartialDate(std::string_view value);
 std::string FormatDate(int year, int month, int day);  // YYYY-MM-DD
 // Parses "YYYY-MM-DD"; returns false if malformed or impossible.
 bool ParseIsoDate(std::string_view s, int* year, int* month, int* day);
