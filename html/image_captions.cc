@@ -116,10 +116,11 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
     const auto it = marks.find(n);
     return it == marks.end() ? Marks{} : it->second;
   };
-  const auto add = [&](std::string text) {
-    while (!text.empty() && text.back() == ' ') text.pop_back();
-    while (!text.empty() && text.front() == ' ') text.erase(0, 1);
-    if (!text.empty() && text.size() <= kMaxCaptionBytes && captions.size() < max) captions.push_back(std::move(text));
+  const auto add = [&](const std::string& text) {
+    const size_t begin = text.find_first_not_of(' ');
+    if (begin == std::string::npos) return;
+    const size_t end = text.find_last_not_of(' ') + 1;
+    if (end - begin <= kMaxCaptionBytes && captions.size() < max) captions.push_back(text.substr(begin, end - begin));
   };
   std::vector<const GumboNode*> stack{root};
   while (!stack.empty()) {
@@ -134,14 +135,14 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
       if (IsSkipped(child)) continue;
       const Marks m = child->type == GUMBO_NODE_ELEMENT ? marks_of(child) : Marks{};
       if (m.image && !m.text) {  // an image, bare or wrapped (<a><img></a>)
-        if (after_image) add(std::move(run));
+        if (after_image) add(run);
         run.clear();
         after_image = true;
         continue;
       }
       if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BR) {
         if (after_image && run.find_first_not_of(' ') != std::string::npos) {
-          add(std::move(run));
+          add(run);
           run.clear();
           after_image = false;
         }
@@ -154,20 +155,23 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
           run.clear();
           continue;
         }
-        run += ' ';
-        run += TextOf(child);
+        // Past a caption's length the run is prose: it is read no further.
+        if (run.size() <= kMaxCaptionBytes) {
+          run += ' ';
+          run += TextOf(child);
+        }
         continue;
       }
       // A block after the image: a caption when set as one.
       if (run.find_first_not_of(' ') == std::string::npos && m.text && !m.image &&
           (m.emphasised || SetAsCaption(child)))
         add(TextOf(child));
-      else if (run.find_first_not_of(' ') != std::string::npos)
-        add(std::move(run));
+      else
+        add(run);
       run.clear();
       after_image = false;
     }
-    if (after_image) add(std::move(run));
+    if (after_image) add(run);
     for (unsigned i = children->length; i > 0; --i)
       stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
   }

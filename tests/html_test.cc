@@ -248,6 +248,11 @@ TEST(Parse, CaptionsBesideImagesCostLinearTime) {
   html += "<img src=a.jpg><br>Chú thích ở rất sâu";
   const Bulletin b = Parse(html);
   EXPECT_FALSE(b.blocks.empty());
+  // A run on after an image made of 200,000 blank inline elements.
+  std::string blanks =
+      "<html><body><p>Mở đầu bài viết có đủ chữ để thành một đoạn văn xuôi đầy đủ.</p><div><img src=a.jpg>";
+  for (int i = 0; i < 200000; ++i) blanks += "<b> </b>";
+  EXPECT_FALSE(Parse(blanks + "Chú thích</div></body></html>").blocks.empty());
 }
 
 }  // namespace
