@@ -44,6 +44,10 @@ typedef enum bantin_code {
   BANTIN_INTERNAL = 13
 } bantin_code;
 
+/* A code's name ("INVALID_ARGUMENT"), as the service and the CLI write it;
+ * "UNKNOWN" for a number outside google.rpc.Code. Static. */
+BANTIN_EXPORT const char* bantin_code_name(int code);
+
 typedef struct bantin_status bantin_status;
 BANTIN_EXPORT int bantin_status_code(const bantin_status* status);
 /* Valid until the status is freed; "" when the status has none. */

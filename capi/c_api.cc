@@ -16,6 +16,7 @@
 #include "bantin/html/document.h"
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
+#include "bantin/status.h"
 #include "bantin/version.h"
 
 struct bantin_status {
@@ -79,6 +80,7 @@ bantin_status* Guard(F&& f) {
 
 extern "C" {
 
+const char* bantin_code_name(int code) { return bantin::StatusCodeName(code); }
 int bantin_status_code(const bantin_status* s) { return s ? s->code : BANTIN_OK; }
 const char* bantin_status_message(const bantin_status* s) { return s ? s->message.c_str() : ""; }
 const char* bantin_status_reason(const bantin_status* s) { return s ? s->reason.c_str() : ""; }

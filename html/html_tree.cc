@@ -104,14 +104,47 @@ std::string_view Attribute(const GumboNode* element, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+bool IsNeverText(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool StyleHas(const GumboNode* element, std::string_view declaration) {
+  // Matched in place, skipping white space and folding ASCII case: every
+  // walk asks this of every styled element, so nothing is copied.
   const std::string_view style = Attribute(element, "style");
-  if (style.size() < declaration.size()) return false;
-  std::string compact;  // lower case, no spaces
-  compact.reserve(style.size());
-  for (char c : style)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') compact.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return compact.find(declaration) != std::string::npos;
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (size_t start = 0; start < style.size(); ++start) {
+    if (blank(style[start])) continue;
+    size_t at = start, matched = 0;
+    while (matched < declaration.size() && at < style.size()) {
+      if (blank(style[at])) {
+        ++at;
+        continue;
+      }
+      if (lower(style[at]) != declaration[matched]) break;
+      ++at, ++matched;
+    }
+    if (matched == declaration.size()) return true;
+  }
+  return false;
 }
 
 bool IsHidden(const GumboNode* element) {

@@ -44,6 +44,10 @@ class HtmlTree {
 // The value of an attribute, "" when absent.
 std::string_view Attribute(const GumboNode* element, const char* name);
 
+// Elements whose content is never article text (scripts, styles, head,
+// embedded objects, form controls): every walk of the tree skips them.
+bool IsNeverText(GumboTag tag);
+
 // Whether an element's inline style declares `declaration`, written lower
 // case without spaces ("display:none"): the style is compared the same way,
 // so "Display : None" declares it.

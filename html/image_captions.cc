@@ -23,10 +23,7 @@ const GumboVector* ChildrenOf(const GumboNode* n) {
 }
 
 bool IsSkipped(const GumboNode* n) {
-  if (n->type != GUMBO_NODE_ELEMENT) return false;
-  const GumboTag t = n->v.element.tag;
-  return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NOSCRIPT || t == GUMBO_TAG_TEMPLATE ||
-         IsHidden(n);
+  return n->type == GUMBO_NODE_ELEMENT && (IsNeverText(n->v.element.tag) || IsHidden(n));
 }
 
 bool IsInline(const GumboNode* n) {

@@ -9,28 +9,6 @@
 namespace bantin {
 namespace {
 
-// Elements whose content is never article text.
-bool IsDropped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Line breaks an element puts around its content: 2 = its own paragraph,
 // 1 = its own line, 0 = inline.
 int BreaksAround(GumboTag tag) {
@@ -176,7 +154,7 @@ std::unordered_map<const GumboNode*, Shape> MarkedShapes(const GumboNode* root) 
     const GumboVector* children = element                          ? &n->v.element.children
                                   : n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
                                                                    : nullptr;
-    if (children && f.next < children->length && !(element && (IsDropped(n->v.element.tag) || IsHidden(n)))) {
+    if (children && f.next < children->length && !(element && (IsNeverText(n->v.element.tag) || IsHidden(n)))) {
       const GumboNode* child = static_cast<const GumboNode*>(children->data[f.next++]);
       const bool link = f.in_link || (element && n->v.element.tag == GUMBO_TAG_A);
       const bool p = f.in_p || (element && n->v.element.tag == GUMBO_TAG_P);
@@ -248,7 +226,7 @@ HtmlText TreeText(const HtmlTree& tree) {
     const GumboTag tag = element ? node->v.element.tag : GUMBO_TAG_UNKNOWN;
     const GumboVector& children = element ? node->v.element.children : node->v.document.children;
     if (next == 0) {
-      if (element && (IsDropped(tag) || IsHidden(node) || IsBoilerplateContainer(node, shapes))) {
+      if (element && (IsNeverText(tag) || IsHidden(node) || IsBoilerplateContainer(node, shapes))) {
         ++result.dropped_elements;
         stack.pop_back();
         continue;

@@ -60,6 +60,7 @@ TEST(CApiTest, ANullOutputIsAnInvalidArgumentNamingIt) {
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(bantin_status_code(s), BANTIN_INVALID_ARGUMENT);
   EXPECT_STREQ(bantin_status_field(s), "json");
+  EXPECT_STREQ(bantin_code_name(bantin_status_code(s)), "INVALID_ARGUMENT");
   bantin_status_free(s);
 }
 

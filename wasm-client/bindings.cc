@@ -38,12 +38,6 @@ std::string ParseJson(const std::string& raw, const std::string& url, const std:
 
 std::string PageText(const std::string& raw) { return bantin::PageText(raw); }
 
-// "" when `query` parses, else the error as JSON.
-std::string CheckQuery(const std::string& query) {
-  const Status s = bantin::CheckQuery(query);
-  return s.ok() ? std::string() : ErrorToJson(s);
-}
-
 std::string ParserVersion() { return bantin::kParserVersion; }
 std::string Version() { return bantin::version(); }
 
@@ -130,7 +124,6 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("pageText", &PageText);
   emscripten::function("parserVersion", &ParserVersion);
   emscripten::function("version", &Version);
-  emscripten::function("checkQuery", &CheckQuery);
   emscripten::function("queryWithFilters", &QueryWithFilters);
   emscripten::class_<Index>("Index")
       .constructor<>()

@@ -13,12 +13,10 @@ class Error(Exception):
     """A bantin_status: `code` (google.rpc.Code number), `code_name`,
     `reason` and `field` ("" when the status has none)."""
 
-    _NAMES = {3: "INVALID_ARGUMENT", 5: "NOT_FOUND", 8: "RESOURCE_EXHAUSTED", 13: "INTERNAL"}
-
     def __init__(self, code, message, reason="", field=""):
         super().__init__(message)
         self.code, self.message, self.reason, self.field = code, message, reason, field
-        self.code_name = self._NAMES.get(code, "UNKNOWN")
+        self.code_name = lib.bantin_code_name(code).decode()
 
     def __str__(self):
         return "%s: %s" % (self.code_name, self.message)
@@ -31,6 +29,7 @@ def _load():
     out = ctypes.POINTER(ctypes.c_void_p)  # char** the library fills; freed with bantin_free
     size_p = ctypes.POINTER(ctypes.c_size_t)
     sig = {
+        "bantin_code_name": (ctypes.c_char_p, [ctypes.c_int]),
         "bantin_status_code": (ctypes.c_int, [status_p]),
         "bantin_status_message": (ctypes.c_char_p, [status_p]),
         "bantin_status_reason": (ctypes.c_char_p, [status_p]),
