@@ -57,12 +57,17 @@ bool IsItalic(const GumboNode* n) {
   return t == GUMBO_TAG_EM || t == GUMBO_TAG_I || StyleHas(n, "font-style:italic");
 }
 
+// A class that names a caption ("PhotoCMS_Caption", "image-caption",
+// "chu-thich").
+bool ClassNamesCaption(const GumboNode* n) {
+  const std::string_view c = Attribute(n, "class");
+  return Contains(c, "caption") || Contains(c, "Caption") || Contains(c, "chu-thich") || Contains(c, "chuthich");
+}
+
 // Set as a caption: a class that says so, or centred under its picture.
 bool SetAsCaption(const GumboNode* n) {
-  const std::string_view c = Attribute(n, "class");
   const std::string_view align = Attribute(n, "align");
-  return Contains(c, "caption") || Contains(c, "Caption") || Contains(c, "chu-thich") || Contains(c, "chuthich") ||
-         align == "center" || align == "CENTER" || StyleHas(n, "text-align:center");
+  return ClassNamesCaption(n) || align == "center" || align == "CENTER" || StyleHas(n, "text-align:center");
 }
 
 bool HasVisibleText(const GumboNode* n) {
@@ -131,6 +136,13 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
       const GumboNode* child = static_cast<const GumboNode*>(children->data[i]);
       if (IsSkipped(child)) continue;
       const Marks m = child->type == GUMBO_NODE_ELEMENT ? marks_of(child) : Marks{};
+      // A block whose class names it a caption, with text and no picture
+      // of its own, is one wherever it stands: the picture or video it
+      // describes may sit in a sibling, a parent, or load by script.
+      if (!after_image && m.text && !m.image && !IsInline(child) && ClassNamesCaption(child)) {
+        add(TextOf(child));
+        continue;
+      }
       if (m.image && !m.text) {  // an image, bare or wrapped (<a><img></a>)
         if (after_image) add(run);
         run.clear();
@@ -146,6 +158,10 @@ void AddImageCaptions(const GumboNode* root, std::vector<std::string>& captions,
         continue;
       }
       if (!after_image) continue;
+      // An empty block between a picture and its caption (a spacer, or a
+      // caption element the HTML5 parser closed before its text) neither
+      // ends the run nor is one.
+      if (child->type == GUMBO_NODE_ELEMENT && !m.text && !m.image && !IsInline(child)) continue;
       if (IsInline(child)) {
         if (child->type == GUMBO_NODE_ELEMENT && m.image) {  // text and another image: not a caption run
           after_image = false;

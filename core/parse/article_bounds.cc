@@ -12,6 +12,10 @@ namespace {
 // How far above the body the title may sit (non-blank lines).
 constexpr int kTitleLookBack = 10;
 
+// Paragraphs after a related box, when only a lead came before it, that
+// show the box stands inside the article rather than after it.
+constexpr int kProseAfterInlineBox = 6;
+
 // The body's first line is the title; the body starts at the prose after it.
 void FirstLineIsTitle(Page& page) {
   page.title = page.body_begin;
@@ -20,6 +24,16 @@ void FirstLineIsTitle(Page& page) {
       page.body_begin = i;
       break;
     }
+}
+
+// The next non-blank line after `i` is a paragraph's sentence: prose that
+// ends with its stop.
+bool NextLineIsSentence(const std::vector<Line>& lines, int i) {
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    if (lines[j].blank) continue;
+    return IsProse(lines[j]) && lines[j].terminal;
+  }
+  return false;
 }
 
 }  // namespace
@@ -125,6 +139,17 @@ int FindBody(Page& page, int from, Bulletin& out) {
     // more prose follows.
     const int before = i > page.body_begin ? prose_from[page.body_begin] - prose_from[i] : 0;
     if (hard && l.role != LineRole::kRelated && i > page.body_begin && before <= 2 && prose_from[i] > before)
+      hard = false;
+    // A related box's heading there whose items the page fills by script
+    // (its heading alone, then the article's paragraphs) does not end it
+    // either: a list starts with a teaser's title, never with a sentence.
+    if (hard && l.role == LineRole::kRelated && i > page.body_begin && before <= 2 && prose_from[i] > before + 2 &&
+        NextLineIsSentence(lines, i))
+      hard = false;
+    // So does a related box set inside the article after its lead, when
+    // the article's paragraphs, many more than the lead, follow the box.
+    if (hard && l.role == LineRole::kRelated && i > page.body_begin && before <= 2 &&
+        prose_from[i] >= kProseAfterInlineBox)
       hard = false;
     next_hard[i] = hard ? i : next_hard[i + 1];
   }

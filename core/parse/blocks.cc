@@ -13,6 +13,8 @@ namespace bantin {
 namespace {
 
 constexpr size_t kMaxRelated = 50;
+// A tag is a keyword or a name: a few words at most.
+constexpr int kMaxTagWords = 6;
 
 // The whole line is in quotation marks ("…" or “…”), a final period aside.
 bool IsQuoted(const std::string& t) {
@@ -58,6 +60,16 @@ std::unordered_set<std::string> KeysOf(const std::vector<std::string>& texts) {
   return keys;
 }
 
+// Line `i` ends in a colon, is a heading's length, and the next line is a
+// teaser (one link's text).
+bool IntroducesTeasers(const std::vector<Line>& lines, int i, const std::unordered_set<std::string>& teasers) {
+  const Line& l = lines[i];
+  if (l.words > 20 || l.text.empty() || l.text.back() != ':') return false;
+  for (size_t j = i + 1; j < lines.size(); ++j)
+    if (!lines[j].blank) return teasers.count(lines[j].folded) > 0;
+  return false;
+}
+
 }  // namespace
 
 // A byline printed alone between the headline and the lead (headline, name,
@@ -70,7 +82,9 @@ void ReadHeaderByline(Page& page, Bulletin& out) {
   int byline = -1;
   for (int i = page.title + 1; i < page.body_begin; ++i) {
     const Line& l = page.lines[i];
-    if (l.blank || l.role == LineRole::kPublication || l.role == LineRole::kPageClock) continue;
+    // A separator the markup set on its own line ("Hạ Anh", "|", the date)
+    // stands between a byline and its date; it is neither.
+    if (l.blank || l.role == LineRole::kPublication || l.role == LineRole::kPageClock || !HasLetter(l.text)) continue;
     if (l.text == page.lines[page.title].text || (byline >= 0 && l.text == page.lines[byline].text)) continue;
     if (byline >= 0) return;
     byline = i;
@@ -102,7 +116,8 @@ void CollectBlocks(Page& page, const PageCues& cues, int stop, Bulletin& out) {
       l.role = LineRole::kBoilerplate;
       continue;
     }
-    if (IsPhotoCredit(l) || IsSourceCredit(l)) {
+    const bool marked_caption = captions.count(l.folded) > 0;
+    if ((IsPhotoCredit(l) && !(marked_caption && IsIllustrationNote(l))) || IsSourceCredit(l)) {
       l.role = LineRole::kCredit;
       continue;
     }
@@ -110,7 +125,9 @@ void CollectBlocks(Page& page, const PageCues& cues, int stop, Bulletin& out) {
       l.role = LineRole::kDuplicate;
       continue;
     }
-    if (!out.blocks.empty() && teasers.count(l.folded)) {
+    // A short line ending in a colon right above teasers is their box's
+    // heading ("Đọc những thông tin … mới nhất trên FICA:").
+    if (!out.blocks.empty() && (teasers.count(l.folded) || IntroducesTeasers(lines, i, teasers))) {
       l.role = LineRole::kRelated;
       if (out.related.size() < kMaxRelated) out.related.push_back(l.text);
       continue;
@@ -120,9 +137,7 @@ void CollectBlocks(Page& page, const PageCues& cues, int stop, Bulletin& out) {
     // Where the markup marks captions, it decides: a marked line is one, an
     // unmarked short line is not (a fact box, a tag list, a sub-title).
     if (!captions.empty() && !out.blocks.empty())
-      kind = captions.count(l.folded)      ? BlockKind::kCaption
-             : kind == BlockKind::kCaption ? BlockKind::kParagraph
-                                           : kind;
+      kind = marked_caption ? BlockKind::kCaption : kind == BlockKind::kCaption ? BlockKind::kParagraph : kind;
     out.blocks.push_back({kind, l.text});
   }
   // Captions the markup marks after the last paragraph, before the footer
@@ -139,7 +154,7 @@ void CollectBlocks(Page& page, const PageCues& cues, int stop, Bulletin& out) {
 void ReadFooter(Page& page, int stop, Bulletin& out) {
   std::vector<Line>& lines = page.lines;
   const int n = static_cast<int>(lines.size());
-  bool in_related = false;
+  bool in_related = false, in_tags = false;
   bool credit_is_outlet_line = false;
   int last = n - 1;  // a dump's outlet line is its last
   while (last >= 0 && lines[last].blank) --last;
@@ -150,6 +165,17 @@ void ReadFooter(Page& page, int stop, Bulletin& out) {
       in_related = true;
       continue;
     }
+    // The article's tags, one per line under their label ("Tags", then
+    // "The Face", "clip nóng"): keywords, never a byline.
+    if (IsTagLabel(l)) {
+      in_tags = true;
+      continue;
+    }
+    if (in_tags && l.role == LineRole::kUnspecified && l.words <= kMaxTagWords && !l.terminal) {
+      l.role = LineRole::kBoilerplate;
+      continue;
+    }
+    in_tags = false;
     if (l.role != LineRole::kUnspecified) {
       in_related = in_related && l.role == LineRole::kDuplicate;
       continue;

@@ -19,13 +19,6 @@ bool StartsWithAny(std::string_view folded, const char* const (&phrases)[N]) {
   return false;
 }
 
-bool HasLetter(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size())
-    if (IsLetter(NextCodePoint(text, pos))) return true;
-  return false;
-}
-
 // Footer and widget vocabulary. A long prose line may mention these words;
 // a short line built around them is chrome.
 constexpr const char* kChrome[] = {
@@ -108,6 +101,13 @@ constexpr const char* kOrdinals[] = {"mot la",  "hai la",  "ba la",   "bon la", 
 
 }  // namespace
 
+bool HasLetter(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size())
+    if (IsLetter(NextCodePoint(text, pos))) return true;
+  return false;
+}
+
 bool IsBoilerplate(const Line& line, bool in_body) {
   if (line.blank) return false;
   if (!HasLetter(line.text)) return true;  // bare numbers, separators, symbols
@@ -125,6 +125,10 @@ bool IsBoilerplate(const Line& line, bool in_body) {
   const bool bullet = f.rfind("\xE2\x80\xA2", 0) == 0 || f.rfind("\xC2\xB7", 0) == 0;
   if (bullet && line.has_digit && line.words <= 8) return true;
   if (f.find('@') != std::string::npos && line.words <= 12) return true;
+  // A call to follow the outlet on a search engine's news ("Thêm SOHA trên
+  // Google Chọn SOHA làm nguồn ưu tiên…", "Theo dõi … trên Google News").
+  if (line.words <= 25 && (f.find("tren google") != std::string::npos || f.find("nguon uu tien") != std::string::npos))
+    return true;
   return false;
 }
 
@@ -150,6 +154,13 @@ bool IsMenuRow(std::string_view folded) {
     if (items >= kMinItems) return true;
   }
   return false;
+}
+
+bool IsTagLabel(const Line& line) {
+  if (line.blank || line.words > 2) return false;
+  std::string f = line.folded;
+  while (!f.empty() && (f.back() == ':' || f.back() == ' ')) f.pop_back();
+  return f == "tags" || f == "tag" || f == "tu khoa" || f == "the";
 }
 
 bool IsNavigation(const Line& line) {
@@ -206,6 +217,8 @@ bool LooksLikeName(const Line& line) {
   if (line.terminal || IsBoilerplate(line, false) || IsRelatedHeading(line)) return false;
   if (StartsWithPhrase(line.folded, "theo")) return false;  // a source credit (IsSourceCredit)
   if (line.words == 1 && !line.all_caps) return false;
+  // A desk signing as a group ("Nhóm PV Kinh tế", "Nhóm phóng viên").
+  if (StartsWithPhrase(line.folded, "nhom pv") || StartsWithPhrase(line.folded, "nhom phong vien")) return true;
   bool at_word_start = true;
   size_t pos = 0;
   while (pos < line.text.size()) {
@@ -340,6 +353,11 @@ bool IsPhotoCredit(const Line& line) {
   if (line.words > 12) return false;
   return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") || StartsWithPhrase(f, "nguon anh") ||
          StartsWithPhrase(f, "anh minh hoa");
+}
+
+bool IsIllustrationNote(const Line& line) {
+  return !line.blank && line.words <= 12 &&
+         (StartsWithPhrase(line.folded, "anh minh hoa") || StartsWithPhrase(line.folded, "(anh minh hoa"));
 }
 
 std::string FindDomain(std::string_view text) {

@@ -11,11 +11,18 @@
 
 namespace bantin {
 
+// Any letter at all: a line without one is a number, a separator or symbols.
+bool HasLetter(std::string_view text);
+
 // Counters, polls, share buttons, licence, address, phone and contact lines,
 // copyright and "cite the source" notices, bare numbers and symbols.
 // `in_body`: the line sits between paragraphs, where only lines that are
 // little more than chrome count.
 bool IsBoilerplate(const Line& line, bool in_body);
+
+// "Tags", "Từ khóa:", "Thẻ" alone on a line: the label of the article's
+// keyword list, whose items follow one per line.
+bool IsTagLabel(const Line& line);
 
 // Skip links, breadcrumbs ("Trang chủ » …"), "Go top", menu crumbs.
 bool IsNavigation(const Line& line);
@@ -62,6 +69,10 @@ bool NamesPublisher(const Line& line);
 // "Ảnh: N.H", "(Ảnh minh họa)": a photo credit line; also an image's
 // numbered alt text kept as a line ("<headline> - Ảnh 1.").
 bool IsPhotoCredit(const Line& line);
+
+// "Ảnh minh họa.": a note that the picture only illustrates the story. As
+// the text the markup sets under a picture it is that picture's caption.
+bool IsIllustrationNote(const Line& line);
 
 // The first domain name in a text ("www.soctrang.gov.vn" → "soctrang.gov.vn",
 // an e-mail's domain included), lower-cased, or "".

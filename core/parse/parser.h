@@ -17,7 +17,7 @@
 namespace bantin {
 
 // Bumped whenever parsing output changes, so stored records can be re-parsed.
-inline constexpr char kParserVersion[] = "3";
+inline constexpr char kParserVersion[] = "4";
 
 // What a caller knows better than any guess; every non-empty hint wins.
 struct ParseHints {
