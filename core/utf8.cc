@@ -70,6 +70,15 @@ std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats) {
   return out;
 }
 
+bool IsValidUtf8(std::string_view in) {
+  for (size_t i = 0; i < in.size();) {
+    const size_t n = ValidSequenceLength(in, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool IsCleanUtf8(std::string_view in) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const auto cont = [&](size_t k) { return (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80; };

@@ -19,6 +19,10 @@ struct SanitizeStats {
 // NUL and other C0 controls (except tab, LF, CR) are removed. Linear time.
 std::string SanitizeUtf8(std::string_view in, SanitizeStats* stats);
 
+// True when `in` is well-formed UTF-8 (RFC 3629), controls allowed: what
+// protobuf requires of a string field.
+bool IsValidUtf8(std::string_view in);
+
 // True when SanitizeUtf8 would return `in` unchanged: valid UTF-8 without
 // NUL or other controls. Lets callers skip the copy for clean text.
 bool IsCleanUtf8(std::string_view in);

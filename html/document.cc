@@ -6,6 +6,7 @@
 #include "bantin/utf8.h"
 #include "charset.h"
 #include "html_tree.h"
+#include "nesting_limit.h"
 #include "page_cues.h"
 #include "tree_text.h"
 
@@ -46,6 +47,9 @@ Bulletin Parse(std::string_view bytes, const ParseHints& hints) {
   if (!charset.empty()) note += ", decoded from " + charset;
   note += "; line spans refer to the reduced text";
   b.warnings.insert(b.warnings.begin(), note);
+  if (tree.tags_too_deep())
+    b.warnings.push_back("markup nested deeper than " + std::to_string(kMaxHtmlDepth) +
+                         " elements: " + std::to_string(tree.tags_too_deep()) + " tags below that depth ignored");
   if (stats.invalid_sequences)
     b.warnings.push_back("input is not valid UTF-8: " + std::to_string(stats.invalid_sequences) +
                          " invalid byte sequence(s) replaced by U+FFFD");

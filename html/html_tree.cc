@@ -3,6 +3,8 @@
 #include <utility>
 #include <vector>
 
+#include "nesting_limit.h"
+
 namespace bantin {
 namespace {
 
@@ -66,6 +68,7 @@ std::string WithoutScriptBodies(std::string_view html) {
 }  // namespace
 
 HtmlTree::HtmlTree(std::string_view page) : html_(WithoutScriptBodies(page)) {
+  tags_too_deep_ = LimitNesting(html_);
   const std::string_view html = html_;
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = kMaxRecordedErrors;

@@ -21,13 +21,15 @@ class HtmlTree {
  public:
   // `html` must be valid UTF-8. The bodies of scripts and styles (but JSON-LD)
   // are left out before gumbo reads the page: they are most of a news page's
-  // bytes, and nothing reads them.
+  // bytes, and nothing reads them. So are tags nested too deep.
   explicit HtmlTree(std::string_view html);
   ~HtmlTree();
   HtmlTree(const HtmlTree&) = delete;
   HtmlTree& operator=(const HtmlTree&) = delete;
 
   const GumboNode* root() const { return output_->root; }
+  // Tags left out because they nested too deep (nesting_limit.h).
+  size_t tags_too_deep() const { return tags_too_deep_; }
 
  private:
   static void* Allocate(void* self, size_t size);
@@ -39,6 +41,7 @@ class HtmlTree {
   size_t left_ = 0;
   std::string html_;  // what gumbo parsed; its nodes point into it
   GumboOutput* output_ = nullptr;
+  size_t tags_too_deep_ = 0;
 };
 
 // The value of an attribute, "" when absent.

@@ -21,7 +21,8 @@ std::string ReasonFor(const std::string& field) {
 }
 
 grpc::Status WithDetails(grpc::StatusCode code, const std::string& reason, const std::string& message,
-                         const std::map<std::string, std::string>& metadata, const std::string& field) {
+                         const std::map<std::string, std::string>& metadata, const std::string& field,
+                         std::chrono::milliseconds retry_after = std::chrono::milliseconds(0)) {
   google::rpc::Status details;
   details.set_code(static_cast<int>(code));
   details.set_message(message);
@@ -37,18 +38,25 @@ grpc::Status WithDetails(grpc::StatusCode code, const std::string& reason, const
     v->set_description(message.size() > field.size() + 2 ? message.substr(field.size() + 2) : message);
     details.add_details()->PackFrom(bad);
   }
+  if (retry_after.count() > 0) {
+    google::rpc::RetryInfo retry;
+    retry.mutable_retry_delay()->set_seconds(retry_after.count() / 1000);
+    retry.mutable_retry_delay()->set_nanos(static_cast<int>(retry_after.count() % 1000) * 1000000);
+    details.add_details()->PackFrom(retry);
+  }
   return grpc::Status(code, message, details.SerializeAsString());
 }
 
 }  // namespace
 
 grpc::Status ApiError(grpc::StatusCode code, const std::string& reason, const std::string& message,
-                      const std::map<std::string, std::string>& metadata) {
-  return WithDetails(code, reason, message, metadata, "");
+                      const std::map<std::string, std::string>& metadata, std::chrono::milliseconds retry_after) {
+  return WithDetails(code, reason, message, metadata, "", retry_after);
 }
 
-grpc::Status InvalidField(const std::string& field, const std::string& description) {
-  return WithDetails(grpc::StatusCode::INVALID_ARGUMENT, ReasonFor(field), field + ": " + description, {}, field);
+grpc::Status InvalidField(const std::string& field, const std::string& description,
+                          const std::map<std::string, std::string>& metadata) {
+  return WithDetails(grpc::StatusCode::INVALID_ARGUMENT, ReasonFor(field), field + ": " + description, metadata, field);
 }
 
 grpc::Status LimitExceeded(const std::string& limit, size_t max, const std::string& message) {

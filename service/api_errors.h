@@ -9,6 +9,8 @@
 //                        FILTER, PAGE_TOKEN, RAW, ID, IDS, FROM_DATE, ...)
 //   BULLETIN_NOT_FOUND   no bulletin has that id (metadata: id)
 //   LIMIT_EXCEEDED       a configured limit (metadata: limit, max)
+//   OVERLOADED           every worker busy and the queue full (metadata:
+//                        limit, max, retry_after_ms; a RetryInfo)
 //   CREDENTIALS_MISSING, CREDENTIALS_INVALID, WRITE_ACCESS_REQUIRED,
 //   WRITES_DISABLED      authentication and permission
 //   DEADLINE_EXCEEDED, STORAGE_UNAVAILABLE, INTERNAL
@@ -17,6 +19,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <chrono>
 #include <map>
 #include <string>
 
@@ -26,12 +29,15 @@ namespace bantin {
 
 inline constexpr char kErrorDomain[] = "bantin.v1";
 
+// A positive `retry_after` adds a google.rpc.RetryInfo: when to try again.
 grpc::Status ApiError(grpc::StatusCode code, const std::string& reason, const std::string& message,
-                      const std::map<std::string, std::string>& metadata = {});
+                      const std::map<std::string, std::string>& metadata = {},
+                      std::chrono::milliseconds retry_after = std::chrono::milliseconds(0));
 
 // INVALID_ARGUMENT for one field, reason INVALID_<FIELD>; the message is
 // "field: description".
-grpc::Status InvalidField(const std::string& field, const std::string& description);
+grpc::Status InvalidField(const std::string& field, const std::string& description,
+                          const std::map<std::string, std::string>& metadata = {});
 
 // RESOURCE_EXHAUSTED, reason LIMIT_EXCEEDED, naming the limit and its value.
 grpc::Status LimitExceeded(const std::string& limit, size_t max, const std::string& message);

@@ -35,9 +35,10 @@ grpc::Status FilterClauses(const std::string& filter, const QueryLimits& limits,
 
 }  // namespace
 
-grpc::Status BulletinServiceImpl::SearchBulletins(grpc::ServerContext* ctx, const v1::SearchBulletinsRequest* req,
-                                                  v1::SearchBulletinsResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+grpc::Status BulletinServiceImpl::DoSearch(const Ctx& context, const v1::SearchBulletinsRequest& request,
+                                           v1::SearchBulletinsResponse* resp) {
+  const v1::SearchBulletinsRequest* req = &request;
+  const Ctx* ctx = &context;
   const size_t length = req->query().size() + req->filter().size();
   if (length > limits_.max_query_bytes)
     return LimitExceeded("max_query_bytes", limits_.max_query_bytes,

@@ -11,6 +11,7 @@
 #include "bantin/text/dates.h"
 #include "export.h"
 #include "request_checks.h"
+#include "unary_call.h"
 
 namespace bantin {
 Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(const std::string& id) {
@@ -34,35 +35,60 @@ Result<std::shared_ptr<const std::string>> BulletinServiceImpl::EncodedBulletin(
   return std::shared_ptr<const std::string>(std::move(encoded));
 }
 
+template <class Request, class Response>
+BulletinServiceImpl::Reactor* BulletinServiceImpl::Run(Context* ctx, const Bytes* request, Bytes* response,
+                                                       Access access, Body<Request, Response> body) {
+  return RunUnary<Request, Response>(
+      ctx, request, response, *auth_, access, *gate_,
+      [this, body](const Ctx& c, const Request& r, Response* out) { return (this->*body)(c, r, out); });
+}
+
+BulletinServiceImpl::Reactor* BulletinServiceImpl::ParseBulletin(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kRead, &BulletinServiceImpl::DoParse);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::IngestBulletin(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kWrite, &BulletinServiceImpl::DoIngest);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::BatchGetBulletins(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kRead, &BulletinServiceImpl::DoBatchGet);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::DeleteBulletin(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kWrite, &BulletinServiceImpl::DoDelete);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::ListSources(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kRead, &BulletinServiceImpl::DoListSources);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::ListBulletins(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kRead, &BulletinServiceImpl::DoList);
+}
+BulletinServiceImpl::Reactor* BulletinServiceImpl::SearchBulletins(Context* ctx, const Bytes* req, Bytes* resp) {
+  return Run(ctx, req, resp, Access::kRead, &BulletinServiceImpl::DoSearch);
+}
+
 grpc::Status BulletinServiceImpl::PageSize(int requested, int* page_size) const {
   if (requested < 0) return InvalidField("page_size", "must not be negative");
   *page_size = requested > limits_.max_page_size ? limits_.max_page_size : requested;
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ParseBulletin(grpc::ServerContext* ctx, const v1::ParseBulletinRequest* req,
-                                                v1::ParseBulletinResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
-  if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
-  ToProto(Parse(req->raw(), FromProto(req->hints())), resp->mutable_bulletin());
+grpc::Status BulletinServiceImpl::DoParse(const Ctx&, const v1::ParseBulletinRequest& req,
+                                          v1::ParseBulletinResponse* resp) {
+  if (grpc::Status s = CheckPage(req.raw(), req.hints(), "raw", limits_.max_page_bytes); !s.ok()) return s;
+  ToProto(Parse(req.raw(), FromProto(req.hints())), resp->mutable_bulletin());
   return grpc::Status::OK;
 }
 
-grpc::ServerUnaryReactor* BulletinServiceImpl::GetBulletin(grpc::CallbackServerContext* ctx,
-                                                           const grpc::ByteBuffer* request,
-                                                           grpc::ByteBuffer* response) {
+BulletinServiceImpl::Reactor* BulletinServiceImpl::GetBulletin(Context* ctx, const Bytes* request, Bytes* response) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   reactor->Finish(ServeGet(*ctx, *request, response));
   return reactor;
 }
 
-grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, const grpc::ByteBuffer& request,
+grpc::Status BulletinServiceImpl::ServeGet(const Ctx& ctx, const grpc::ByteBuffer& request,
                                            grpc::ByteBuffer* response) {
   if (grpc::Status s = auth_->Check(ctx, Access::kRead); !s.ok()) return s;
   v1::GetBulletinRequest req;
-  grpc::ByteBuffer request_copy(request);  // shares the slices
-  if (!grpc::SerializationTraits<v1::GetBulletinRequest>::Deserialize(&request_copy, &req).ok())
-    return ApiError(grpc::StatusCode::INVALID_ARGUMENT, "INVALID_ARGUMENT", "not a GetBulletinRequest");
+  if (grpc::Status s = DecodeRequest(request, &req); !s.ok()) return s;
   if (grpc::Status s = CheckId("id", req.id()); !s.ok()) return s;
   if (!req.include_raw()) {
     Result<std::shared_ptr<const std::string>> encoded = EncodedBulletin(req.id());
@@ -84,9 +110,9 @@ grpc::Status BulletinServiceImpl::ServeGet(const grpc::ServerContextBase& ctx, c
   return grpc::SerializationTraits<v1::GetBulletinResponse>::Serialize(resp, response, &own_buffer);
 }
 
-grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx, const v1::BatchGetBulletinsRequest* req,
-                                                    v1::BatchGetBulletinsResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+grpc::Status BulletinServiceImpl::DoBatchGet(const Ctx&, const v1::BatchGetBulletinsRequest& request,
+                                             v1::BatchGetBulletinsResponse* resp) {
+  const v1::BatchGetBulletinsRequest* req = &request;
   if (static_cast<size_t>(req->ids_size()) > limits_.max_batch_ids)
     return LimitExceeded("max_batch_ids", limits_.max_batch_ids,
                          "ids: at most " + std::to_string(limits_.max_batch_ids) + " per call");
@@ -99,9 +125,9 @@ grpc::Status BulletinServiceImpl::BatchGetBulletins(grpc::ServerContext* ctx, co
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext* ctx, const v1::ListSourcesRequest* req,
-                                              v1::ListSourcesResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+grpc::Status BulletinServiceImpl::DoListSources(const Ctx&, const v1::ListSourcesRequest& request,
+                                                v1::ListSourcesResponse* resp) {
+  const v1::ListSourcesRequest* req = &request;
   int page_size = 0;
   if (grpc::Status s = PageSize(req->page_size(), &page_size); !s.ok()) return s;
   Result<SourcesPage> page = store_->ListSources(page_size, req->page_token());
@@ -117,9 +143,9 @@ grpc::Status BulletinServiceImpl::ListSources(grpc::ServerContext* ctx, const v1
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ListBulletins(grpc::ServerContext* ctx, const v1::ListBulletinsRequest* req,
-                                                v1::ListBulletinsResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
+grpc::Status BulletinServiceImpl::DoList(const Ctx&, const v1::ListBulletinsRequest& request,
+                                         v1::ListBulletinsResponse* resp) {
+  const v1::ListBulletinsRequest* req = &request;
   if (Status s = CheckOptionalDate(req->from_date(), "from_date"); !s.ok()) return ToGrpc(s);
   if (Status s = CheckOptionalDate(req->to_date(), "to_date"); !s.ok()) return ToGrpc(s);
   if (grpc::Status s = CheckLength("source_id", req->source_id(), kMaxNameBytes); !s.ok()) return s;

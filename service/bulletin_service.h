@@ -10,46 +10,69 @@
 #include "auth.h"
 #include "bantin/storage/store.h"
 #include "bantin/v1/bantin.grpc.pb.h"
+#include "call_gate.h"
 #include "limits.h"
 #include "read_cache.h"
 
 namespace bantin {
 
-// GetBulletin, the hottest read, is a raw callback method: it runs on
-// gRPC's own threads (no hand-off to a worker) and answers with the stored
-// bulletin's wire bytes, never parsed or re-encoded, kept for the next call
-// in a ReadCache. Every other method is an ordinary synchronous one.
-class BulletinServiceImpl final
-    : public v1::BulletinService::WithRawCallbackMethod_GetBulletin<v1::BulletinService::Service> {
- public:
-  // `store` and `auth` must outlive the service. `read_cache_bytes` bounds
-  // the GetBulletin answers kept (0: none).
-  BulletinServiceImpl(Store* store, const Authorizer* auth, ServiceLimits limits, size_t read_cache_bytes)
-      : store_(store), auth_(auth), limits_(limits), read_cache_(read_cache_bytes) {}
+// Every unary method is a raw callback method (service/unary_call.h): the
+// service decodes the request itself and runs the work on the server's
+// CallGate, which bounds how many calls work at once. GetBulletin, the
+// hottest read, runs on gRPC's own threads instead (a cache hit or one
+// read, no hand-off) and answers with the stored bulletin's wire bytes,
+// never parsed or re-encoded, kept for the next call in a ReadCache. The
+// two streams are ordinary synchronous methods.
+using UnaryRawMethods = v1::BulletinService::WithRawCallbackMethod_ParseBulletin<
+    v1::BulletinService::WithRawCallbackMethod_IngestBulletin<v1::BulletinService::WithRawCallbackMethod_GetBulletin<
+        v1::BulletinService::WithRawCallbackMethod_BatchGetBulletins<
+            v1::BulletinService::WithRawCallbackMethod_DeleteBulletin<
+                v1::BulletinService::WithRawCallbackMethod_ListSources<
+                    v1::BulletinService::WithRawCallbackMethod_ListBulletins<
+                        v1::BulletinService::WithRawCallbackMethod_SearchBulletins<v1::BulletinService::Service>>>>>>>>;
 
-  grpc::Status ParseBulletin(grpc::ServerContext*, const v1::ParseBulletinRequest*,
-                             v1::ParseBulletinResponse*) override;
-  grpc::Status IngestBulletin(grpc::ServerContext*, const v1::IngestBulletinRequest*,
-                              v1::IngestBulletinResponse*) override;
+class BulletinServiceImpl final : public UnaryRawMethods {
+ public:
+  // `store`, `auth` and `gate` must outlive the service. `read_cache_bytes`
+  // bounds the GetBulletin answers kept (0: none).
+  BulletinServiceImpl(Store* store, const Authorizer* auth, CallGate* gate, ServiceLimits limits,
+                      size_t read_cache_bytes)
+      : store_(store), auth_(auth), gate_(gate), limits_(limits), read_cache_(read_cache_bytes) {}
+
+  using Reactor = grpc::ServerUnaryReactor;
+  using Context = grpc::CallbackServerContext;
+  using Bytes = grpc::ByteBuffer;
+  Reactor* ParseBulletin(Context*, const Bytes*, Bytes*) override;
+  Reactor* IngestBulletin(Context*, const Bytes*, Bytes*) override;
+  Reactor* GetBulletin(Context*, const Bytes*, Bytes*) override;
+  Reactor* BatchGetBulletins(Context*, const Bytes*, Bytes*) override;
+  Reactor* DeleteBulletin(Context*, const Bytes*, Bytes*) override;
+  Reactor* ListSources(Context*, const Bytes*, Bytes*) override;
+  Reactor* ListBulletins(Context*, const Bytes*, Bytes*) override;
+  Reactor* SearchBulletins(Context*, const Bytes*, Bytes*) override;
   grpc::Status IngestBulletins(grpc::ServerContext*, grpc::ServerReader<v1::IngestBulletinsRequest>*,
                                v1::IngestBulletinsResponse*) override;
-  grpc::ServerUnaryReactor* GetBulletin(grpc::CallbackServerContext*, const grpc::ByteBuffer* request,
-                                        grpc::ByteBuffer* response) override;
-  grpc::Status BatchGetBulletins(grpc::ServerContext*, const v1::BatchGetBulletinsRequest*,
-                                 v1::BatchGetBulletinsResponse*) override;
-  grpc::Status DeleteBulletin(grpc::ServerContext*, const v1::DeleteBulletinRequest*,
-                              v1::DeleteBulletinResponse*) override;
-  grpc::Status ListSources(grpc::ServerContext*, const v1::ListSourcesRequest*, v1::ListSourcesResponse*) override;
-  grpc::Status ListBulletins(grpc::ServerContext*, const v1::ListBulletinsRequest*,
-                             v1::ListBulletinsResponse*) override;
-  grpc::Status SearchBulletins(grpc::ServerContext*, const v1::SearchBulletinsRequest*,
-                               v1::SearchBulletinsResponse*) override;
   grpc::Status ExportBulletins(grpc::ServerContext*, const v1::ExportBulletinsRequest*,
                                grpc::ServerWriter<v1::ExportBulletinsResponse>*) override;
 
  private:
-  grpc::Status ServeGet(const grpc::ServerContextBase& ctx, const grpc::ByteBuffer& request,
-                        grpc::ByteBuffer* response);
+  // The methods' work, once access is checked and the request decoded.
+  using Ctx = grpc::ServerContextBase;
+  grpc::Status DoParse(const Ctx&, const v1::ParseBulletinRequest&, v1::ParseBulletinResponse*);
+  grpc::Status DoIngest(const Ctx&, const v1::IngestBulletinRequest&, v1::IngestBulletinResponse*);
+  grpc::Status DoBatchGet(const Ctx&, const v1::BatchGetBulletinsRequest&, v1::BatchGetBulletinsResponse*);
+  grpc::Status DoDelete(const Ctx&, const v1::DeleteBulletinRequest&, v1::DeleteBulletinResponse*);
+  grpc::Status DoListSources(const Ctx&, const v1::ListSourcesRequest&, v1::ListSourcesResponse*);
+  grpc::Status DoList(const Ctx&, const v1::ListBulletinsRequest&, v1::ListBulletinsResponse*);
+  grpc::Status DoSearch(const Ctx&, const v1::SearchBulletinsRequest&, v1::SearchBulletinsResponse*);
+
+  template <class Request, class Response>
+  using Body = grpc::Status (BulletinServiceImpl::*)(const Ctx&, const Request&, Response*);
+  // Runs `body` as the method: access, decoding and the gate (unary_call.h).
+  template <class Request, class Response>
+  Reactor* Run(Context* ctx, const Bytes* request, Bytes* response, Access access, Body<Request, Response> body);
+
+  grpc::Status ServeGet(const Ctx& ctx, const grpc::ByteBuffer& request, grpc::ByteBuffer* response);
   // The encoded GetBulletinResponse{bulletin} of `id`, from the cache or the store.
   Result<std::shared_ptr<const std::string>> EncodedBulletin(const std::string& id);
   // page_size checked (not negative) and lowered to the configured maximum.
@@ -57,13 +80,15 @@ class BulletinServiceImpl final
 
   Store* store_;
   const Authorizer* auth_;
+  CallGate* gate_;
   ServiceLimits limits_;
   ReadCache read_cache_;
 };
 
-// A page and its hints as the API accepts them: INVALID_ARGUMENT naming
-// `field` (or its hints) otherwise. Shared by the unary and streaming ingest.
-grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field);
+// A page and its hints as the API accepts them: not empty, at most
+// `max_bytes`; INVALID_ARGUMENT naming `field` (or its hints) otherwise.
+// Shared by parse and the unary and streaming ingest.
+grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field, size_t max_bytes);
 
 }  // namespace bantin
 

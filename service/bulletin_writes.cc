@@ -57,17 +57,22 @@ void AddFailure(v1::IngestBulletinsResponse* resp, int64_t index, const std::str
 
 }  // namespace
 
-grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field) {
+grpc::Status CheckPage(const std::string& raw, const v1::ParseHints& hints, const std::string& field,
+                       size_t max_bytes) {
   if (raw.empty()) return InvalidField(field, "must not be empty");
+  if (raw.size() > max_bytes)
+    return InvalidField(field,
+                        "a page of " + std::to_string(raw.size()) + " bytes is over the " + std::to_string(max_bytes) +
+                            "-byte limit (--max-page-bytes)",
+                        {{"limit", "max_page_bytes"}, {"max", std::to_string(max_bytes)}});
   return CheckHints("hints", hints);
 }
 
-grpc::Status BulletinServiceImpl::IngestBulletin(grpc::ServerContext* ctx, const v1::IngestBulletinRequest* req,
-                                                 v1::IngestBulletinResponse* resp) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
-  if (grpc::Status s = CheckPage(req->raw(), req->hints(), "raw"); !s.ok()) return s;
-  const ParseHints hints = FromProto(req->hints());
-  Result<PutOutcome> put = store_->Put(Parse(req->raw(), hints), req->raw(), hints);
+grpc::Status BulletinServiceImpl::DoIngest(const Ctx&, const v1::IngestBulletinRequest& req,
+                                           v1::IngestBulletinResponse* resp) {
+  if (grpc::Status s = CheckPage(req.raw(), req.hints(), "raw", limits_.max_page_bytes); !s.ok()) return s;
+  const ParseHints hints = FromProto(req.hints());
+  Result<PutOutcome> put = store_->Put(Parse(req.raw(), hints), req.raw(), hints);
   if (!put.ok()) return ToGrpc(put.status());
   ToProto(put->bulletin, resp->mutable_bulletin());
   resp->set_created(put->created);
@@ -117,7 +122,7 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
     }
     resp->set_received(index + 1);
     resp->add_ids();
-    if (grpc::Status s = CheckPage(item.raw(), item.hints(), "raw"); !s.ok()) {
+    if (grpc::Status s = CheckPage(item.raw(), item.hints(), "raw", limits_.max_page_bytes); !s.ok()) {
       AddFailure(resp, index, item.label(), s);
     } else {
       batch_bytes += item.raw().size();
@@ -130,11 +135,10 @@ grpc::Status BulletinServiceImpl::IngestBulletins(grpc::ServerContext* ctx,
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::DeleteBulletin(grpc::ServerContext* ctx, const v1::DeleteBulletinRequest* req,
-                                                 v1::DeleteBulletinResponse*) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kWrite); !s.ok()) return s;
-  if (grpc::Status s = CheckId("id", req->id()); !s.ok()) return s;
-  const Status deleted = store_->Delete(req->id());
+grpc::Status BulletinServiceImpl::DoDelete(const Ctx&, const v1::DeleteBulletinRequest& req,
+                                           v1::DeleteBulletinResponse*) {
+  if (grpc::Status s = CheckId("id", req.id()); !s.ok()) return s;
+  const Status deleted = store_->Delete(req.id());
   if (deleted.ok()) read_cache_.Invalidate();  // after the write: see ReadCache
   return ToGrpc(deleted);
 }

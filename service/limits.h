@@ -19,6 +19,15 @@ struct ServiceLimits {
   size_t max_query_bytes = 1024;     // --max-query-bytes (query + filter)
   size_t max_batch_ids = 500;        // --max-batch-ids (BatchGetBulletins)
   size_t max_stream_items = 100000;  // --max-stream-items (IngestBulletins)
+  // Unary calls working at once (parse, ingest, search, list, get many,
+  // delete; service/call_gate.h); 0: one per core, at least two.
+  int max_concurrent_calls = 0;  // --max-concurrent-calls
+  // Calls waiting for a worker; past them a call is RESOURCE_EXHAUSTED
+  // (OVERLOADED) at once.
+  size_t max_queued_calls = 64;  // --max-queued-calls
+  // One page to parse or ingest; a larger one is INVALID_ARGUMENT before
+  // any work (a page's parse costs time and memory in proportion to it).
+  size_t max_page_bytes = 8u << 20;  // --max-page-bytes
 };
 
 }  // namespace bantin

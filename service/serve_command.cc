@@ -59,7 +59,8 @@ constexpr char kUsage[] =
     "usage: bantin serve --db DIR [--listen HOST:PORT] [--http HOST:PORT]\n"
     "         [--write-token-file FILE] [--read-token-file FILE] [--tls-cert PEM --tls-key PEM]\n"
     "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
-    "         [--max-stream-items N] [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
+    "         [--max-stream-items N] [--max-concurrent-calls N] [--max-queued-calls N] [--max-page-bytes N]\n"
+    "         [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
 
 }  // namespace
 
@@ -83,6 +84,9 @@ int RunServe(const Args& args) {
       !NumberFlag(args, "max-query-bytes", &o.limits.max_query_bytes) ||
       !NumberFlag(args, "max-batch-ids", &o.limits.max_batch_ids) ||
       !NumberFlag(args, "max-stream-items", &o.limits.max_stream_items) ||
+      !NumberFlag(args, "max-concurrent-calls", &o.limits.max_concurrent_calls) ||
+      !NumberFlag(args, "max-queued-calls", &o.limits.max_queued_calls, /*allow_zero=*/true) ||
+      !NumberFlag(args, "max-page-bytes", &o.limits.max_page_bytes) ||
       !NumberFlag(args, "drain-seconds", &o.drain_seconds) ||
       !NumberFlag(args, "read-cache-bytes", &o.read_cache_bytes, /*allow_zero=*/true) ||
       !TokenFlag(args, "write-token-file", &o.auth.write_tokens) ||

@@ -5,10 +5,13 @@
 #include <grpcpp/impl/server_builder_option.h>
 #include <grpcpp/impl/server_builder_plugin.h>
 
+#include <algorithm>
 #include <chrono>
+#include <thread>
 
 #include "bantin/storage/store.h"
 #include "bulletin_service.h"
+#include "call_gate.h"
 #include "call_observer.h"
 #include "health_service.h"
 #include "http_side.h"
@@ -62,7 +65,12 @@ class ServerImpl final : public Server {
     if (!store.ok()) return store.status();
     store_ = std::move(*store);
     auth_ = std::make_unique<Authorizer>(o.auth);
-    service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), o.limits, o.read_cache_bytes);
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    gate_ = std::make_unique<CallGate>(
+        o.limits.max_concurrent_calls > 0 ? o.limits.max_concurrent_calls : std::max(2, cores),
+        o.limits.max_queued_calls);
+    service_ =
+        std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), gate_.get(), o.limits, o.read_cache_bytes);
 
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
@@ -99,6 +107,7 @@ class ServerImpl final : public Server {
       grpc_->Wait();
       grpc_.reset();
     }
+    gate_.reset();  // after gRPC: every call it accepted has finished
     if (http_) http_->Stop();
     http_.reset();
     store_.reset();  // closes RocksDB: every acknowledged write is in its WAL
@@ -109,6 +118,7 @@ class ServerImpl final : public Server {
   HealthService health_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<Authorizer> auth_;
+  std::unique_ptr<CallGate> gate_;
   std::unique_ptr<BulletinServiceImpl> service_;
   std::unique_ptr<grpc::Server> grpc_;
   std::unique_ptr<HttpSide> http_;

@@ -52,6 +52,12 @@ std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* war
   SanitizeStats stats;
   size_t start = 0;
   while (start <= raw.size()) {
+    if (lines.size() == kMaxLines) {
+      if (warnings)
+        warnings->push_back("input has more than " + std::to_string(kMaxLines) + " lines: the last " +
+                            std::to_string(raw.size() - start) + " bytes are not read");
+      break;
+    }
     size_t end = raw.find('\n', start);
     if (end == std::string_view::npos) end = raw.size();
     size_t content_end = end;

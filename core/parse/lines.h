@@ -28,7 +28,13 @@ struct Line {
   LineRole role = LineRole::kUnspecified;
 };
 
-// Cuts `raw` (any bytes) into lines. Adds a warning per kind of repair made.
+// Lines of a page the parser reads. A news page reduced to text has a few
+// hundred; past this many the rest is not an article's, and reading it
+// would only cost time and record size (each line keeps a span and a role).
+inline constexpr size_t kMaxLines = 20000;
+
+// Cuts `raw` (any bytes) into at most kMaxLines lines. Adds a warning per
+// kind of repair made, and one when lines are left unread.
 std::vector<Line> SplitLines(std::string_view raw, std::vector<std::string>* warnings);
 
 // A piece of text measured as a line of its own (valid UTF-8 expected): for

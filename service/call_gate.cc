@@ -1,0 +1,59 @@
+#include "call_gate.h"
+
+#include <algorithm>
+
+namespace bantin {
+
+CallGate::CallGate(int workers, size_t queue) : queue_limit_(queue) {
+  const int n = std::max(1, workers);
+  threads_.reserve(n);
+  for (int i = 0; i < n; ++i) threads_.emplace_back([this] { Work(); });
+}
+
+CallGate::~CallGate() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  ready_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+bool CallGate::TrySubmit(std::function<void()> work) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    // A free worker takes the call at once; otherwise it waits if there is room.
+    const size_t free_workers = threads_.size() - std::min(threads_.size(), running_ + queue_.size());
+    if (free_workers == 0 && queue_.size() >= queue_limit_) return false;
+    queue_.push_back(std::move(work));
+  }
+  ready_.notify_one();
+  return true;
+}
+
+size_t CallGate::running() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return running_;
+}
+
+size_t CallGate::waiting() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return queue_.size();
+}
+
+void CallGate::Work() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopping, and nothing accepted is left
+    std::function<void()> work = std::move(queue_.front());
+    queue_.pop_front();
+    ++running_;
+    lock.unlock();
+    work();
+    lock.lock();
+    --running_;
+  }
+}
+
+}  // namespace bantin

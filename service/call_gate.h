@@ -1,0 +1,56 @@
+// A server-wide bound on the work that runs at once. Calls that parse,
+// search or list run on `workers` threads of their own; up to `queue` more
+// wait their turn in arrival order; past that a call is refused at once
+// (TrySubmit returns false, and the caller answers RESOURCE_EXHAUSTED with
+// a retry hint). A crowd of clients then gets fast refusals, not a pile of
+// threads, and the memory of waiting calls is bounded by `queue` requests.
+//
+// Work is never dropped once accepted: the destructor runs what is queued,
+// then joins the workers. A queued call whose client has gone is the
+// work's own business (it checks its context first).
+#ifndef BANTIN_SERVICE_CALL_GATE_H_
+#define BANTIN_SERVICE_CALL_GATE_H_
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace bantin {
+
+class CallGate {
+ public:
+  // At least one worker; `queue` may be 0 (no waiting: busy means refused).
+  CallGate(int workers, size_t queue);
+  ~CallGate();
+  CallGate(const CallGate&) = delete;
+  CallGate& operator=(const CallGate&) = delete;
+
+  // Runs `work` on a worker when one is free. False, and `work` is not
+  // kept, when every worker is busy and the queue is full.
+  bool TrySubmit(std::function<void()> work);
+
+  int workers() const { return static_cast<int>(threads_.size()); }
+  size_t queue_limit() const { return queue_limit_; }
+  // Calls running and waiting now (for metrics and the retry hint).
+  size_t running() const;
+  size_t waiting() const;
+
+ private:
+  void Work();
+
+  const size_t queue_limit_;
+  mutable std::mutex mu_;
+  std::condition_variable ready_;
+  std::deque<std::function<void()>> queue_;  // GUARDED_BY(mu_)
+  size_t running_ = 0;                       // GUARDED_BY(mu_)
+  bool stopping_ = false;                    // GUARDED_BY(mu_)
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace bantin
+
+#endif  // BANTIN_SERVICE_CALL_GATE_H_
