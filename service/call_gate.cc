@@ -19,13 +19,14 @@ CallGate::~CallGate() {
   for (std::thread& t : threads_) t.join();
 }
 
-bool CallGate::TrySubmit(std::function<void()> work) {
+bool CallGate::TrySubmit(Lane lane, std::function<void()> work) {
   {
     std::lock_guard<std::mutex> lock(mu_);
+    std::deque<std::function<void()>>& queue = lane == Lane::kWrite ? writes_ : reads_;
     // A free worker takes the call at once; otherwise it waits if there is room.
-    const size_t free_workers = threads_.size() - std::min(threads_.size(), running_ + queue_.size());
-    if (free_workers == 0 && queue_.size() >= queue_limit_) return false;
-    queue_.push_back(std::move(work));
+    const size_t busy = running_ + reads_.size() + writes_.size();
+    if (busy >= threads_.size() && queue.size() >= queue_limit_) return false;
+    queue.push_back(std::move(work));
   }
   ready_.notify_one();
   return true;
@@ -38,16 +39,17 @@ size_t CallGate::running() const {
 
 size_t CallGate::waiting() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return queue_.size();
+  return reads_.size() + writes_.size();
 }
 
 void CallGate::Work() {
   std::unique_lock<std::mutex> lock(mu_);
   while (true) {
-    ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stopping, and nothing accepted is left
-    std::function<void()> work = std::move(queue_.front());
-    queue_.pop_front();
+    ready_.wait(lock, [this] { return stopping_ || !reads_.empty() || !writes_.empty(); });
+    std::deque<std::function<void()>>& queue = !writes_.empty() ? writes_ : reads_;
+    if (queue.empty()) return;  // stopping, and nothing accepted is left
+    std::function<void()> work = std::move(queue.front());
+    queue.pop_front();
     ++running_;
     lock.unlock();
     work();

@@ -5,6 +5,11 @@
 // a retry hint). A crowd of clients then gets fast refusals, not a pile of
 // threads, and the memory of waiting calls is bounded by `queue` requests.
 //
+// Two lanes: writes (ingest, delete) are taken before reads waiting at the
+// same time, so a crowd of searching clients does not starve the one that
+// writes (a write is one client's page; reads can be many at once). Each
+// lane has its own queue of `queue` places.
+//
 // Work is never dropped once accepted: the destructor runs what is queued,
 // then joins the workers. A queued call whose client has gone is the
 // work's own business (it checks its context first).
@@ -29,9 +34,10 @@ class CallGate {
   CallGate(const CallGate&) = delete;
   CallGate& operator=(const CallGate&) = delete;
 
+  enum class Lane { kRead, kWrite };
   // Runs `work` on a worker when one is free. False, and `work` is not
-  // kept, when every worker is busy and the queue is full.
-  bool TrySubmit(std::function<void()> work);
+  // kept, when every worker is busy and the lane's queue is full.
+  bool TrySubmit(Lane lane, std::function<void()> work);
 
   int workers() const { return static_cast<int>(threads_.size()); }
   size_t queue_limit() const { return queue_limit_; }
@@ -45,9 +51,10 @@ class CallGate {
   const size_t queue_limit_;
   mutable std::mutex mu_;
   std::condition_variable ready_;
-  std::deque<std::function<void()>> queue_;  // GUARDED_BY(mu_)
-  size_t running_ = 0;                       // GUARDED_BY(mu_)
-  bool stopping_ = false;                    // GUARDED_BY(mu_)
+  std::deque<std::function<void()>> reads_;   // GUARDED_BY(mu_)
+  std::deque<std::function<void()>> writes_;  // GUARDED_BY(mu_), taken first
+  size_t running_ = 0;                        // GUARDED_BY(mu_)
+  bool stopping_ = false;                     // GUARDED_BY(mu_)
   std::vector<std::thread> threads_;
 };
 

@@ -9,17 +9,9 @@
 #include <google/protobuf/message.h>
 #include <grpcpp/grpcpp.h>
 
-#include <string>
-#include <string_view>
-
 namespace bantin {
 
 grpc::Status DecodeRequest(const grpc::ByteBuffer& wire, google::protobuf::Message* request);
-
-// The path of the first string field of `bytes` (a `type` message) whose
-// value is not valid UTF-8, through nested messages and repeated fields;
-// "" when there is none (or the bytes are not that message at all).
-std::string FirstInvalidUtf8Field(const google::protobuf::Descriptor& type, std::string_view bytes);
 
 // The response's wire bytes, for a raw method's answer.
 grpc::Status EncodeResponse(const google::protobuf::Message& response, grpc::ByteBuffer* wire);

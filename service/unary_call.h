@@ -43,7 +43,8 @@ grpc::ServerUnaryReactor* RunUnary(grpc::CallbackServerContext* ctx, const grpc:
     reactor->Finish(s);
     return reactor;
   }
-  const bool accepted = gate.TrySubmit([ctx, request, wire_response, reactor, body] {
+  const CallGate::Lane lane = access == Access::kWrite ? CallGate::Lane::kWrite : CallGate::Lane::kRead;
+  const bool accepted = gate.TrySubmit(lane, [ctx, request, wire_response, reactor, body] {
     grpc::Status s = StillWanted(*ctx);
     if (s.ok()) {
       Response response;

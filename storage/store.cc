@@ -77,13 +77,24 @@ Status RocksStore::LoadDocuments() {
       return Status::Internal("document table entry is corrupt");
     table_.Set(docno, std::move(meta));
   }
-  return FromRocks(it->status(), "document table");
+  if (!it->status().ok()) return FromRocks(it->status(), "document table");
+  std::lock_guard<std::mutex> write(write_mu_);
+  Publish();
+  return Status::Ok();
 }
 
-uint64_t RocksStore::size() const {
-  std::shared_lock lock(doc_mu_);
-  return totals_.documents;
+std::shared_ptr<const RocksStore::Version> RocksStore::CurrentVersion() const {
+  std::lock_guard<std::mutex> lock(version_mu_);
+  return version_;
 }
+
+void RocksStore::Publish() {
+  auto version = std::make_shared<Version>(Version{table_.Snapshot(), totals_});
+  std::lock_guard<std::mutex> lock(version_mu_);
+  version_ = std::move(version);
+}
+
+uint64_t RocksStore::size() const { return CurrentVersion()->totals.documents; }
 
 Result<StoredRecord> RocksStore::Get(const std::string& id, bool with_raw) const {
   std::string key;
@@ -191,9 +202,10 @@ Result<SourcesPage> RocksStore::ListSources(int page_size, const std::string& pa
     return Status::InvalidField("page_token", "not a token this service issued");
   std::map<std::string, SourceSummary> by_id;
   {
-    std::shared_lock lock(doc_mu_);
-    for (uint32_t docno = 0; docno < table_.DocLimit(); ++docno) {
-      const DocMeta* doc = table_.Meta(docno);
+    const std::shared_ptr<const Version> version = CurrentVersion();
+    const DocTable& table = *version->table;
+    for (uint32_t docno = 0; docno < table.DocLimit(); ++docno) {
+      const DocMeta* doc = table.Meta(docno);
       if (!doc || (!page_token.empty() && doc->source.id <= after)) continue;
       SourceSummary& s = by_id[doc->source.id];
       if (s.count++ == 0) s.source = doc->source;

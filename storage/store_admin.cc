@@ -86,13 +86,13 @@ Status RocksStore::CheckIntegrity() const {
     }
   }
   if (!it->status().ok()) return FromRocks(it->status(), "integrity scan");
-  std::shared_lock lock(doc_mu_);
-  const std::span<const DocRow> rows = table_.Rows();
-  const uint64_t live =
-      static_cast<uint64_t>(std::count_if(rows.begin(), rows.end(), [](const DocRow& r) { return r.live; }));
-  if (live != records || totals_.documents != records)
+  const std::shared_ptr<const Version> version = CurrentVersion();
+  const RowView rows = version->table->Rows();
+  uint64_t live = 0;
+  for (uint32_t docno = 0; docno < rows.size(); ++docno) live += rows[docno].live ? 1 : 0;
+  if (live != records || version->totals.documents != records)
     return Status::Internal(std::to_string(records) + " records but " + std::to_string(live) +
-                            " document entries and statistics of " + std::to_string(totals_.documents));
+                            " document entries and statistics of " + std::to_string(version->totals.documents));
   return Status::Ok();
 }
 

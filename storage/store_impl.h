@@ -6,7 +6,6 @@
 
 #include <memory>
 #include <mutex>
-#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -66,16 +65,30 @@ class RocksStore final : public Store {
   Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id, bool with_raw) const;
   Result<std::string> ReadRaw(const std::string& id) const;
 
+  // What searches and listings read: the document table and the corpus
+  // totals as the last commit left them. Immutable once published.
+  struct Version {
+    std::shared_ptr<const DocTable> table;
+    CorpusTotals totals;
+  };
+  // The current version; readers keep it as long as they read.
+  std::shared_ptr<const Version> CurrentVersion() const;
+  // Makes table_ and totals_ the current version. Caller holds write_mu_.
+  void Publish();
+
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<KeyCache> key_cache_;         // id → primary key, for GetBulletinWire
   std::unique_ptr<FrequencyMemo> frequencies_;  // document frequencies between searches
-  std::mutex write_mu_;                         // serialises writers; taken before doc_mu_
-  // The document table and the corpus totals: GUARDED_BY(doc_mu_), shared
-  // for readers; changed only after the batch that makes them true is
-  // written. Every docno below table_.DocLimit() has been issued.
-  mutable std::shared_mutex doc_mu_;
-  DocTable table_;       // GUARDED_BY(doc_mu_)
-  CorpusTotals totals_;  // GUARDED_BY(doc_mu_)
+  // Writers take write_mu_ and change table_ and totals_ only after the
+  // batch that makes them true is written, then publish them. Readers never
+  // wait for a writer, nor a writer for readers: a reader holds a Version,
+  // whose table is a snapshot (DocTable shares its segments copy-on-write).
+  // Every docno below table_.DocLimit() has been issued.
+  std::mutex write_mu_;
+  DocTable table_;       // GUARDED_BY(write_mu_)
+  CorpusTotals totals_;  // GUARDED_BY(write_mu_)
+  mutable std::mutex version_mu_;
+  std::shared_ptr<const Version> version_;  // GUARDED_BY(version_mu_)
 };
 
 }  // namespace bantin

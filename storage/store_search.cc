@@ -12,10 +12,12 @@
 
 namespace bantin {
 
-// Read access for the engine; the caller holds doc_mu_ shared.
+// Read access for the engine: one version of the document table, and the
+// posting lists as they are now (entries past the version's docno limit
+// are not read; see RowView).
 class RocksStore::IndexView : public IndexReader {
  public:
-  explicit IndexView(const RocksStore& store) : store_(store) {}
+  IndexView(const RocksStore& store, const Version& version) : store_(store), version_(version) {}
 
   // Pinned: a list already folded into one value is read in place from the
   // block cache, not copied (a common syllable's list is megabytes).
@@ -30,35 +32,32 @@ class RocksStore::IndexView : public IndexReader {
     list->keep = std::move(pinned);
     return Status::Ok();
   }
-  const DocMeta* Meta(uint32_t docno) const override { return store_.table_.Meta(docno); }
-  std::span<const DocRow> Rows() const override { return store_.table_.Rows(); }
-  const FilterKeys& Keys() const override { return store_.table_.Keys(); }
-  uint32_t DocLimit() const override { return store_.table_.DocLimit(); }
-  CorpusTotals Totals() const override { return store_.totals_; }
+  const DocMeta* Meta(uint32_t docno) const override { return version_.table->Meta(docno); }
+  RowView Rows() const override { return version_.table->Rows(); }
+  const FilterKeys& Keys() const override { return version_.table->Keys(); }
+  uint32_t DocLimit() const override { return version_.table->DocLimit(); }
+  CorpusTotals Totals() const override { return version_.totals; }
   FrequencyMemo* Frequencies() const override { return store_.frequencies_.get(); }
 
  private:
   const RocksStore& store_;
+  const Version& version_;
 };
 
 Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOptions& options) const {
-  // Ranking and the hits' ids under the document table's lock; reading
-  // records and cutting snippets after it.
-  // The document table knows each hit's primary key: one read per hit.
+  // Ranking over one version of the document table, which writers do not
+  // wait for; it knows each hit's primary key: one read per hit.
   std::vector<std::pair<std::string, std::string>> hits;  // primary key, id
-  Result<SearchResult> result = [&] {
-    std::shared_lock lock(doc_mu_);
-    SearchOptions o = options;
-    if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
-    Result<SearchResult> ranked = bantin::Search(IndexView(*this), query, o);
-    if (ranked.ok()) {
-      for (const Hit& h : ranked->hits) {
-        const DocMeta& m = *table_.Meta(h.docno);
-        hits.emplace_back(keys::Record(m.date, m.source.id, m.id), m.id);
-      }
+  const std::shared_ptr<const Version> version = CurrentVersion();
+  SearchOptions o = options;
+  if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
+  Result<SearchResult> result = bantin::Search(IndexView(*this, *version), query, o);
+  if (result.ok()) {
+    for (const Hit& h : result->hits) {
+      const DocMeta& m = *version->table->Meta(h.docno);
+      hits.emplace_back(keys::Record(m.date, m.source.id, m.id), m.id);
     }
-    return ranked;
-  }();
+  }
   if (!result.ok()) return result.status();
   SearchPage page;
   for (size_t i = 0; i < hits.size(); ++i) {

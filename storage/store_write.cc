@@ -119,7 +119,6 @@ struct RocksStore::Staged {
 };
 
 void RocksStore::BeginStaging(Staged& s) const {
-  std::shared_lock lock(doc_mu_);
   s.totals = totals_;
   s.next_docno = table_.DocLimit();
 }
@@ -169,11 +168,11 @@ Status RocksStore::Commit(Staged& s) {
   wo.sync = false;  // the WAL is on: an acknowledged write survives a process crash
   if (st.ok()) st = db_->Write(wo, &s.batch);
   if (!st.ok()) return FromRocks(st, "write");
-  std::unique_lock lock(doc_mu_);
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);
   for (auto& [docno, meta] : s.added) table_.Set(docno, std::move(meta));
   totals_ = s.totals;
+  Publish();
   return Status::Ok();
 }
 

@@ -305,7 +305,7 @@ class CorruptIndex : public IndexReader {
     return Status::Ok();
   }
   const DocMeta* Meta(uint32_t d) const override { return inner_.Meta(d); }
-  std::span<const DocRow> Rows() const override { return inner_.Rows(); }
+  RowView Rows() const override { return inner_.Rows(); }
   const FilterKeys& Keys() const override { return inner_.Keys(); }
   uint32_t DocLimit() const override { return inner_.DocLimit(); }
   CorpusTotals Totals() const override { return inner_.Totals(); }

@@ -8,12 +8,12 @@
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 
 #include "bantin/index/doc_meta.h"
 #include "bantin/index/doc_row.h"
+#include "bantin/index/doc_table.h"
 #include "bantin/index/filter_keys.h"
 #include "bantin/index/posting.h"
 #include "bantin/status.h"
@@ -43,7 +43,7 @@ class IndexReader {
   virtual const DocMeta* Meta(uint32_t docno) const = 0;
   // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta
   // of its docno is not null. Valid while the reader does not change.
-  virtual std::span<const DocRow> Rows() const = 0;
+  virtual RowView Rows() const = 0;
   // What the rows' filter key numbers stand for.
   virtual const FilterKeys& Keys() const = 0;
   // Every docno ever assigned is below this; new documents get higher ones.

@@ -30,7 +30,7 @@ class MemoryIndex : public IndexReader {
 
   Status Postings(const std::string& folded, PostingBytes* list) const override;
   const DocMeta* Meta(uint32_t docno) const override { return table_.Meta(docno); }
-  std::span<const DocRow> Rows() const override { return table_.Rows(); }
+  RowView Rows() const override { return table_.Rows(); }
   const FilterKeys& Keys() const override { return table_.Keys(); }
   uint32_t DocLimit() const override { return table_.DocLimit(); }
   CorpusTotals Totals() const override { return totals_; }

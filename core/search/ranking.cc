@@ -10,7 +10,7 @@ namespace {
 
 // Live documents below the watermark (rows.size()) whose entries are in
 // `list`. Without deletions there every entry is live.
-uint64_t DocumentFrequency(std::string_view list, std::span<const DocRow> rows, bool no_deletions) {
+uint64_t DocumentFrequency(std::string_view list, RowView rows, bool no_deletions) {
   uint64_t df = 0;
   for (EntryCursor e(list); !e.done() && e.docno() < rows.size(); e.Next()) df += no_deletions || rows[e.docno()].live;
   return df;
@@ -25,9 +25,8 @@ bool RanksBefore(const Ranked& a, const Ranked& b) {
   return a.docno > b.docno;
 }
 
-void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
-                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first, size_t step,
-                                std::vector<double>* idf) {
+void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms, RowView rows,
+                                const CorpusTotals& totals, size_t first, size_t step, std::vector<double>* idf) {
   const double n = static_cast<double>(totals.documents);
   const bool no_deletions = totals.documents == rows.size();
   FrequencyMemo* memo = no_deletions ? lists.index().Frequencies() : nullptr;

@@ -40,9 +40,8 @@ bool RanksBefore(const Ranked& a, const Ranked& b);
 // The idf of terms first, first + step, ... into (*idf)[i], from the live
 // documents below the watermark (the rows) whose entries are in each list.
 // A walk over each list: threads may share the terms out by `step`.
-void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms,
-                                std::span<const DocRow> rows, const CorpusTotals& totals, size_t first, size_t step,
-                                std::vector<double>* idf);
+void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<QueryTerm>& terms, RowView rows,
+                                const CorpusTotals& totals, size_t first, size_t step, std::vector<double>* idf);
 
 // BM25F over title, lead and body, and the count of accented query words
 // found spelled as typed. Documents must be read in ascending docno order:

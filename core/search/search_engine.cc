@@ -25,7 +25,7 @@ constexpr size_t kParallelBytes = 256 << 10;
 // calling thread takes the second as well.
 constexpr uint32_t kParallelChunks = 2;
 
-CorpusTotals TotalsBelow(const IndexReader& index, std::span<const DocRow> rows, uint32_t watermark) {
+CorpusTotals TotalsBelow(const IndexReader& index, RowView rows, uint32_t watermark) {
   if (watermark >= index.DocLimit()) return index.Totals();
   CorpusTotals t;
   for (uint32_t d = 0; d < watermark; ++d) {
@@ -72,7 +72,7 @@ class Chunks {
 // their facets, keeps the best page of those ranking after `after` (when
 // given). Polls `stop` every kPollEvery matches.
 template <typename Stop>
-void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, std::span<const DocRow> rows,
+void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, RowView rows,
           const std::vector<QueryTerm>& scoring, const std::vector<double>& idf, const CorpusTotals& totals,
           const Ranked* after, Chunks& chunks, Stop stop, Walked* out) {
   std::vector<std::unique_ptr<DocIterator>> required, excluded;
@@ -140,7 +140,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     cursor = *c;
   }
   const uint32_t watermark = std::min(cursor.watermark, index.DocLimit());
-  const std::span<const DocRow> rows = index.Rows().first(std::min<size_t>(watermark, index.Rows().size()));
+  const RowView rows = index.Rows().first(std::min<size_t>(watermark, index.Rows().size()));
 
   PostingSource lists(index);
   if (Status s = lists.Load(q.Keys()); !s.ok()) return s;
