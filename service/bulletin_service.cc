@@ -9,7 +9,7 @@
 #include "bantin/html/document.h"
 #include "bantin/storage/bulletin_codec.h"
 #include "bantin/text/dates.h"
-#include "export.h"
+#include "export_stream.h"
 #include "request_checks.h"
 #include "unary_call.h"
 
@@ -164,28 +164,8 @@ grpc::Status BulletinServiceImpl::DoList(const Ctx&, const v1::ListBulletinsRequ
   return grpc::Status::OK;
 }
 
-grpc::Status BulletinServiceImpl::ExportBulletins(grpc::ServerContext* ctx, const v1::ExportBulletinsRequest* req,
-                                                  grpc::ServerWriter<v1::ExportBulletinsResponse>* writer) {
-  if (grpc::Status s = auth_->Check(*ctx, Access::kRead); !s.ok()) return s;
-  if (grpc::Status s = CheckLength("source_id", req->source_id(), kMaxNameBytes); !s.ok()) return s;
-  if (grpc::Status s = CheckLength("province", req->province(), kMaxNameBytes); !s.ok()) return s;
-  ExportFilter f;
-  f.source_id = req->source_id();
-  f.province = req->province();
-  f.from_date = req->from_date();
-  f.to_date = req->to_date();
-  f.with_text = !req->omit_text();
-  v1::ExportBulletinsResponse item;
-  Status s = bantin::ExportBulletins(*store_, f, [&](const Bulletin& b, const std::string& text) {
-    if (ctx->IsCancelled()) return false;
-    item.Clear();
-    ToProto(b, item.mutable_bulletin());
-    item.set_text(text);
-    return writer->Write(item);
-  });
-  if (!s.ok()) return ToGrpc(s);
-  if (ctx->IsCancelled()) return ApiError(grpc::StatusCode::CANCELLED, "CANCELLED", "the export was cancelled");
-  return grpc::Status::OK;
+grpc::ServerWriteReactor<grpc::ByteBuffer>* BulletinServiceImpl::ExportBulletins(Context* ctx, const Bytes* request) {
+  return StartExport(ctx, *request, auth_->Check(*ctx, Access::kRead), *store_, *streams_);
 }
 
 }  // namespace bantin

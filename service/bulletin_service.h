@@ -12,6 +12,7 @@
 #include "bantin/v1/bantin.grpc.pb.h"
 #include "call_gate.h"
 #include "limits.h"
+#include "open_streams.h"
 #include "read_cache.h"
 
 namespace bantin {
@@ -21,23 +22,27 @@ namespace bantin {
 // CallGate, which bounds how many calls work at once. GetBulletin, the
 // hottest read, runs on gRPC's own threads instead (a cache hit or one
 // read, no hand-off) and answers with the stored bulletin's wire bytes,
-// never parsed or re-encoded, kept for the next call in a ReadCache. The
-// two streams are ordinary synchronous methods.
-using UnaryRawMethods = v1::BulletinService::WithRawCallbackMethod_ParseBulletin<
+// never parsed or re-encoded, kept for the next call in a ReadCache.
+// ExportBulletins is a callback stream (export_stream.h): no thread per
+// stream, capped and timed out by OpenStreams. IngestBulletins is an
+// ordinary synchronous method.
+using RawMethods = v1::BulletinService::WithRawCallbackMethod_ParseBulletin<
     v1::BulletinService::WithRawCallbackMethod_IngestBulletin<v1::BulletinService::WithRawCallbackMethod_GetBulletin<
         v1::BulletinService::WithRawCallbackMethod_BatchGetBulletins<
             v1::BulletinService::WithRawCallbackMethod_DeleteBulletin<
                 v1::BulletinService::WithRawCallbackMethod_ListSources<
                     v1::BulletinService::WithRawCallbackMethod_ListBulletins<
-                        v1::BulletinService::WithRawCallbackMethod_SearchBulletins<v1::BulletinService::Service>>>>>>>>;
+                        v1::BulletinService::WithRawCallbackMethod_SearchBulletins<
+                            v1::BulletinService::WithRawCallbackMethod_ExportBulletins<
+                                v1::BulletinService::Service>>>>>>>>>;
 
-class BulletinServiceImpl final : public UnaryRawMethods {
+class BulletinServiceImpl final : public RawMethods {
  public:
-  // `store`, `auth` and `gate` must outlive the service. `read_cache_bytes`
-  // bounds the GetBulletin answers kept (0: none).
-  BulletinServiceImpl(Store* store, const Authorizer* auth, CallGate* gate, ServiceLimits limits,
+  // `store`, `auth`, `gate` and `streams` must outlive the service.
+  // `read_cache_bytes` bounds the GetBulletin answers kept (0: none).
+  BulletinServiceImpl(Store* store, const Authorizer* auth, CallGate* gate, OpenStreams* streams, ServiceLimits limits,
                       size_t read_cache_bytes)
-      : store_(store), auth_(auth), gate_(gate), limits_(limits), read_cache_(read_cache_bytes) {}
+      : store_(store), auth_(auth), gate_(gate), streams_(streams), limits_(limits), read_cache_(read_cache_bytes) {}
 
   using Reactor = grpc::ServerUnaryReactor;
   using Context = grpc::CallbackServerContext;
@@ -52,8 +57,7 @@ class BulletinServiceImpl final : public UnaryRawMethods {
   Reactor* SearchBulletins(Context*, const Bytes*, Bytes*) override;
   grpc::Status IngestBulletins(grpc::ServerContext*, grpc::ServerReader<v1::IngestBulletinsRequest>*,
                                v1::IngestBulletinsResponse*) override;
-  grpc::Status ExportBulletins(grpc::ServerContext*, const v1::ExportBulletinsRequest*,
-                               grpc::ServerWriter<v1::ExportBulletinsResponse>*) override;
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* ExportBulletins(Context*, const Bytes*) override;
 
  private:
   // The methods' work, once access is checked and the request decoded.
@@ -81,6 +85,7 @@ class BulletinServiceImpl final : public UnaryRawMethods {
   Store* store_;
   const Authorizer* auth_;
   CallGate* gate_;
+  OpenStreams* streams_;
   ServiceLimits limits_;
   ReadCache read_cache_;
 };

@@ -1,7 +1,5 @@
 #include "export.h"
 
-#include "bantin/paging.h"
-
 #include "bantin/html/document.h"
 #include "bantin/text/dates.h"
 
@@ -12,25 +10,47 @@ Status CheckExportFilter(const ExportFilter& filter) {
   return CheckOptionalDate(filter.to_date, "to_date");
 }
 
+namespace {
+
+// Bulletins read from the store at a time: a page of records and raw pages.
+constexpr int kExportPage = 64;
+
+}  // namespace
+
+ExportCursor::ExportCursor(const Store& store, const ExportFilter& filter) : store_(store), filter_(filter) {
+  options_.source_id = filter.source_id;
+  options_.province = filter.province;
+  options_.from_date = filter.from_date;
+  options_.to_date = filter.to_date;
+  options_.page_size = kExportPage;
+  options_.with_raw = filter.with_text;
+}
+
+Result<bool> ExportCursor::Next(Bulletin* bulletin, std::string* text) {
+  while (next_ == page_.bulletins.size()) {
+    if (last_page_) return false;
+    Result<ListPage> page = store_.List(options_);
+    if (!page.ok()) return page.status();
+    page_ = std::move(*page);
+    next_ = 0;
+    options_.page_token = page_.next_page_token;
+    last_page_ = options_.page_token.empty();
+  }
+  *text = filter_.with_text ? PageText(page_.raws[next_]) : std::string();
+  *bulletin = std::move(page_.bulletins[next_++]);
+  return true;
+}
+
 Status ExportBulletins(const Store& store, const ExportFilter& filter, const ExportSink& emit) {
   if (Status s = CheckExportFilter(filter); !s.ok()) return s;
-  ListOptions o;
-  o.source_id = filter.source_id;
-  o.province = filter.province;
-  o.from_date = filter.from_date;
-  o.to_date = filter.to_date;
-  o.page_size = kMaxPageSize;
-  o.with_raw = filter.with_text;
-  do {
-    Result<ListPage> page = store.List(o);
-    if (!page.ok()) return page.status();
-    for (size_t i = 0; i < page->bulletins.size(); ++i) {
-      const std::string text = filter.with_text ? PageText(page->raws[i]) : std::string();
-      if (!emit(page->bulletins[i], text)) return Status::Ok();
-    }
-    o.page_token = page->next_page_token;
-  } while (!o.page_token.empty());
-  return Status::Ok();
+  ExportCursor cursor(store, filter);
+  Bulletin b;
+  std::string text;
+  while (true) {
+    Result<bool> more = cursor.Next(&b, &text);
+    if (!more.ok()) return more.status();
+    if (!*more || !emit(b, text)) return Status::Ok();
+  }
 }
 
 }  // namespace bantin

@@ -24,9 +24,27 @@ struct ExportFilter {
 // InvalidArgument naming the field when a date is not YYYY-MM-DD.
 Status CheckExportFilter(const ExportFilter& filter);
 
-// Calls `emit` for each matching bulletin in list order (date, then source)
-// with its page text ("" without with_text). Stops, returning OK, as soon as
-// `emit` returns false (the reader went away).
+// The matching bulletins one at a time, in list order (date, then source),
+// each with its page text ("" without with_text). It holds one page of the
+// store's listing at a time (kExportPage bulletins and their raw pages), so
+// a reader that stops reading costs that much memory and nothing else.
+class ExportCursor {
+ public:
+  ExportCursor(const Store& store, const ExportFilter& filter);
+  // The next bulletin: true and filled, false at the end, or the store's error.
+  Result<bool> Next(Bulletin* bulletin, std::string* text);
+
+ private:
+  const Store& store_;
+  const ExportFilter filter_;
+  ListOptions options_;
+  ListPage page_;
+  size_t next_ = 0;
+  bool last_page_ = false;
+};
+
+// Calls `emit` for each bulletin of an ExportCursor. Stops, returning OK, as
+// soon as `emit` returns false (the reader went away).
 using ExportSink = std::function<bool(const Bulletin& bulletin, const std::string& text)>;
 Status ExportBulletins(const Store& store, const ExportFilter& filter, const ExportSink& emit);
 

@@ -60,6 +60,7 @@ constexpr char kUsage[] =
     "         [--write-token-file FILE] [--read-token-file FILE] [--tls-cert PEM --tls-key PEM]\n"
     "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
     "         [--max-stream-items N] [--max-concurrent-calls N] [--max-queued-calls N] [--max-page-bytes N]\n"
+    "         [--max-open-streams N] [--max-streams-per-client N] [--stream-idle-seconds N]\n"
     "         [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
 
 }  // namespace
@@ -87,6 +88,9 @@ int RunServe(const Args& args) {
       !NumberFlag(args, "max-concurrent-calls", &o.limits.max_concurrent_calls) ||
       !NumberFlag(args, "max-queued-calls", &o.limits.max_queued_calls, /*allow_zero=*/true) ||
       !NumberFlag(args, "max-page-bytes", &o.limits.max_page_bytes) ||
+      !NumberFlag(args, "max-open-streams", &o.limits.max_open_streams) ||
+      !NumberFlag(args, "max-streams-per-client", &o.limits.max_streams_per_client) ||
+      !NumberFlag(args, "stream-idle-seconds", &o.limits.stream_idle_seconds) ||
       !NumberFlag(args, "drain-seconds", &o.drain_seconds) ||
       !NumberFlag(args, "read-cache-bytes", &o.read_cache_bytes, /*allow_zero=*/true) ||
       !TokenFlag(args, "write-token-file", &o.auth.write_tokens) ||

@@ -16,6 +16,7 @@
 #include "health_service.h"
 #include "http_side.h"
 #include "metrics.h"
+#include "open_streams.h"
 #include "read_file.h"
 
 namespace bantin {
@@ -69,8 +70,10 @@ class ServerImpl final : public Server {
     gate_ = std::make_unique<CallGate>(
         o.limits.max_concurrent_calls > 0 ? o.limits.max_concurrent_calls : std::max(2, cores),
         o.limits.max_queued_calls);
-    service_ =
-        std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), gate_.get(), o.limits, o.read_cache_bytes);
+    streams_ = std::make_unique<OpenStreams>(o.limits.max_open_streams, o.limits.max_streams_per_client,
+                                             std::chrono::seconds(o.limits.stream_idle_seconds));
+    service_ = std::make_unique<BulletinServiceImpl>(store_.get(), auth_.get(), gate_.get(), streams_.get(), o.limits,
+                                                     o.read_cache_bytes);
 
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
     grpc::ServerBuilder builder;
@@ -108,6 +111,7 @@ class ServerImpl final : public Server {
       grpc_.reset();
     }
     gate_.reset();  // after gRPC: every call it accepted has finished
+    streams_.reset();
     if (http_) http_->Stop();
     http_.reset();
     store_.reset();  // closes RocksDB: every acknowledged write is in its WAL
@@ -119,6 +123,7 @@ class ServerImpl final : public Server {
   std::unique_ptr<Store> store_;
   std::unique_ptr<Authorizer> auth_;
   std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<OpenStreams> streams_;
   std::unique_ptr<BulletinServiceImpl> service_;
   std::unique_ptr<grpc::Server> grpc_;
   std::unique_ptr<HttpSide> http_;

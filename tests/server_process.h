@@ -69,6 +69,14 @@ class ServerProcess {
   const std::string& output() const { return output_; }
   // The server's stderr: one JSON line per call.
   std::string Log() const { return ReadFile(log_path_); }
+  // How many threads the server process has now.
+  int Threads() const {
+    std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+      if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
+    return -1;
+  }
 
   // Sends `signal` and waits for the exit; returns the exit code (or
   // 128 + signal when killed).

@@ -1,0 +1,81 @@
+#include "export_stream.h"
+
+#include "api_errors.h"
+#include "bantin/storage/bulletin_codec.h"
+#include "bantin/v1/bantin.pb.h"
+#include "request_checks.h"
+#include "request_decoding.h"
+
+namespace bantin {
+namespace {
+
+// A stream refused before its first write.
+class Refused final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+ public:
+  explicit Refused(const grpc::Status& status) { Finish(status); }
+  void OnDone() override { delete this; }
+};
+
+class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+ public:
+  ExportStream(const Store& store, const ExportFilter& filter, OpenStreams& streams)
+      : cursor_(store, filter), streams_(streams) {}
+
+  void Start() { WriteNext(); }
+
+  void OnWriteDone(bool ok) override {
+    if (!ok) return Finish(ApiError(grpc::StatusCode::CANCELLED, "CANCELLED", "the export was cancelled"));
+    streams_.Progress(this);
+    WriteNext();
+  }
+  void OnDone() override {
+    streams_.Close(this);
+    delete this;
+  }
+
+ private:
+  void WriteNext() {
+    Bulletin b;
+    std::string text;
+    Result<bool> more = cursor_.Next(&b, &text);
+    if (!more.ok()) return Finish(ToGrpc(more.status()));
+    if (!*more) return Finish(grpc::Status::OK);
+    v1::ExportBulletinsResponse item;
+    ToProto(b, item.mutable_bulletin());
+    item.set_text(std::move(text));
+    if (grpc::Status s = EncodeResponse(item, &message_); !s.ok()) return Finish(s);
+    StartWrite(&message_);
+  }
+
+  ExportCursor cursor_;
+  OpenStreams& streams_;
+  grpc::ByteBuffer message_;  // the write in flight
+};
+
+}  // namespace
+
+grpc::ServerWriteReactor<grpc::ByteBuffer>* StartExport(grpc::CallbackServerContext* ctx,
+                                                        const grpc::ByteBuffer& request, grpc::Status auth_status,
+                                                        const Store& store, OpenStreams& streams) {
+  if (!auth_status.ok()) return new Refused(auth_status);
+  v1::ExportBulletinsRequest req;
+  if (grpc::Status s = DecodeRequest(request, &req); !s.ok()) return new Refused(s);
+  if (grpc::Status s = CheckLength("source_id", req.source_id(), kMaxNameBytes); !s.ok()) return new Refused(s);
+  if (grpc::Status s = CheckLength("province", req.province(), kMaxNameBytes); !s.ok()) return new Refused(s);
+  ExportFilter f;
+  f.source_id = req.source_id();
+  f.province = req.province();
+  f.from_date = req.from_date();
+  f.to_date = req.to_date();
+  f.with_text = !req.omit_text();
+  if (Status s = CheckExportFilter(f); !s.ok()) return new Refused(ToGrpc(s));
+  auto* stream = new ExportStream(store, f, streams);
+  if (grpc::Status s = streams.Open(stream, ctx); !s.ok()) {
+    delete stream;
+    return new Refused(s);
+  }
+  stream->Start();
+  return stream;
+}
+
+}  // namespace bantin
