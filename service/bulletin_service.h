@@ -23,9 +23,9 @@ namespace bantin {
 // hottest read, runs on gRPC's own threads instead (a cache hit or one
 // read, no hand-off) and answers with the stored bulletin's wire bytes,
 // never parsed or re-encoded, kept for the next call in a ReadCache.
-// ExportBulletins is a callback stream (export_stream.h): no thread per
-// stream, capped and timed out by OpenStreams. IngestBulletins is an
-// ordinary synchronous method.
+// The two streams are callback streams too (export_stream.h,
+// ingest_stream.h): no thread per stream, capped and timed out by
+// OpenStreams.
 using RawMethods = v1::BulletinService::WithRawCallbackMethod_ParseBulletin<
     v1::BulletinService::WithRawCallbackMethod_IngestBulletin<v1::BulletinService::WithRawCallbackMethod_GetBulletin<
         v1::BulletinService::WithRawCallbackMethod_BatchGetBulletins<
@@ -34,7 +34,8 @@ using RawMethods = v1::BulletinService::WithRawCallbackMethod_ParseBulletin<
                     v1::BulletinService::WithRawCallbackMethod_ListBulletins<
                         v1::BulletinService::WithRawCallbackMethod_SearchBulletins<
                             v1::BulletinService::WithRawCallbackMethod_ExportBulletins<
-                                v1::BulletinService::Service>>>>>>>>>;
+                                v1::BulletinService::WithRawCallbackMethod_IngestBulletins<
+                                    v1::BulletinService::Service>>>>>>>>>>;
 
 class BulletinServiceImpl final : public RawMethods {
  public:
@@ -55,8 +56,7 @@ class BulletinServiceImpl final : public RawMethods {
   Reactor* ListSources(Context*, const Bytes*, Bytes*) override;
   Reactor* ListBulletins(Context*, const Bytes*, Bytes*) override;
   Reactor* SearchBulletins(Context*, const Bytes*, Bytes*) override;
-  grpc::Status IngestBulletins(grpc::ServerContext*, grpc::ServerReader<v1::IngestBulletinsRequest>*,
-                               v1::IngestBulletinsResponse*) override;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* IngestBulletins(Context*, Bytes*) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* ExportBulletins(Context*, const Bytes*) override;
 
  private:

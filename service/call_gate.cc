@@ -32,6 +32,14 @@ bool CallGate::TrySubmit(Lane lane, std::function<void()> work) {
   return true;
 }
 
+void CallGate::Run(Lane lane, std::function<void()> work) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    (lane == Lane::kWrite ? writes_ : reads_).push_back(std::move(work));
+  }
+  ready_.notify_one();
+}
+
 size_t CallGate::running() const {
   std::lock_guard<std::mutex> lock(mu_);
   return running_;

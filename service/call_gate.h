@@ -39,6 +39,11 @@ class CallGate {
   // kept, when every worker is busy and the lane's queue is full.
   bool TrySubmit(Lane lane, std::function<void()> work);
 
+  // Runs `work` like TrySubmit, past the queue's limit: for the next step
+  // of a call already admitted (a stream's next batch), which must not be
+  // dropped and is bounded by the number of such calls.
+  void Run(Lane lane, std::function<void()> work);
+
   int workers() const { return static_cast<int>(threads_.size()); }
   size_t queue_limit() const { return queue_limit_; }
   // Calls running and waiting now (for metrics and the retry hint).

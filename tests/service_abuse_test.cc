@@ -64,6 +64,33 @@ TEST_F(AbuseTest, InvalidUtf8AnywhereIsInvalidArgumentNamingTheField) {
   EXPECT_EQ(DetailsOf(s).fields, std::vector<std::string>{"id"});
 }
 
+// In a stream, a page with a bad field is that page's failure, named; the
+// pages around it are stored.
+TEST_F(AbuseTest, InvalidUtf8InAStreamItemFailsThatPageOnly) {
+  StartServer();
+  std::unique_ptr<grpc::ClientContext> ctx = Ctx();
+  v1::IngestBulletinsResponse summary;
+  auto stream = stub_->IngestBulletins(ctx.get(), &summary);
+  for (int i = 0; i < 3; ++i) {
+    v1::IngestBulletinsRequest item;
+    item.set_raw(ReadFile(SeedPaths()[i]));
+    item.set_label("page-" + std::to_string(i));
+    if (i == 1) item.mutable_hints()->set_province(kNotUtf8);
+    ASSERT_TRUE(stream->Write(item));
+  }
+  stream->WritesDone();
+  ASSERT_TRUE(stream->Finish().ok());
+  EXPECT_EQ(summary.received(), 3);
+  EXPECT_EQ(summary.created(), 2);
+  ASSERT_EQ(summary.failures_size(), 1);
+  EXPECT_EQ(summary.failures(0).index(), 1);
+  EXPECT_EQ(summary.failures(0).reason(), "INVALID_HINTS_PROVINCE");
+  EXPECT_EQ(summary.failures(0).code(), static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
+  EXPECT_FALSE(summary.ids(0).empty());
+  EXPECT_TRUE(summary.ids(1).empty());
+  EXPECT_FALSE(summary.ids(2).empty());
+}
+
 // Past --max-page-bytes a page is refused before any work, naming the limit.
 TEST_F(AbuseTest, APageOverTheLimitIsRefusedNamingIt) {
   StartServer({"--max-page-bytes", "4096"});

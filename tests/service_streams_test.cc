@@ -52,13 +52,22 @@ class StreamsTest : public testing::ServiceFixture {
     std::unique_ptr<grpc::ClientContext> ctx;
     std::unique_ptr<grpc::ClientReader<v1::ExportBulletinsResponse>> reader;
   };
-  // An export whose reader takes one item and then stops reading.
+  // An export whose reader takes one item and then stops reading. A stream
+  // that just ended (the fill) may hold its place a moment longer on the
+  // server, so a refusal is retried a few times.
   Stalled OpenStalled() {
-    Stalled s{Ctx(), nullptr};
-    s.reader = stub_->ExportBulletins(s.ctx.get(), v1::ExportBulletinsRequest());
-    v1::ExportBulletinsResponse first;
-    EXPECT_TRUE(s.reader->Read(&first));
-    return s;
+    for (int attempt = 0;; ++attempt) {
+      Stalled s{Ctx(), nullptr};
+      s.reader = stub_->ExportBulletins(s.ctx.get(), v1::ExportBulletinsRequest());
+      v1::ExportBulletinsResponse first;
+      if (s.reader->Read(&first)) return s;
+      const grpc::Status refused = s.reader->Finish();
+      if (attempt == 20 || refused.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED) {
+        ADD_FAILURE() << "export refused: " << refused.error_message();
+        return s;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
   }
 };
 
