@@ -1,12 +1,14 @@
 #include "http_side.h"
 
-#include <httplib.h>
+#include <filesystem>
+#include <optional>
 
 #include "bantin/json/bundle.h"
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
 #include "export.h"
 #include "metrics.h"
+#include "static_files.h"
 
 namespace bantin {
 namespace {
@@ -31,46 +33,62 @@ int HttpStatusOf(grpc::StatusCode code) {
 }
 
 // An error body in the shape of Google's JSON errors.
-void SendError(httplib::Response& res, grpc::StatusCode code, const std::string& message) {
+HttpResponse Error(grpc::StatusCode code, const std::string& message) {
   JsonWriter w;
   w.BeginObject().Key("error").BeginObject();
   w.Key("code").Int(HttpStatusOf(code)).Key("status").String(StatusCodeName(static_cast<int>(code)));
   w.Key("message").String(message).EndObject().EndObject();
-  res.status = HttpStatusOf(code);
-  res.set_content(w.Take() + "\n", "application/json");
+  HttpResponse r;
+  r.status = HttpStatusOf(code);
+  r.content_type = "application/json";
+  r.body = w.Take() + "\n";
+  return r;
 }
 
-// Whether the request may read; if not, the error is sent.
-bool Authorized(const httplib::Request& req, httplib::Response& res, const Authorizer* auth) {
-  const grpc::Status s = auth->CheckHeader(req.get_header_value("Authorization"), Access::kRead);
-  if (s.ok()) return true;
-  if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED) res.set_header("WWW-Authenticate", "Bearer");
-  SendError(res, s.error_code(), s.error_message());
-  return false;
+// Whether the request may read; if not, the answer that says why.
+std::optional<HttpResponse> Unauthorized(const HttpRequest& req, const Authorizer* auth) {
+  const grpc::Status s = auth->CheckHeader(req.Header("authorization"), Access::kRead);
+  if (s.ok()) return std::nullopt;
+  HttpResponse r = Error(s.error_code(), s.error_message());
+  if (s.error_code() == grpc::StatusCode::UNAUTHENTICATED) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return r;
 }
 
-void ServeBundle(const httplib::Request& req, httplib::Response& res, const Store* store, const Authorizer* auth) {
-  if (!Authorized(req, res, auth)) return;
+// Bundle lines are made this many bytes at a time (the HTTP server sends
+// each piece as a chunk while the next is made).
+constexpr size_t kBundlePiece = 64u << 10;
+
+HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Authorizer* auth) {
+  if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
   ExportFilter f;
-  f.source_id = req.get_param_value("source");
-  f.province = req.get_param_value("province");
-  f.from_date = req.get_param_value("from");
-  f.to_date = req.get_param_value("to");
-  if (Status s = CheckExportFilter(f); !s.ok()) return SendError(res, grpc::StatusCode::INVALID_ARGUMENT, s.message());
-  res.set_header("Cache-Control", "no-cache");
-  res.set_chunked_content_provider("application/x-ndjson", [store, f](size_t, httplib::DataSink& sink) {
-    const std::string header = BundleHeaderJson(kParserVersion) + "\n";
-    if (!sink.write(header.data(), header.size())) return false;
-    Status s = ExportBulletins(*store, f, [&](const Bulletin& b, const std::string& text) {
-      const std::string line = BundleArticleToJson(b, text) + "\n";
-      return sink.write(line.data(), line.size());
-    });
-    // A storage failure mid-stream can only cut the body short; the reader
-    // sees a truncated bundle (no trailing newline) rather than a bad one.
-    if (!s.ok()) return false;
-    sink.done();
-    return true;
-  });
+  f.source_id = req.Param("source");
+  f.province = req.Param("province");
+  f.from_date = req.Param("from");
+  f.to_date = req.Param("to");
+  if (Status s = CheckExportFilter(f); !s.ok()) return Error(grpc::StatusCode::INVALID_ARGUMENT, s.message());
+  HttpResponse r;
+  r.content_type = "application/x-ndjson";
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  auto cursor = std::make_shared<ExportCursor>(*store, f);
+  auto header_sent = std::make_shared<bool>(false);
+  r.stream = [cursor, header_sent](std::string& out) {
+    if (!*header_sent) {
+      out += BundleHeaderJson(kParserVersion) + "\n";
+      *header_sent = true;
+    }
+    Bulletin b;
+    std::string text;
+    while (out.size() < kBundlePiece) {
+      Result<bool> more = cursor->Next(&b, &text);
+      // A storage failure mid-stream can only cut the body short; the reader
+      // sees a truncated bundle (no trailing newline) rather than a bad one.
+      if (!more.ok()) return HttpResponse::Part::kFailed;
+      if (!*more) return HttpResponse::Part::kDone;
+      out += BundleArticleToJson(b, text) + "\n";
+    }
+    return HttpResponse::Part::kMore;
+  };
+  return r;
 }
 
 }  // namespace
@@ -89,45 +107,48 @@ bool SplitHostPort(const std::string& address, std::string* host, int* port) {
   return *port >= 0 && *port < 65536;
 }
 
-Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, const std::string& web_root,
-                                                  const std::string& wasm_root, const Store* store,
-                                                  const Authorizer* auth, const Metrics* metrics) {
+Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, const HttpLimits& limits,
+                                                  const std::string& web_root, const std::string& wasm_root,
+                                                  const Store* store, const Authorizer* auth, const Metrics* metrics) {
   std::string host;
   int port = 0;
   if (!SplitHostPort(address, &host, &port))
     return Status::InvalidArgument("--http: expected HOST:PORT, got " + address);
-  std::unique_ptr<HttpSide> side(new HttpSide());
-  side->http_ = std::make_unique<httplib::Server>();
-  httplib::Server& http = *side->http_;
-  http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-  http.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-  http.set_file_extension_and_mimetype_mapping("ndjson", "application/x-ndjson");
-  http.set_file_extension_and_mimetype_mapping("webmanifest", "application/manifest+json");
-  if (!web_root.empty() && !http.set_mount_point("/", web_root))
+  if (!web_root.empty() && !std::filesystem::is_directory(web_root))
     return Status::NotFound("viewer files not found at " + web_root);
-  if (!wasm_root.empty() && !http.set_mount_point("/wasm", wasm_root))
+  if (!wasm_root.empty() && !std::filesystem::is_directory(wasm_root))
     return Status::NotFound("wasm module not found at " + wasm_root);
-  http.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { res.set_content("ok\n", "text/plain"); });
-  // Metrics say what is stored and who calls: a reader's business.
-  http.Get("/metrics", [store, metrics, auth](const httplib::Request& req, httplib::Response& res) {
-    if (!Authorized(req, res, auth)) return;
-    res.set_content(metrics->Render(store->size()), "text/plain; version=0.0.4");
-  });
-  http.Get("/bundle",
-           [store, auth](const httplib::Request& req, httplib::Response& res) { ServeBundle(req, res, store, auth); });
-  side->port_ = port == 0 ? http.bind_to_any_port(host) : (http.bind_to_port(host, port) ? port : -1);
-  if (side->port_ <= 0) return Status(StatusCode::kUnavailable, "cannot listen for HTTP on " + address);
-  side->thread_ = std::thread([s = side.get()] { s->http_->listen_after_bind(); });
+  // /healthz is the HTTP server's own (http_server.h): it answers even
+  // when every worker is busy.
+  HttpHandler route = [=](const HttpRequest& req) -> HttpResponse {
+    if (req.path == "/bundle") return ServeBundle(req, store, auth);
+    if (req.path == "/metrics") {  // what is stored and who calls: a reader's business
+      if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
+      HttpResponse r;
+      r.content_type = "text/plain; version=0.0.4";
+      r.body = metrics->Render(store->size());
+      return r;
+    }
+    std::optional<HttpResponse> file;
+    if (req.path.rfind("/wasm/", 0) == 0) file = StaticFile(wasm_root, req.path.substr(5));
+    if (!file) file = StaticFile(web_root, req.path);
+    if (file) return *file;
+    return Error(grpc::StatusCode::NOT_FOUND, "no such path: " + req.path.substr(0, 256));
+  };
+  Result<std::unique_ptr<HttpServer>> server = HttpServer::Start(host, port, limits, std::move(route));
+  if (!server.ok()) return server.status();
+  std::unique_ptr<HttpSide> side(new HttpSide());
+  side->server_ = std::move(*server);
   return side;
 }
 
 HttpSide::~HttpSide() { Stop(); }
 
+int HttpSide::port() const { return server_ ? server_->port() : 0; }
+
 void HttpSide::Stop() {
-  if (!http_) return;
-  http_->stop();
-  if (thread_.joinable()) thread_.join();
-  http_.reset();
+  if (server_) server_->Stop();
+  server_.reset();
 }
 
 }  // namespace bantin

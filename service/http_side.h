@@ -1,4 +1,4 @@
-// The server's HTTP side (cpp-httplib): the offline viewer's static files at
+// The server's HTTP side (http_server.h): the offline viewer's static files at
 // / and /wasm/, the export bundle at GET /bundle?source=&province=&from=&to=
 // (NDJSON, README.md "The export bundle"), Prometheus metrics at /metrics
 // and a liveness probe at /healthz. Reads follow the same token rule as gRPC
@@ -8,38 +8,33 @@
 
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "auth.h"
 #include "bantin/status.h"
 #include "bantin/storage/store.h"
+#include "http_server.h"
 #include "metrics.h"
-
-namespace httplib {
-class Server;
-}  // namespace httplib
 
 namespace bantin {
 
 class HttpSide {
  public:
-  // Binds `address` (HOST:PORT, port 0 picks one) and serves on a thread.
-  // Empty roots are not served. All pointers must outlive the HttpSide.
-  static Result<std::unique_ptr<HttpSide>> Start(const std::string& address, const std::string& web_root,
-                                                 const std::string& wasm_root, const Store* store,
-                                                 const Authorizer* auth, const Metrics* metrics);
+  // Binds `address` (HOST:PORT, port 0 picks one) and serves with `limits`
+  // (http_server.h). Empty roots are not served. All pointers must outlive
+  // the HttpSide.
+  static Result<std::unique_ptr<HttpSide>> Start(const std::string& address, const HttpLimits& limits,
+                                                 const std::string& web_root, const std::string& wasm_root,
+                                                 const Store* store, const Authorizer* auth, const Metrics* metrics);
   ~HttpSide();
-  int port() const { return port_; }
+  int port() const;
   void Stop();
 
  private:
   HttpSide() = default;
-  std::unique_ptr<httplib::Server> http_;
-  std::thread thread_;
-  int port_ = 0;
+  std::unique_ptr<HttpServer> server_;
 };
 
-// "host:port" split; false when the port is not a number in [0, 65535].
+// "127.0.0.1:8080" → host and port; false when it is not HOST:PORT.
 bool SplitHostPort(const std::string& address, std::string* host, int* port);
 
 }  // namespace bantin

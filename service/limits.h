@@ -34,6 +34,12 @@ struct ServiceLimits {
   size_t max_open_streams = 64;       // --max-open-streams
   size_t max_streams_per_client = 8;  // --max-streams-per-client
   int stream_idle_seconds = 60;       // --stream-idle-seconds
+  // The HTTP side (service/http_server.h): connections open at once, the
+  // time a request head may take to arrive, and how long a kept-alive
+  // connection may sit idle.
+  size_t http_max_connections = 512;  // --http-max-connections
+  int http_head_seconds = 10;         // --http-head-seconds
+  int http_idle_seconds = 5;          // --http-idle-seconds
 };
 
 }  // namespace bantin

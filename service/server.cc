@@ -91,8 +91,12 @@ class ServerImpl final : public Server {
       return Status(StatusCode::kUnavailable, "cannot listen for gRPC on " + o.grpc_address);
 
     if (!o.http_address.empty()) {
+      HttpLimits limits;
+      limits.max_connections = o.limits.http_max_connections;
+      limits.head_timeout = std::chrono::seconds(o.limits.http_head_seconds);
+      limits.idle_timeout = std::chrono::seconds(o.limits.http_idle_seconds);
       Result<std::unique_ptr<HttpSide>> http =
-          HttpSide::Start(o.http_address, o.web_root, o.wasm_root, store_.get(), auth_.get(), &metrics_);
+          HttpSide::Start(o.http_address, limits, o.web_root, o.wasm_root, store_.get(), auth_.get(), &metrics_);
       if (!http.ok()) return http.status();
       http_ = std::move(*http);
     }
