@@ -16,67 +16,12 @@
 #include <thread>
 
 #include "call_gate.h"
+#include "http_response.h"
 
 namespace bantin {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-const char* Reason(int status) {
-  switch (status) {
-    case 200:
-      return "OK";
-    case 304:
-      return "Not Modified";
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 408:
-      return "Request Timeout";
-    case 414:
-      return "URI Too Long";
-    case 431:
-      return "Request Header Fields Too Large";
-    case 503:
-      return "Service Unavailable";
-    case 505:
-      return "HTTP Version Not Supported";
-    default:
-      return status < 500 ? "Client Error" : "Server Error";
-  }
-}
-
-std::string Head(const HttpResponse& r, bool keep_alive, bool chunked) {
-  std::string h = "HTTP/1.1 " + std::to_string(r.status) + " " + Reason(r.status) + "\r\n";
-  h += "Content-Type: " + r.content_type + "\r\n";
-  h += chunked ? std::string("Transfer-Encoding: chunked\r\n")
-               : "Content-Length: " + std::to_string(r.body.size()) + "\r\n";
-  for (const auto& [name, value] : r.headers) h += name + ": " + value + "\r\n";
-  h += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-  return h;
-}
-
-HttpResponse Plain(int status, const std::string& text) {
-  HttpResponse r;
-  r.status = status;
-  r.body = text + "\n";
-  return r;
-}
-
-void AppendChunk(std::string& out, const std::string& data) {
-  char size[20];
-  std::snprintf(size, sizeof size, "%zx\r\n", data.size());
-  out += size;
-  out += data;
-  out += "\r\n";
-}
 
 // A streamed body between the worker that makes it and the loop that sends it.
 struct BodyPipe {
@@ -201,7 +146,7 @@ class HttpServer::Impl {
       const int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
       if (fd < 0) return;
       if (connections_.size() >= limits_.max_connections) {
-        const std::string busy = Head(Plain(503, "too many connections"), false, false) + "too many connections\n";
+        const std::string busy = ResponseBytes(PlainResponse(503, "too many connections"), false);
         [[maybe_unused]] const ssize_t w = send(fd, busy.data(), busy.size(), MSG_NOSIGNAL);
         close(fd);
         continue;
@@ -245,14 +190,14 @@ class HttpServer::Impl {
       case HeadParse::kIncomplete:
         return;
       case HeadParse::kBad:
-        return Respond(c, Plain(status, Reason(status)), false, false);
+        return Respond(c, PlainResponse(status, ReasonPhrase(status)), false, false);
       case HeadParse::kComplete:
         break;
     }
     c.in.erase(0, head_bytes);
     const bool keep = request.keep_alive;
     const bool head_only = request.method == "HEAD";
-    if (request.path == "/healthz") return Respond(c, Plain(200, "ok"), keep, head_only);
+    if (request.path == "/healthz") return Respond(c, PlainResponse(200, "ok"), keep, head_only);
     c.state = Connection::State::kWorking;
     Watch(c.fd, EPOLLRDHUP, EPOLL_CTL_MOD);
     const int fd = c.fd;
@@ -268,7 +213,7 @@ class HttpServer::Impl {
       Produce(r, *pipe, fd, id);
     });
     if (!queued) {
-      HttpResponse busy = Plain(503, "server busy");
+      HttpResponse busy = PlainResponse(503, "server busy");
       busy.headers.emplace_back("Retry-After", "1");
       Respond(c, busy, false, head_only);
     }
@@ -309,15 +254,14 @@ class HttpServer::Impl {
     c->pipe = pipe;
     c->body_complete = false;
     c->keep_alive = keep;
-    c->out = Head(r, keep, true);
+    c->out = ResponseHead(r, keep, true);
     c->sent = 0;
     StartWriting(*c);
   }
 
   void Respond(Connection& c, const HttpResponse& r, bool keep, bool head_only) {
     c.keep_alive = keep;
-    c.out = Head(r, keep, false);
-    if (!head_only) c.out += r.body;
+    c.out = head_only ? ResponseHead(r, keep, false) : ResponseBytes(r, keep);
     c.sent = 0;
     StartWriting(c);
   }
@@ -389,7 +333,7 @@ class HttpServer::Impl {
     for (int fd : expired) {
       Connection& c = connections_[fd];
       if (c.state == Connection::State::kHead && !c.in.empty()) {
-        const std::string timeout = Head(Plain(408, "request head too slow"), false, false) + "request head too slow\n";
+        const std::string timeout = ResponseBytes(PlainResponse(408, "request head too slow"), false);
         [[maybe_unused]] const ssize_t w = send(fd, timeout.data(), timeout.size(), MSG_NOSIGNAL);
       }
       Close(c);

@@ -27,20 +27,9 @@
 
 #include "bantin/status.h"
 #include "http_request.h"
+#include "http_response.h"
 
 namespace bantin {
-
-struct HttpResponse {
-  int status = 200;
-  std::string content_type = "text/plain; charset=utf-8";
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  // A body made while it is sent (chunked): each call appends some bytes to
-  // `out`. kMore: call again; kDone: the body is complete; kFailed: cut it
-  // short (the reader sees a truncated body, never a wrong one).
-  enum class Part { kMore, kDone, kFailed };
-  std::function<Part(std::string& out)> stream;
-};
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
