@@ -9,13 +9,6 @@
 namespace bantin {
 namespace {
 
-// A stream refused before its first write.
-class Refused final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
- public:
-  explicit Refused(const grpc::Status& status) { Finish(status); }
-  void OnDone() override { delete this; }
-};
-
 class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
   ExportStream(const Store& store, const ExportFilter& filter, OpenStreams& streams)
@@ -52,30 +45,31 @@ class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   grpc::ByteBuffer message_;  // the write in flight
 };
 
+// The request's filter, checked.
+grpc::Status ReadFilter(const grpc::ByteBuffer& request, ExportFilter* f) {
+  v1::ExportBulletinsRequest req;
+  if (grpc::Status s = DecodeRequest(request, &req); !s.ok()) return s;
+  if (grpc::Status s = CheckLength("source_id", req.source_id(), kMaxNameBytes); !s.ok()) return s;
+  if (grpc::Status s = CheckLength("province", req.province(), kMaxNameBytes); !s.ok()) return s;
+  f->source_id = req.source_id();
+  f->province = req.province();
+  f->from_date = req.from_date();
+  f->to_date = req.to_date();
+  f->with_text = !req.omit_text();
+  return ToGrpc(CheckExportFilter(*f));
+}
+
 }  // namespace
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* StartExport(grpc::CallbackServerContext* ctx,
                                                         const grpc::ByteBuffer& request, grpc::Status auth_status,
                                                         const Store& store, OpenStreams& streams) {
-  if (!auth_status.ok()) return new Refused(auth_status);
-  v1::ExportBulletinsRequest req;
-  if (grpc::Status s = DecodeRequest(request, &req); !s.ok()) return new Refused(s);
-  if (grpc::Status s = CheckLength("source_id", req.source_id(), kMaxNameBytes); !s.ok()) return new Refused(s);
-  if (grpc::Status s = CheckLength("province", req.province(), kMaxNameBytes); !s.ok()) return new Refused(s);
-  ExportFilter f;
-  f.source_id = req.source_id();
-  f.province = req.province();
-  f.from_date = req.from_date();
-  f.to_date = req.to_date();
-  f.with_text = !req.omit_text();
-  if (Status s = CheckExportFilter(f); !s.ok()) return new Refused(ToGrpc(s));
-  auto* stream = new ExportStream(store, f, streams);
-  if (grpc::Status s = streams.Open(stream, ctx); !s.ok()) {
-    delete stream;
-    return new Refused(s);
-  }
-  stream->Start();
-  return stream;
+  using Writer = grpc::ServerWriteReactor<grpc::ByteBuffer>;
+  ExportFilter filter;
+  grpc::Status s = auth_status;
+  if (s.ok()) s = ReadFilter(request, &filter);
+  if (!s.ok()) return new RefusedStream<Writer>(s);
+  return OpenAndStart<Writer>(new ExportStream(store, filter, streams), ctx, streams);
 }
 
 }  // namespace bantin

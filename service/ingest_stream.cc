@@ -56,12 +56,6 @@ void AddFailure(v1::IngestBulletinsResponse& resp, int64_t index, const std::str
   resp.set_failed(resp.failed() + 1);
 }
 
-class Refused final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
- public:
-  explicit Refused(const grpc::Status& status) { Finish(status); }
-  void OnDone() override { delete this; }
-};
-
 class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   IngestStream(grpc::ByteBuffer* response, Store& store, CallGate& gate, OpenStreams& streams,
@@ -161,14 +155,9 @@ class IngestStream final : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 grpc::ServerReadReactor<grpc::ByteBuffer>* StartIngest(grpc::CallbackServerContext* ctx, grpc::ByteBuffer* response,
                                                        grpc::Status auth_status, Store& store, CallGate& gate,
                                                        OpenStreams& streams, const ServiceLimits& limits) {
-  if (!auth_status.ok()) return new Refused(auth_status);
-  auto* stream = new IngestStream(response, store, gate, streams, limits);
-  if (grpc::Status s = streams.Open(stream, ctx); !s.ok()) {
-    delete stream;
-    return new Refused(s);
-  }
-  stream->Start();
-  return stream;
+  using Reader = grpc::ServerReadReactor<grpc::ByteBuffer>;
+  if (!auth_status.ok()) return new RefusedStream<Reader>(auth_status);
+  return OpenAndStart<Reader>(new IngestStream(response, store, gate, streams, limits), ctx, streams);
 }
 
 }  // namespace bantin

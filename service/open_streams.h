@@ -56,6 +56,26 @@ class OpenStreams {
   std::thread sweeper_;
 };
 
+// A stream call answered with `status` before anything is sent or read.
+template <class Reactor>
+class RefusedStream final : public Reactor {
+ public:
+  explicit RefusedStream(const grpc::Status& status) { this->Finish(status); }
+  void OnDone() override { delete this; }
+};
+
+// `stream` (a new reactor with Start()) takes its place in `streams` and
+// starts; past a cap it is deleted and the call refused.
+template <class Reactor, class Stream>
+Reactor* OpenAndStart(Stream* stream, grpc::CallbackServerContext* ctx, OpenStreams& streams) {
+  if (grpc::Status s = streams.Open(stream, ctx); !s.ok()) {
+    delete stream;
+    return new RefusedStream<Reactor>(s);
+  }
+  stream->Start();
+  return stream;
+}
+
 }  // namespace bantin
 
 #endif  // BANTIN_SERVICE_OPEN_STREAMS_H_
