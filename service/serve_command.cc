@@ -61,7 +61,7 @@ constexpr char kUsage[] =
     "         [--max-message-bytes N] [--max-page-size N] [--max-query-bytes N] [--max-batch-ids N]\n"
     "         [--max-stream-items N] [--max-concurrent-calls N] [--max-queued-calls N] [--max-page-bytes N]\n"
     "         [--max-open-streams N] [--max-streams-per-client N] [--stream-idle-seconds N]\n"
-    "         [--http-max-connections N] [--http-head-seconds N] [--http-idle-seconds N]\n"
+    "         [--http-max-connections N] [--http-head-seconds N] [--http-idle-seconds N] [--min-free-bytes N]\n"
     "         [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
 
 }  // namespace
@@ -95,6 +95,7 @@ int RunServe(const Args& args) {
       !NumberFlag(args, "http-max-connections", &o.limits.http_max_connections) ||
       !NumberFlag(args, "http-head-seconds", &o.limits.http_head_seconds) ||
       !NumberFlag(args, "http-idle-seconds", &o.limits.http_idle_seconds) ||
+      !NumberFlag(args, "min-free-bytes", &o.min_free_bytes, /*allow_zero=*/true) ||
       !NumberFlag(args, "drain-seconds", &o.drain_seconds) ||
       !NumberFlag(args, "read-cache-bytes", &o.read_cache_bytes, /*allow_zero=*/true) ||
       !TokenFlag(args, "write-token-file", &o.auth.write_tokens) ||

@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "bantin/status.h"
+#include "bantin/storage/store.h"
 #include "limits.h"
 
 namespace bantin {
@@ -20,11 +21,12 @@ inline constexpr char kDefaultGrpcAddress[] = "127.0.0.1:50051";
 
 struct ServerOptions {
   std::string db_dir;
-  std::string grpc_address = kDefaultGrpcAddress;  // port 0 picks a free port
-  std::string http_address;                        // empty: no HTTP
-  std::string web_root;                            // viewer files, served at /
-  std::string wasm_root;                           // the wasm module, served at /wasm/
-  AuthConfig auth;                                 // no write token: writes refused
+  uint64_t min_free_bytes = OpenOptions().min_free_bytes;  // --min-free-bytes
+  std::string grpc_address = kDefaultGrpcAddress;          // port 0 picks a free port
+  std::string http_address;                                // empty: no HTTP
+  std::string web_root;                                    // viewer files, served at /
+  std::string wasm_root;                                   // the wasm module, served at /wasm/
+  AuthConfig auth;                                         // no write token: writes refused
   ServiceLimits limits;
   std::string tls_cert_file;  // PEM; with tls_key_file, gRPC speaks TLS only
   std::string tls_key_file;

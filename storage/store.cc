@@ -6,7 +6,11 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
+#include <sys/statvfs.h>
+
+#include <filesystem>
 #include <map>
+#include <optional>
 
 #include "bantin/digest.h"
 #include "bantin/index/frequency_memo.h"
@@ -28,7 +32,27 @@ RocksStore::RocksStore(rocksdb::DB* db)
     : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)), frequencies_(std::make_unique<FrequencyMemo>()) {}
 RocksStore::~RocksStore() = default;
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
+namespace {
+
+// The free bytes of the file system that holds `dir` (or would: its nearest
+// existing parent). Nothing when it cannot be told.
+std::optional<uint64_t> FreeBytes(const std::string& dir) {
+  std::filesystem::path at = std::filesystem::absolute(dir);
+  std::error_code ec;
+  while (!std::filesystem::exists(at, ec) && at.has_parent_path() && at.parent_path() != at) at = at.parent_path();
+  struct statvfs fs;
+  if (statvfs(at.c_str(), &fs) != 0) return std::nullopt;
+  return static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const OpenOptions& open) {
+  if (const std::optional<uint64_t> free = FreeBytes(dir); free && *free < open.min_free_bytes)
+    return Status(StatusCode::kResourceExhausted, "cannot open database at " + dir + ": its disk is full (" +
+                                                      std::to_string(*free) + " bytes free, at least " +
+                                                      std::to_string(open.min_free_bytes) + " needed)")
+        .WithReason("DISK_FULL");
   rocksdb::Options options;
   options.create_if_missing = true;
   // Levels above the bottom are rewritten again soon (posting lists merge

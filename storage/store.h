@@ -85,10 +85,18 @@ struct ReparseReport {
   uint64_t rebuilt = 0;  // re-parsed and re-indexed
 };
 
+struct OpenOptions {
+  // Free bytes the disk must have for the database to open. With less,
+  // Open answers RESOURCE_EXHAUSTED (reason DISK_FULL) instead of letting
+  // RocksDB fail a write while it opens (which stops Debian's build on an
+  // assertion). Opening itself writes tens of kilobytes.
+  uint64_t min_free_bytes = 1 << 20;
+};
+
 class Store {
  public:
   // Opens (creating if missing) the database in `dir`.
-  static Result<std::unique_ptr<Store>> Open(const std::string& dir);
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const OpenOptions& options = {});
   // Restores the latest backup in `backup_dir` into `db_dir` (which must not
   // be open). The result is an ordinary database for Open.
   static Status Restore(const std::string& backup_dir, const std::string& db_dir);

@@ -89,5 +89,18 @@ TEST(StoreSnapshot, ReadersSeeWholeVersionsWhileAWriterGoesOn) {
   EXPECT_TRUE(store->CheckIntegrity().ok());
 }
 
+// A disk without room to open on is said to be full, as a status: RocksDB
+// is not left to fail a write while it opens (Debian's build aborts then).
+// The room asked for here is more than any disk has.
+TEST(StoreOpen, ADiskWithoutRoomIsRefusedAsFull) {
+  testing::TempDir dir;
+  Result<std::unique_ptr<Store>> store = Store::Open(dir.path() + "/db", {.min_free_bytes = uint64_t{1} << 62});
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(store.status().reason(), "DISK_FULL");
+  EXPECT_NE(store.status().message().find("disk is full"), std::string::npos);
+  EXPECT_TRUE(Store::Open(dir.path() + "/db").ok());
+}
+
 }  // namespace
 }  // namespace bantin
