@@ -9,6 +9,10 @@ namespace bantin {
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::Ok();
   if (s.IsNotFound()) return Status::NotFound(what + ": not found");
+  // A full disk is not a fault of the request nor of the server's code: a
+  // write may be retried once there is room (see RocksStore::Commit).
+  if (s.IsNoSpace())
+    return Status(StatusCode::kResourceExhausted, what + ": the disk is full: " + s.ToString()).WithReason("DISK_FULL");
   return Status::Internal(what + ": " + s.ToString());
 }
 
