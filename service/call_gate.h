@@ -1,6 +1,6 @@
 // A server-wide bound on the work that runs at once. Calls that parse,
-// search or list run on `workers` threads of their own; up to `queue` more
-// wait their turn in arrival order; past that a call is refused at once
+// search or list (and each batch of an ingest stream) run on `workers`
+// threads of their own; up to `queue` more wait their turn in arrival order; past that a call is refused at once
 // (TrySubmit returns false, and the caller answers RESOURCE_EXHAUSTED with
 // a retry hint). A crowd of clients then gets fast refusals, not a pile of
 // threads, and the memory of waiting calls is bounded by `queue` requests.

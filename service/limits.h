@@ -28,9 +28,9 @@ struct ServiceLimits {
   // One page to parse or ingest; a larger one is INVALID_ARGUMENT before
   // any work (a page's parse costs time and memory in proportion to it).
   size_t max_page_bytes = 8u << 20;  // --max-page-bytes
-  // ExportBulletins streams open at once, in all and from one peer address,
-  // and how long one may go without a completed write before it is
-  // cancelled (service/open_streams.h).
+  // Streams (ExportBulletins, IngestBulletins) open at once, in all and
+  // from one peer address, and how long one may go without progress before
+  // it is cancelled (service/open_streams.h).
   size_t max_open_streams = 64;       // --max-open-streams
   size_t max_streams_per_client = 8;  // --max-streams-per-client
   int stream_idle_seconds = 60;       // --stream-idle-seconds

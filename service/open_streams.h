@@ -1,9 +1,10 @@
-// The server-streaming calls open now (ExportBulletins), with caps and an
-// idle timeout, so streams whose readers stop cost nothing but their place:
-// at most `max_total` open at once, at most `max_per_client` from one peer
-// address, and one that has not completed a write for `idle` is cancelled
-// (its client sees CANCELLED). A sweeper thread looks every fraction of
-// `idle`; it holds no stream's thread, since a stream holds none.
+// The streaming calls open now (ExportBulletins and IngestBulletins), with
+// caps and an idle timeout, so streams whose clients stop cost nothing but
+// their place: at most `max_total` open at once, at most `max_per_client`
+// from one peer address, and one that has made no progress (a completed
+// write, a page read) for `idle` is cancelled (its client sees CANCELLED).
+// A sweeper thread looks every fraction of `idle`; it holds no stream's
+// thread, since a stream holds none.
 #ifndef BANTIN_SERVICE_OPEN_STREAMS_H_
 #define BANTIN_SERVICE_OPEN_STREAMS_H_
 
@@ -29,7 +30,7 @@ class OpenStreams {
   // `stream` (any unique key) of the call `ctx` begins. OK, or
   // RESOURCE_EXHAUSTED naming the cap that is reached.
   grpc::Status Open(const void* stream, grpc::CallbackServerContext* ctx);
-  // The stream completed a write: it is not idle.
+  // The stream made progress (a write completed, a page was read).
   void Progress(const void* stream);
   // The stream is over; after this its context is not touched.
   void Close(const void* stream);
