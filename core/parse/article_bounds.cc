@@ -4,6 +4,7 @@
 
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "domains.h"
 #include "line_kinds.h"
 
 namespace bantin {

@@ -74,13 +74,6 @@ bool IsPhotoCredit(const Line& line);
 // the text the markup sets under a picture it is that picture's caption.
 bool IsIllustrationNote(const Line& line);
 
-// The first domain name in a text ("www.soctrang.gov.vn" → "soctrang.gov.vn",
-// an e-mail's domain included), lower-cased, or "".
-std::string FindDomain(std::string_view text);
-
-// The line is nothing but a domain or URL.
-bool IsDomainLine(const Line& line);
-
 // The line starts with an enumerator: "Một là,", "Thứ hai,", "1.", "a)",
 // "- ", "+ ", "• ".
 bool StartsWithEnumerator(const Line& line);

@@ -15,6 +15,7 @@
 #include "bantin/text/phrases.h"
 #include "bantin/text/text.h"
 #include "bantin/utf8.h"
+#include "domains.h"
 #include "line_kinds.h"
 #include "page.h"
 
