@@ -352,8 +352,8 @@ bool IsPhotoCredit(const Line& line) {
   const std::string& f = line.folded;
   if (IsNumberedImageText(f)) return true;
   if (line.words > 12) return false;
-  return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") || StartsWithPhrase(f, "nguon anh") ||
-         StartsWithPhrase(f, "anh minh hoa");
+  // "Ảnh: N.H", "(Ảnh …)", and "Ảnh minh họa" (IsIllustrationNote) among them.
+  return StartsWithPhrase(f, "anh") || StartsWithPhrase(f, "(anh") || StartsWithPhrase(f, "nguon anh");
 }
 
 bool IsIllustrationNote(const Line& line) {
