@@ -68,7 +68,12 @@ struct LineSpan {
 };
 
 struct Bulletin {
-  std::string id;  // content hash of the normalised article
+  // The record's identity: the page's raw bytes and its source
+  // (bantin/parse/identity.h PageId).
+  std::string id;
+  // Shared by copies of one article from several sources; "" when the
+  // article is too short to tell (bantin/parse/identity.h CopyId).
+  std::string copy_id;
   std::string title;
   std::string date;  // YYYY-MM-DD or empty when unknown
   bool date_inferred = false;

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "bantin/html/html_text.h"
+#include "bantin/parse/identity.h"
 #include "bantin/utf8.h"
 #include "charset.h"
 #include "html_tree.h"
@@ -30,6 +31,7 @@ Bulletin Parse(std::string_view bytes, const ParseHints& hints) {
   const std::string_view raw = Decoded(bytes, &storage, &charset);
   if (!LooksLikeHtml(raw)) {
     Bulletin b = ParseText(raw, hints);
+    b.id = PageId(bytes, b.source.id);  // the page as fetched, before decoding
     if (!charset.empty())
       b.warnings.insert(b.warnings.begin(), "input decoded from " + charset + "; line spans refer to the decoded text");
     return b;
@@ -41,6 +43,7 @@ Bulletin Parse(std::string_view bytes, const ParseHints& hints) {
   const HtmlTree tree(clean);
   const HtmlText text = TreeText(tree);
   Bulletin b = ParseText(text.text, hints, ReadPageCues(tree));
+  b.id = PageId(bytes, b.source.id);  // the page as fetched, not its reduced text
   std::string note = "input is HTML: reduced to text with an HTML5 parser";
   if (text.dropped_elements)
     note += " (" + std::to_string(text.dropped_elements) + " non-text or page-furniture elements dropped)";

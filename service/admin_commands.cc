@@ -17,7 +17,7 @@ int Fail(const char* command, const Status& s) {
 // Opens --db, or explains the usage.
 Result<std::unique_ptr<Store>> OpenDb(const Args& args, const char* usage) {
   if (!args.Has("db")) return Status::InvalidArgument(std::string("usage: ") + usage);
-  return Store::Open(args.Get("db"));
+  return Store::Open(args.Get("db"), {.migrate_with = Parse});
 }
 
 }  // namespace
@@ -25,8 +25,7 @@ Result<std::unique_ptr<Store>> OpenDb(const Args& args, const char* usage) {
 int RunReparse(const Args& args) {
   Result<std::unique_ptr<Store>> store = OpenDb(args, "bantin reparse --db DIR [--all]");
   if (!store.ok()) return Fail("reparse", store.status());
-  const ParseFunction parse = [](const std::string& raw, const ParseHints& hints) { return Parse(raw, hints); };
-  Result<ReparseReport> r = (*store)->Reparse(parse, args.Has("all"));
+  Result<ReparseReport> r = (*store)->Reparse(Parse, args.Has("all"));
   if (!r.ok()) return Fail("reparse", r.status());
   std::printf("reparse: %llu of %llu records rebuilt with parser version %s\n",
               static_cast<unsigned long long>(r->rebuilt), static_cast<unsigned long long>(r->records), kParserVersion);

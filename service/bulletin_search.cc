@@ -47,6 +47,7 @@ grpc::Status BulletinServiceImpl::DoSearch(const Ctx& context, const v1::SearchB
   SearchOptions o;
   if (grpc::Status s = PageSize(req->page_size(), &o.page_size); !s.ok()) return s;
   o.page_token = req->page_token();
+  o.collapse_copies = req->collapse_copies();
   // The filter's clauses add quotes and operators to what the user typed.
   o.limits.max_bytes = 2 * limits_.max_query_bytes + 64;
   std::string query = req->query();
@@ -65,6 +66,7 @@ grpc::Status BulletinServiceImpl::DoSearch(const Ctx& context, const v1::SearchB
   AddFacets(page->places, resp->mutable_place_facets());
   resp->set_next_page_token(page->next_page_token);
   resp->set_total_size(static_cast<int64_t>(page->total));
+  for (const DamagedRecord& d : page->damaged) ToProto(d, resp->add_damaged());
   return grpc::Status::OK;
 }
 

@@ -160,6 +160,7 @@ grpc::Status BulletinServiceImpl::DoList(const Ctx&, const v1::ListBulletinsRequ
   Result<ListPage> page = store_->List(o);
   if (!page.ok()) return ToGrpc(page.status());
   for (const Bulletin& b : page->bulletins) ToProto(b, resp->add_bulletins());
+  for (const DamagedRecord& d : page->damaged) ToProto(d, resp->add_damaged());
   resp->set_next_page_token(page->next_page_token);
   return grpc::Status::OK;
 }

@@ -32,6 +32,7 @@ Result<bool> ExportCursor::Next(Bulletin* bulletin, std::string* text) {
     Result<ListPage> page = store_.List(options_);
     if (!page.ok()) return page.status();
     page_ = std::move(*page);
+    damaged_.insert(damaged_.end(), page_.damaged.begin(), page_.damaged.end());
     next_ = 0;
     options_.page_token = page_.next_page_token;
     last_page_ = options_.page_token.empty();

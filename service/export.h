@@ -6,6 +6,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bantin/bulletin.h"
 #include "bantin/status.h"
@@ -33,6 +35,9 @@ class ExportCursor {
   ExportCursor(const Store& store, const ExportFilter& filter);
   // The next bulletin: true and filled, false at the end, or the store's error.
   Result<bool> Next(Bulletin* bulletin, std::string* text);
+  // The records passed over because their bytes are damaged, found since
+  // the last call (each page read reports its own).
+  std::vector<DamagedRecord> TakeDamaged() { return std::exchange(damaged_, {}); }
 
  private:
   const Store& store_;
@@ -41,6 +46,7 @@ class ExportCursor {
   ListPage page_;
   size_t next_ = 0;
   bool last_page_ = false;
+  std::vector<DamagedRecord> damaged_;
 };
 
 // Calls `emit` for each bulletin of an ExportCursor. Stops, returning OK, as

@@ -27,20 +27,32 @@ class ExportStream final : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   }
 
  private:
+  // Damaged records are reported as they are found, in their place in the
+  // order (near enough: a page of records is read at a time).
   void WriteNext() {
-    Bulletin b;
-    std::string text;
-    Result<bool> more = cursor_.Next(&b, &text);
-    if (!more.ok()) return Finish(ToGrpc(more.status()));
-    if (!*more) return Finish(grpc::Status::OK);
     v1::ExportBulletinsResponse item;
-    ToProto(b, item.mutable_bulletin());
-    item.set_text(std::move(text));
+    if (damaged_.empty()) {
+      Bulletin b;
+      std::string text;
+      Result<bool> more = cursor_.Next(&b, &text);
+      if (!more.ok()) return Finish(ToGrpc(more.status()));
+      damaged_ = cursor_.TakeDamaged();
+      if (!*more && damaged_.empty()) return Finish(grpc::Status::OK);
+      if (*more) {
+        ToProto(b, item.mutable_bulletin());
+        item.set_text(std::move(text));
+      }
+    }
+    if (!item.has_bulletin()) {
+      ToProto(damaged_.back(), item.mutable_damaged());
+      damaged_.pop_back();
+    }
     if (grpc::Status s = EncodeResponse(item, &message_); !s.ok()) return Finish(s);
     StartWrite(&message_);
   }
 
   ExportCursor cursor_;
+  std::vector<DamagedRecord> damaged_;  // found, not yet written
   OpenStreams& streams_;
   grpc::ByteBuffer message_;  // the write in flight
 };

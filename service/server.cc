@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "bantin/html/document.h"
 #include "bantin/storage/store.h"
 #include "bulletin_service.h"
 #include "call_gate.h"
@@ -62,7 +63,8 @@ class ServerImpl final : public Server {
     drain_seconds_ = o.drain_seconds;
     Result<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
     if (!credentials.ok()) return credentials.status();
-    Result<std::unique_ptr<Store>> store = Store::Open(o.db_dir, {.min_free_bytes = o.min_free_bytes});
+    Result<std::unique_ptr<Store>> store =
+        Store::Open(o.db_dir, {.min_free_bytes = o.min_free_bytes, .migrate_with = Parse});
     if (!store.ok()) return store.status();
     store_ = std::move(*store);
     auth_ = std::make_unique<Authorizer>(o.auth);

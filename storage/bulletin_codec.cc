@@ -43,6 +43,7 @@ void ToProto(const Bulletin& in, v1::Bulletin* out) {
     pc->set_author(static_cast<float>(c.author));
   }
   for (const std::string& p : in.places) out->add_places(p);
+  out->set_copy_id(in.copy_id);
 }
 
 void ToProto(const Source& in, v1::Source* out) {
@@ -77,6 +78,7 @@ Bulletin FromProto(const v1::Bulletin& in) {
   out.confidence = {two(in.confidence().title()), two(in.confidence().date()), two(in.confidence().source()),
                     two(in.confidence().author())};
   out.places.assign(in.places().begin(), in.places().end());
+  out.copy_id = in.copy_id();
   return out;
 }
 
@@ -89,6 +91,11 @@ void ToProto(const ParseHints& in, v1::ParseHints* out) {
 
 ParseHints FromProto(const v1::ParseHints& in) { return {in.url(), in.source_id(), in.province(), in.fetch_date()}; }
 
+void ToProto(const DamagedRecord& in, v1::DamagedRecord* out) {
+  out->set_id(in.id);
+  out->set_reason(in.reason);
+}
+
 void ToProto(const SearchHit& h, v1::SearchResult* r) {
   r->set_id(h.bulletin.id);
   r->set_title(h.bulletin.title);
@@ -98,6 +105,11 @@ void ToProto(const SearchHit& h, v1::SearchResult* r) {
   r->set_score(h.score);
   r->set_exact_terms(h.exact_terms);
   r->set_snippet(std::string(BodySnippet(h.snippets)));
+  for (const CopyOf& copy : h.also_published_by) {
+    v1::PublishedCopy* c = r->add_also_published_by();
+    c->set_id(copy.id);
+    ToProto(copy.source, c->mutable_source());
+  }
   for (const Snippet& sn : h.snippets) {
     v1::Snippet* ps = r->add_snippets();
     ps->set_field(sn.field);

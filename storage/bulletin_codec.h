@@ -6,6 +6,7 @@
 #include "bantin/bulletin.h"
 #include "bantin/parse/parser.h"
 #include "bantin/search/highlight.h"
+#include "bantin/storage/store.h"
 #include "bantin/v1/bantin.pb.h"
 
 namespace bantin {
@@ -14,6 +15,7 @@ void ToProto(const Bulletin& in, v1::Bulletin* out);
 Bulletin FromProto(const v1::Bulletin& in);
 void ToProto(const Source& in, v1::Source* out);
 void ToProto(const SearchHit& in, v1::SearchResult* out);
+void ToProto(const DamagedRecord& in, v1::DamagedRecord* out);
 Source FromProto(const v1::Source& in);
 void ToProto(const ParseHints& in, v1::ParseHints* out);
 ParseHints FromProto(const v1::ParseHints& in);

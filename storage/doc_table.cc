@@ -5,9 +5,10 @@
 namespace bantin {
 namespace {
 
-// Version 3 adds place_keys; version 2 entries (written before places
-// existed) still read, with none.
-constexpr uint32_t kVersion = 3;
+// Version 4 adds copy_id, version 3 place_keys; entries of versions 2 and 3
+// still read, without them.
+constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersionWithoutCopies = 3;
 constexpr uint32_t kVersionWithoutPlaces = 2;
 
 void PutString(std::string& out, std::string_view s) {
@@ -52,12 +53,13 @@ std::string EncodeDocMeta(const DocMeta& m) {
   PutVarint(out, static_cast<uint32_t>(m.province_index + 1));
   PutVarint(out, static_cast<uint32_t>(m.month_index + 1));
   PutStrings(out, m.place_keys);
+  PutString(out, m.copy_id);
   return out;
 }
 
 bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   uint32_t version = 0;
-  if (!GetVarint(in, &version) || (version != kVersion && version != kVersionWithoutPlaces)) return false;
+  if (!GetVarint(in, &version) || version < kVersionWithoutPlaces || version > kVersion) return false;
   for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province, &m->source.site,
                          &m->province_key, &m->author_key})
     if (!GetString(in, s)) return false;
@@ -69,7 +71,9 @@ bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   m->province_index = static_cast<int32_t>(province) - 1;
   m->month_index = static_cast<int32_t>(month) - 1;
   m->place_keys.clear();
-  if (version == kVersion && !GetStrings(in, &m->place_keys)) return false;
+  m->copy_id.clear();
+  if (version >= kVersionWithoutCopies && !GetStrings(in, &m->place_keys)) return false;
+  if (version >= kVersion && !GetString(in, &m->copy_id)) return false;
   return in.empty();
 }
 

@@ -12,10 +12,18 @@ std::string Record(std::string_view date, std::string_view source_id, std::strin
   return k;
 }
 
+std::string IdOfRecordKey(std::string_view key) {
+  const size_t slash = key.rfind('/');
+  if (key.rfind(kRecordsBegin, 0) != 0 || slash == std::string_view::npos) return "";
+  return std::string(key.substr(slash + 1));
+}
+
 std::string RecordDatePrefix(std::string_view date) { return kRecordsBegin + std::string(date) + "/"; }
 std::string ById(std::string_view id) { return "i/" + std::string(id); }
 std::string Raw(std::string_view id) { return "w/" + std::string(id); }
-std::string RawHash(std::string_view hash) { return "h/" + std::string(hash); }
+std::string Page(std::string_view slot) { return "h/" + std::string(slot); }
+std::string CopyPrefix(std::string_view copy_id) { return "c/" + std::string(copy_id) + "/"; }
+std::string Copy(std::string_view copy_id, std::string_view id) { return CopyPrefix(copy_id) + std::string(id); }
 std::string Postings(std::string_view folded) { return "p/" + std::string(folded); }
 
 std::string Doc(uint32_t docno) {

@@ -3,10 +3,12 @@
 //   r/<date>/<source id>/<id>   → StoredBulletin    (primary: date, then source)
 //   i/<id>                      → primary key       (lookup by id)
 //   w/<id>                      → raw page, zstd    (for get --raw and reparse)
-//   h/<raw hash>                → id                (same page, same id)
+//   h/<page slot>               → id                (same page and source, same record)
+//   c/<copy id>/<id>            → Source            (copies of one article)
 //   d/<docno, 4 bytes BE>       → DocMeta           (filters, facets, BM25F lengths)
 //   p/<folded syllable>         → posting list      (merge operator appends)
 //   m/stats                     → corpus totals and the next docno
+//   m/format                    → the format number (store_format.cc)
 // Undated bulletins use the date "0000-00-00" so they sort first.
 #ifndef BANTIN_STORAGE_KEYS_H_
 #define BANTIN_STORAGE_KEYS_H_
@@ -19,6 +21,7 @@ namespace bantin::keys {
 
 inline constexpr char kUndated[] = "0000-00-00";
 inline constexpr char kStats[] = "m/stats";
+inline constexpr char kFormat[] = "m/format";
 inline constexpr char kRecordsBegin[] = "r/";
 inline constexpr char kRecordsEnd[] = "r0";  // '0' follows '/'
 inline constexpr char kDocsBegin[] = "d/";
@@ -28,9 +31,15 @@ inline constexpr char kPostingsEnd[] = "p0";
 
 std::string Record(std::string_view date, std::string_view source_id, std::string_view id);
 std::string RecordDatePrefix(std::string_view date);  // "r/<date>/"
+// The id a primary key ends with; "" for anything else.
+std::string IdOfRecordKey(std::string_view key);
 std::string ById(std::string_view id);
 std::string Raw(std::string_view id);
-std::string RawHash(std::string_view hash);
+// A page slot is the PageId (bantin/parse/identity.h), or PageId.N when
+// other pages' bytes hash the same.
+std::string Page(std::string_view slot);
+std::string Copy(std::string_view copy_id, std::string_view id);
+std::string CopyPrefix(std::string_view copy_id);  // "c/<copy id>/"
 std::string Doc(uint32_t docno);
 // The docno of a d/ key; false for anything else.
 bool DocnoOf(std::string_view key, uint32_t* docno);

@@ -8,6 +8,7 @@
 
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -82,6 +83,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const OpenOpt
   if (!s.ok()) return Status(StatusCode::kUnavailable, "cannot open database at " + dir + ": " + s.ToString());
   auto store = std::make_unique<RocksStore>(db);
   if (Status loaded = store->LoadDocuments(); !loaded.ok()) return loaded;
+  if (Status upgraded = store->UpgradeFormat(open.migrate_with); !upgraded.ok()) return upgraded;
   return std::unique_ptr<Store>(std::move(store));
 }
 
@@ -89,20 +91,50 @@ Status RocksStore::LoadDocuments() {
   std::string stats;
   rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::kStats, &stats);
   uint32_t next_docno = 0;
-  if (s.ok() && !DecodeStats(stats, &totals_, &next_docno)) return Status::Internal("corpus statistics are corrupt");
+  CorpusTotals recorded;
+  if (s.ok() && !DecodeStats(stats, &recorded, &next_docno)) return Corrupt("corpus statistics are corrupt");
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "corpus statistics");
-  table_.Extend(next_docno);
+  // Totals are summed from the entries themselves, not taken from m/stats:
+  // after a damaged log was skipped (RocksOptions), a later batch's
+  // statistics may count a batch that was lost.
+  std::vector<std::pair<uint32_t, DocMeta>> docs;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
-  for (it->Seek(keys::kDocsBegin); it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
-    uint32_t docno = 0;
-    DocMeta meta;
-    if (!keys::DocnoOf(it->key().ToStringView(), &docno) || docno >= next_docno ||
-        !DecodeDocMeta(it->value().ToStringView(), &meta))
-      return Status::Internal("document table entry is corrupt");
+  it->Seek(keys::kDocsBegin);
+  uint32_t expected = 0;  // the next docno to look at
+  while (true) {
+    for (; it->Valid() && it->key().compare(keys::kDocsEnd) < 0; it->Next()) {
+      uint32_t docno = 0;
+      DocMeta meta;
+      if (!keys::DocnoOf(it->key().ToStringView(), &docno) || !DecodeDocMeta(it->value().ToStringView(), &meta)) {
+        open_damage_.push_back({"", "document entry " + Hex(it->key().ToString()) + " is corrupt"});
+        continue;
+      }
+      expected = docno + 1;
+      docs.emplace_back(docno, std::move(meta));
+    }
+    if (it->status().ok()) break;
+    if (!it->status().IsCorruption()) return FromRocks(it->status(), "document table");
+    // A damaged block: step over it docno by docno (its entries are lost
+    // to search until a repair re-indexes their records).
+    open_damage_.push_back(
+        {"", "document entries from docno " + std::to_string(expected) + " are damaged: " + it->status().ToString()});
+    do {
+      it.reset(db_->NewIterator(rocksdb::ReadOptions()));
+      it->Seek(keys::Doc(++expected));
+    } while (!it->status().ok() && expected < next_docno);
+    if (!it->status().ok()) break;
+  }
+  uint32_t limit = next_docno;
+  for (const auto& [docno, meta] : docs) limit = std::max(limit, docno + 1);
+  table_.Extend(limit);
+  CorpusTotals totals;
+  for (auto& [docno, meta] : docs) {
+    ++totals.documents;
+    for (int f = 0; f < kFieldCount; ++f) totals.length[f] += meta.length[f];
     table_.Set(docno, std::move(meta));
   }
-  if (!it->status().ok()) return FromRocks(it->status(), "document table");
   std::lock_guard<std::mutex> write(write_mu_);
+  totals_ = totals;
   Publish();
   return Status::Ok();
 }
@@ -194,30 +226,75 @@ Result<ListPage> RocksStore::List(const ListOptions& o) const {
   const std::string end = o.to_date.empty() ? keys::kRecordsEnd : keys::RecordDatePrefix(o.to_date) + "\xff";
   ListPage page;
   std::string last_key;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
-  for (it->Seek(start); it->Valid() && it->key().ToStringView() < end; it->Next()) {
+  // Takes the record under `key` unless the page is full (false). A record
+  // whose bytes are damaged is reported and passed over.
+  const auto take = [&](const std::string& key, std::string_view value) -> Result<bool> {
     v1::StoredBulletin record;
-    if (!record.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())))
-      return Status::Internal("corrupt record at " + it->key().ToString());
+    if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      page.damaged.push_back({keys::IdOfRecordKey(key), "record " + key + " is corrupt"});
+      return true;
+    }
     const v1::Bulletin& b = record.bulletin();
-    if (!o.source_id.empty() && b.source().id() != o.source_id) continue;
-    if (!o.province.empty() && b.source().province() != o.province) continue;
+    if (!o.source_id.empty() && b.source().id() != o.source_id) return true;
+    if (!o.province.empty() && b.source().province() != o.province) return true;
     if (static_cast<int>(page.bulletins.size()) == page_size) {
       page.next_page_token = Hex(last_key);
-      break;
+      return false;
     }
     if (o.with_raw) {
       Result<std::string> raw = ReadRaw(b.id());
       // Deleted since the iterator was made: no longer listed.
-      if (!raw.ok() && raw.status().code() == StatusCode::kNotFound) continue;
+      if (!raw.ok() && raw.status().code() == StatusCode::kNotFound) return true;
+      if (!raw.ok() && raw.status().code() == StatusCode::kDataLoss) {
+        page.damaged.push_back({b.id(), raw.status().message()});
+        return true;
+      }
       if (!raw.ok()) return raw.status();
       page.raws.push_back(std::move(*raw));
     }
     page.bulletins.push_back(FromProto(b));
-    last_key = it->key().ToString();
+    last_key = key;
+    return true;
+  };
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(start); it->Valid() && it->key().ToStringView() < end; it->Next()) {
+    Result<bool> more = take(it->key().ToString(), it->value().ToStringView());
+    if (!more.ok()) return more.status();
+    if (!*more) return page;
   }
-  if (!it->status().ok()) return FromRocks(it->status(), "list");
+  if (it->status().ok()) return page;
+  if (!it->status().IsCorruption()) return FromRocks(it->status(), "list");
+  // A damaged block stops the scan. The rest of the page is read record by
+  // record from the keys the document table knows, so that the records
+  // around the damage are still listed and only those in it are reported.
+  const std::string resume = last_key.empty() ? start : last_key + '\0';
+  for (const std::string& key : RecordKeysBetween(resume, end)) {
+    std::string value;
+    rocksdb::Status got = db_->Get(rocksdb::ReadOptions(), key, &value);
+    if (got.IsNotFound()) continue;  // deleted since
+    if (!got.ok()) {
+      page.damaged.push_back({keys::IdOfRecordKey(key), FromRocks(got, "record " + key).message()});
+      continue;
+    }
+    Result<bool> more = take(key, value);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+  }
   return page;
+}
+
+std::vector<std::string> RocksStore::RecordKeysBetween(const std::string& from, const std::string& to) const {
+  const std::shared_ptr<const Version> version = CurrentVersion();
+  const DocTable& table = *version->table;
+  std::vector<std::string> found;
+  for (uint32_t docno = 0; docno < table.DocLimit(); ++docno) {
+    const DocMeta* doc = table.Meta(docno);
+    if (!doc) continue;
+    std::string key = keys::Record(doc->date, doc->source.id, doc->id);
+    if (key >= from && key < to) found.push_back(std::move(key));
+  }
+  std::sort(found.begin(), found.end());
+  return found;
 }
 
 Result<SourcesPage> RocksStore::ListSources(int page_size, const std::string& page_token) const {

@@ -51,10 +51,19 @@ struct ListOptions {
   bool with_raw = false;  // also read each bulletin's raw page (ListPage::raws)
 };
 
+// A record a read passed over because its bytes on disk are damaged; the
+// read went on with the others. `reason` is the storage error, naming the
+// file when RocksDB does.
+struct DamagedRecord {
+  std::string id;  // "" when the damage hides it
+  std::string reason;
+};
+
 struct ListPage {
   std::vector<Bulletin> bulletins;
   std::vector<std::string> raws;  // with_raw: raws[i] is the page bulletins[i] was parsed from
   std::string next_page_token;    // empty on the last page
+  std::vector<DamagedRecord> damaged;
 };
 
 struct SourceSummary {
@@ -76,6 +85,7 @@ struct SearchPage {
   std::vector<FacetCount> months;
   std::vector<FacetCount> places;
   std::string next_page_token;
+  std::vector<DamagedRecord> damaged;  // hits left out
 };
 
 using ParseFunction = std::function<Bulletin(const std::string& raw, const ParseHints& hints)>;
@@ -91,6 +101,10 @@ struct OpenOptions {
   // RocksDB fail a write while it opens (which stops Debian's build on an
   // assertion). Opening itself writes tens of kilobytes.
   uint64_t min_free_bytes = 1 << 20;
+  // The parser that migrates a database of an older format (it re-parses
+  // every record; storage/store_format.cc). Without one such a database
+  // does not open (FAILED_PRECONDITION, reason DATABASE_FORMAT).
+  ParseFunction migrate_with;
 };
 
 class Store {
@@ -102,8 +116,12 @@ class Store {
   static Status Restore(const std::string& backup_dir, const std::string& db_dir);
   virtual ~Store() = default;
 
-  // Stores a parsed bulletin and its raw page. Idempotent: the same id, or
-  // the same raw page, again changes nothing and reports created = false.
+  // Stores a parsed bulletin and its raw page. Idempotent per page: the same
+  // raw bytes from the same source (bulletin.source.id) again change nothing
+  // and report created = false with the stored bulletin. Anything else is a
+  // new record, never merged into another: bytes are compared, not only
+  // hashes, and when the proposed id is held by a different page the record
+  // gets id-2 (then -3, …), which the outcome carries.
   virtual Result<PutOutcome> Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints = {}) = 0;
   // Many at once in one atomic batch: the fast path for bulk ingest.
   virtual Result<std::vector<PutOutcome>> PutMany(const std::vector<IngestItem>& items) = 0;
@@ -122,7 +140,7 @@ class Store {
   virtual Result<SourcesPage> ListSources(int page_size = 0, const std::string& page_token = "") const = 0;
   virtual Result<SearchPage> Search(const std::string& query, const SearchOptions& options = {}) const = 0;
   // Re-parses stored raw pages with `parse` and rebuilds their records and
-  // postings; ids stay. With all = false only records of another parser
+  // postings; ids stay, and a record never joins another. With all = false only records of another parser
   // version are rebuilt.
   virtual Result<ReparseReport> Reparse(const ParseFunction& parse, bool all) = 0;
   // Adds a backup of the live database to `backup_dir` (RocksDB BackupEngine).

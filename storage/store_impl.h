@@ -48,6 +48,9 @@ class RocksStore final : public Store {
 
   // Reads the document table and totals at open.
   Status LoadDocuments();
+  // Brings an older database to the current format (store_format.cc),
+  // re-parsing with `parse`; marks a new one.
+  Status UpgradeFormat(const ParseFunction& parse);
 
  private:
   struct Prepared;
@@ -57,13 +60,39 @@ class RocksStore final : public Store {
                           int64_t ingested_unix_ms);
   class Preparer;
   void BeginStaging(Staged& staged) const;
-  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared);
+  // A page the batch being built files, as later pages of it see it.
+  struct StagedPage {
+    const std::string* raw;
+    std::string source_id;
+    std::string id;
+  };
+  // Where a page goes (storage/README.md, Identity): under h/<slot>, its
+  // PageId or, when other pages' bytes hash the same, PageId.N. `holder`
+  // is the id of the record the same page from the same source already is
+  // (stored or staged), "" when it is new. A reparse of record `self` takes
+  // the first slot free or its own, and never joins another record.
+  struct Placement {
+    std::string slot;
+    std::string holder;
+  };
+  static constexpr int kMaxPageSlots = 16;
+  Result<Placement> Place(const Staged& staged, const std::string& page_id, const std::string& raw,
+                          const std::string& source_id, const std::string& self) const;
+  // `proposed`, or proposed-2, -3 … when a different page holds it.
+  Result<std::string> FreeId(const Staged& staged, const std::string& proposed) const;
+  // Stages `bulletin` (its id final) filed under page `slot`.
+  Status StageAddition(Staged& staged, const Bulletin& bulletin, Prepared& prepared, const std::string& slot);
   // `record` is what `primary_key` holds.
   Status StageRemoval(Staged& staged, const std::string& primary_key, const v1::StoredBulletin& record);
   Status Commit(Staged& staged);
   // The record under primary `key`; `id` names it in errors.
   Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id, bool with_raw) const;
   Result<std::string> ReadRaw(const std::string& id) const;
+  // The primary keys in [from, to) of the documents the current version
+  // knows, sorted: what List reads one by one past a damaged block.
+  std::vector<std::string> RecordKeysBetween(const std::string& from, const std::string& to) const;
+  // The other records of `bulletin`'s article (its copy id), by source id.
+  Result<std::vector<CopyOf>> CopiesOf(const Bulletin& bulletin) const;
 
   // What searches and listings read: the document table and the corpus
   // totals as the last commit left them. Immutable once published.
@@ -84,6 +113,8 @@ class RocksStore final : public Store {
   // wait for a writer, nor a writer for readers: a reader holds a Version,
   // whose table is a snapshot (DocTable shares its segments copy-on-write).
   // Every docno below table_.DocLimit() has been issued.
+  // What LoadDocuments found damaged (reported by DamageAtOpen).
+  std::vector<DamagedRecord> open_damage_;
   std::mutex write_mu_;
   DocTable table_;       // GUARDED_BY(write_mu_)
   CorpusTotals totals_;  // GUARDED_BY(write_mu_)

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <thread>
+#include <tuple>
 
 #include "bantin/index/frequency_memo.h"
+#include "bantin/storage/bulletin_codec.h"
+#include "bantin/v1/bantin.pb.h"
 #include "keys.h"
 #include "store_impl.h"
 #include "store_util.h"
@@ -64,8 +67,17 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
     Result<StoredRecord> record = ReadRecord(hits[i].first, hits[i].second, false);
     // Deleted since the ranking: leave it out rather than fail the page.
     if (record.status().code() == StatusCode::kNotFound) continue;
+    if (record.status().code() == StatusCode::kDataLoss) {
+      page.damaged.push_back({hits[i].second, record.status().message()});
+      continue;
+    }
     if (!record.ok()) return record.status();
     SearchHit hit;
+    if (o.collapse_copies && !record->bulletin.copy_id.empty()) {
+      Result<std::vector<CopyOf>> copies = CopiesOf(record->bulletin);
+      if (!copies.ok()) return copies.status();
+      hit.also_published_by = std::move(*copies);
+    }
     hit.snippets = Snippets(record->bulletin, result->query);
     hit.bulletin = std::move(record->bulletin);
     hit.score = result->hits[i].score;
@@ -78,6 +90,25 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   page.places = std::move(result->places);
   page.next_page_token = std::move(result->next_page_token);
   return page;
+}
+
+Result<std::vector<CopyOf>> RocksStore::CopiesOf(const Bulletin& b) const {
+  std::vector<CopyOf> copies;
+  const std::string prefix = keys::CopyPrefix(b.copy_id);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    const std::string_view id = it->key().ToStringView().substr(prefix.size());
+    if (id == b.id) continue;
+    v1::Source source;
+    if (!source.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())))
+      return Corrupt("copy entry " + it->key().ToString() + " is corrupt");
+    copies.push_back({std::string(id), FromProto(source)});
+    if (copies.size() == kMaxCopiesListed) break;
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "copies of " + b.id);
+  std::sort(copies.begin(), copies.end(),
+            [](const CopyOf& a, const CopyOf& c) { return std::tie(a.source.id, a.id) < std::tie(c.source.id, c.id); });
+  return copies;
 }
 
 }  // namespace bantin

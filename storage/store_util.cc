@@ -13,7 +13,13 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   // write may be retried once there is room (see RocksStore::Commit).
   if (s.IsNoSpace())
     return Status(StatusCode::kResourceExhausted, what + ": the disk is full: " + s.ToString()).WithReason("DISK_FULL");
+  // Damaged bytes on disk: RocksDB's message names the file and offset.
+  if (s.IsCorruption()) return Corrupt(what + ": " + s.ToString());
   return Status::Internal(what + ": " + s.ToString());
+}
+
+Status Corrupt(const std::string& message) {
+  return Status(StatusCode::kDataLoss, message).WithReason("DATA_CORRUPTED");
 }
 
 Status FromRocksForBulletin(const rocksdb::Status& s, const std::string& id) {
@@ -27,7 +33,7 @@ Status ReadProto(rocksdb::DB& db, const std::string& key, const std::string& wha
   std::string value;
   rocksdb::Status s = db.Get(rocksdb::ReadOptions(), key, &value);
   if (!s.ok()) return FromRocks(s, what);
-  if (!message->ParseFromString(value)) return Status::Internal(what + " is corrupt");
+  if (!message->ParseFromString(value)) return Corrupt(what + " is corrupt (key " + key + ")");
   return Status::Ok();
 }
 

@@ -17,6 +17,8 @@ namespace bantin {
 
 // RocksDB's status as ours; `what` names the thing that failed.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
+// DATA_LOSS with reason DATA_CORRUPTED: bytes on disk are damaged.
+Status Corrupt(const std::string& message);
 // The same for the lookup of a bulletin by id: NotFound carries reason
 // BULLETIN_NOT_FOUND and the id.
 Status FromRocksForBulletin(const rocksdb::Status& s, const std::string& id);

@@ -8,9 +8,11 @@
 #include <chrono>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bantin/digest.h"
 #include "bantin/index/index_document.h"
+#include "bantin/parse/identity.h"
 #include "bantin/storage/bulletin_codec.h"
 #include "bantin/v1/bantin.pb.h"
 #include "compression.h"
@@ -22,9 +24,6 @@
 
 namespace bantin {
 namespace {
-
-// Identity of a raw page: FNV-1a 64 of its bytes, as 16 hex digits.
-std::string RawHash(std::string_view raw) { return Hex64(Fnv1a64(raw)); }
 
 // Batches at least this large are prepared on every core.
 constexpr size_t kParallelFrom = 16;
@@ -43,9 +42,11 @@ struct RocksStore::Prepared {
   FieldLengths length{};
   DocMeta meta;
   std::string compressed_raw;
-  std::string raw_hash;
-  // The StoredBulletin without its docno: staging appends that field, and
-  // protobuf reads concatenated messages as one.
+  const std::string* raw = nullptr;  // the caller's page, alive until the batch is committed
+  std::string page_id;               // PageId of the raw page and the bulletin's source
+  // The StoredBulletin without its docno and page slot: staging appends
+  // those fields (and the id, when it had to change), and protobuf reads
+  // concatenated messages as one, the last value of a field winning.
   std::string record;
 };
 
@@ -57,12 +58,12 @@ RocksStore::Prepared RocksStore::Prepare(const Bulletin& b, const std::string& r
   p.length = terms.length;
   p.meta = MetaOf(b, terms.length);
   p.compressed_raw = Compress(raw);
-  p.raw_hash = RawHash(raw);
+  p.raw = &raw;
+  p.page_id = PageId(raw, b.source.id);
   v1::StoredBulletin record;
   ToProto(b, record.mutable_bulletin());
   record.set_ingested_unix_ms(ingested_unix_ms);
   ToProto(hints, record.mutable_hints());
-  record.set_raw_hash(p.raw_hash);
   p.record = record.SerializeAsString();
   return p;
 }
@@ -116,28 +117,85 @@ struct RocksStore::Staged {
   std::vector<uint32_t> removed;
   CorpusTotals totals;
   uint32_t next_docno = 0;
+  // What the batch files so far, for the pages and ids after it (Place, FreeId).
+  std::unordered_map<std::string, StagedPage> pages;  // by page slot
+  std::unordered_set<std::string> ids;
 };
+
+Result<RocksStore::Placement> RocksStore::Place(const Staged& s, const std::string& page_id, const std::string& raw,
+                                                const std::string& source_id, const std::string& self) const {
+  for (int n = 0; n < kMaxPageSlots; ++n) {
+    const std::string slot = n == 0 ? page_id : page_id + "." + std::to_string(n);
+    std::string holder;
+    if (auto staged = s.pages.find(slot); staged != s.pages.end()) {
+      const StagedPage& other = staged->second;
+      if (self.empty() && *other.raw == raw && other.source_id == source_id) return Placement{slot, other.id};
+      continue;
+    }
+    rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::Page(slot), &holder);
+    if (st.IsNotFound() || (st.ok() && holder == self)) return Placement{slot, ""};
+    if (!st.ok()) return FromRocks(st, "lookup of page " + slot);
+    if (!self.empty()) continue;  // a reparse never joins another record
+    Result<StoredRecord> stored = Get(holder, /*with_raw=*/true);
+    if (!stored.ok()) return stored.status();
+    // The hash is only where to look: the bytes decide.
+    if (stored->raw == raw && stored->bulletin.source.id == source_id) return Placement{slot, holder};
+  }
+  return Status::Internal("more than " + std::to_string(kMaxPageSlots) + " different pages hash to " + page_id);
+}
+
+Result<std::string> RocksStore::FreeId(const Staged& s, const std::string& proposed) const {
+  for (int n = 1; n <= kMaxPageSlots; ++n) {
+    const std::string id = n == 1 ? proposed : proposed + "-" + std::to_string(n);
+    if (s.ids.count(id)) continue;
+    std::string primary;
+    rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::ById(id), &primary);
+    if (st.IsNotFound()) return id;
+    if (!st.ok()) return FromRocks(st, "lookup of " + id);
+  }
+  return Status::Internal("more than " + std::to_string(kMaxPageSlots) + " different pages were given the id " +
+                          proposed);
+}
 
 void RocksStore::BeginStaging(Staged& s) const {
   s.totals = totals_;
   s.next_docno = table_.DocLimit();
 }
 
-Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p) {
+Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, const std::string& slot) {
   const uint32_t docno = s.next_docno++;
   for (const auto& [folded, payload] : p.postings) AppendEntry(s.additions[folded], docno, payload);
   v1::StoredBulletin numbered;
   numbered.set_docno(docno);
+  numbered.set_page_slot(slot);
+  std::string record = p.record + numbered.SerializeAsString();
+  if (p.meta.id != b.id) {
+    // Another page holds the id the parse proposed (PlaceId): the record
+    // is written again under its own. Rare, so no fast path.
+    v1::StoredBulletin renamed;
+    renamed.ParseFromString(record);
+    renamed.mutable_bulletin()->set_id(b.id);
+    renamed.mutable_bulletin()->add_warnings("another page is stored as " + p.meta.id + ": this one is " + b.id);
+    record = renamed.SerializeAsString();
+    p.meta.id = b.id;
+  }
   const std::string key = keys::Record(b.date, b.source.id, b.id);
-  rocksdb::Status st = s.batch.Put(key, p.record + numbered.SerializeAsString());
+  rocksdb::Status st = s.batch.Put(key, record);
   if (st.ok()) st = s.batch.Put(keys::ById(b.id), key);
   if (st.ok()) st = s.batch.Put(keys::Raw(b.id), p.compressed_raw);
-  if (st.ok()) st = s.batch.Put(keys::RawHash(p.raw_hash), b.id);
+  if (st.ok()) st = s.batch.Put(keys::Page(slot), b.id);
+  if (st.ok() && !b.copy_id.empty()) {
+    v1::Source source;
+    ToProto(b.source, &source);
+    st = s.batch.Put(keys::Copy(b.copy_id, b.id), source.SerializeAsString());
+  }
   if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(p.meta));
   if (!st.ok()) return FromRocks(st, "stage " + b.id);
   ++s.totals.documents;
   for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += p.length[f];
   s.added.emplace_back(docno, std::move(p.meta));
+  s.pages[slot] = {p.raw, b.source.id, b.id};
+  s.ids.insert(b.id);
   return Status::Ok();
 }
 
@@ -150,7 +208,8 @@ Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key, const
   if (st.ok()) st = s.batch.Delete(primary_key);
   if (st.ok()) st = s.batch.Delete(keys::ById(b.id));
   if (st.ok()) st = s.batch.Delete(keys::Raw(b.id));
-  if (st.ok()) st = s.batch.Delete(keys::RawHash(record.raw_hash()));
+  if (st.ok()) st = s.batch.Delete(keys::Page(record.page_slot()));
+  if (st.ok() && !b.copy_id.empty()) st = s.batch.Delete(keys::Copy(b.copy_id, b.id));
   if (st.ok()) st = s.batch.Delete(keys::Doc(record.docno()));
   if (!st.ok()) return FromRocks(st, "stage removal of " + b.id);
   --s.totals.documents;
@@ -194,38 +253,30 @@ Result<std::vector<PutOutcome>> RocksStore::PutMany(const std::vector<IngestItem
   Staged s;
   BeginStaging(s);
   std::vector<PutOutcome> out;
-  // "i<id>" and "h<raw hash>" of the items staged so far → index in out.
-  std::unordered_map<std::string, size_t> staged;
+  std::unordered_map<std::string, size_t> created;  // id → its outcome, for the pages staged here
   for (size_t i = 0; i < items.size(); ++i) {
     const IngestItem& item = items[i];
-    const Bulletin& b = item.bulletin;
-    if (b.id.empty()) return Status::InvalidArgument("bulletin has no id");
+    if (item.bulletin.id.empty()) return Status::InvalidArgument("bulletin has no id");
     Prepared& p = prepared.Take(i);
-    const std::string& raw_hash = p.raw_hash;
-    auto seen = staged.find("i" + b.id);
-    if (seen == staged.end()) seen = staged.find("h" + raw_hash);
-    if (seen != staged.end()) {
-      out.push_back({out[seen->second].bulletin, false});
+    Result<Placement> place = Place(s, p.page_id, item.raw, item.bulletin.source.id, "");
+    if (!place.ok()) return place.status();
+    if (!place->holder.empty()) {  // the same page from the same source
+      if (auto earlier = created.find(place->holder); earlier != created.end()) {
+        out.push_back({out[earlier->second].bulletin, false});
+        continue;
+      }
+      Result<StoredRecord> stored = Get(place->holder, false);
+      if (!stored.ok()) return stored.status();
+      out.push_back({std::move(stored->bulletin), false});
       continue;
     }
-    // Stored before: the same page (raw hash), or the same article (id).
-    std::string existing_id, primary;
-    rocksdb::Status st = db_->Get(rocksdb::ReadOptions(), keys::RawHash(raw_hash), &existing_id);
-    if (st.IsNotFound())
-      existing_id = b.id;
-    else if (!st.ok())
-      return FromRocks(st, "lookup of page " + raw_hash);
-    st = db_->Get(rocksdb::ReadOptions(), keys::ById(existing_id), &primary);
-    if (st.ok()) {
-      Result<StoredRecord> existing = ReadRecord(primary, existing_id, false);
-      if (!existing.ok()) return existing.status();
-      out.push_back({std::move(existing->bulletin), false});
-      continue;
-    }
-    if (!st.IsNotFound()) return FromRocks(st, "lookup of " + b.id);
-    if (Status added = StageAddition(s, b, p); !added.ok()) return added;
-    staged["i" + b.id] = staged["h" + raw_hash] = out.size();
-    out.push_back({b, true});
+    Result<std::string> id = FreeId(s, item.bulletin.id);
+    if (!id.ok()) return id.status();
+    Bulletin b = item.bulletin;
+    b.id = std::move(*id);
+    if (Status added = StageAddition(s, b, p, place->slot); !added.ok()) return added;
+    created[b.id] = out.size();
+    out.push_back({std::move(b), true});
   }
   if (Status c = Commit(s); !c.ok()) return c;
   return out;
@@ -271,7 +322,9 @@ Result<ReparseReport> RocksStore::Reparse(const ParseFunction& parse, bool all) 
     BeginStaging(s);
     if (Status r = StageRemoval(s, primary, record); !r.ok()) return r;
     Prepared p = Prepare(fresh, *raw, hints, record.ingested_unix_ms());
-    if (Status a = StageAddition(s, fresh, p); !a.ok()) return a;
+    Result<Placement> place = Place(s, p.page_id, *raw, fresh.source.id, id);
+    if (!place.ok()) return place.status();
+    if (Status a = StageAddition(s, fresh, p, place->slot); !a.ok()) return a;
     if (Status c = Commit(s); !c.ok()) return c;
     ++report.rebuilt;
   }

@@ -29,22 +29,34 @@ TEST(Codec, CoreJsonIsTheProtoJsonOfTheSchema) {
   }
 }
 
-// Document-table entries written before places existed (version 2) still
-// read, with no places; version 3 keeps them.
-TEST(Codec, DocMetaOfTheFormerVersionStillReads) {
+// Document-table entries of former versions still read: version 2 (before
+// places), version 3 (before copy ids); version 4 keeps both.
+TEST(Codec, DocMetaOfFormerVersionsStillReads) {
   const Bulletin b = ParseText(testing::ReadFile(testing::SourceDir() + "/tests/pages/012.txt"));
   DocMeta meta = MetaOf(b, FieldLengths{3, 20, 200});
   ASSERT_FALSE(meta.place_keys.empty());
+  ASSERT_FALSE(meta.copy_id.empty());
   DocMeta back;
   ASSERT_TRUE(DecodeDocMeta(EncodeDocMeta(meta), &back));
   EXPECT_EQ(back.place_keys, meta.place_keys);
-  // The former layout: version 2 and nothing after the month index.
+  EXPECT_EQ(back.copy_id, meta.copy_id);
+  // Version 3: nothing after the places.
+  meta.copy_id.clear();
+  std::string v3 = EncodeDocMeta(meta);
+  ASSERT_EQ(v3.front(), 4);
+  ASSERT_EQ(v3.back(), 0);  // an empty copy id
+  v3.front() = 3;
+  v3.pop_back();
+  DocMeta former;
+  former.copy_id = "stale";
+  ASSERT_TRUE(DecodeDocMeta(v3, &former));
+  EXPECT_TRUE(former.copy_id.empty());
+  EXPECT_EQ(former.place_keys, meta.place_keys);
+  // Version 2: nothing after the month index.
   meta.place_keys.clear();
   std::string v2 = EncodeDocMeta(meta);
-  ASSERT_EQ(v2.front(), 3);
-  ASSERT_EQ(v2.back(), 0);  // an empty list of places
   v2.front() = 2;
-  v2.pop_back();
+  v2.resize(v2.size() - 2);  // the empty places and copy id
   DocMeta old;
   old.place_keys = {"stale"};
   ASSERT_TRUE(DecodeDocMeta(v2, &old));

@@ -10,6 +10,7 @@ namespace bantin {
 DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   DocMeta m;
   m.id = b.id;
+  m.copy_id = b.copy_id;
   m.date = b.date;
   m.source = b.source;
   m.length = lengths;
@@ -29,6 +30,17 @@ DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   return m;
 }
 
+uint64_t CopyKey(std::string_view copy_id) {
+  if (copy_id.size() != 16) return 0;
+  uint64_t key = 0;
+  for (char c : copy_id) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return 0;
+    key = key << 4 | static_cast<uint64_t>(digit);
+  }
+  return key == 0 ? 1 : key;  // 0 means "no copies"
+}
+
 DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
   DocRow row;
   row.length = m.length;
@@ -44,6 +56,7 @@ DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
     for (size_t i = 0; i < provinces.size() && i < 64; ++i)
       if (provinces[i].slug == key) row.place_mask |= uint64_t{1} << i;
   row.author_key = keys.author.Intern(m.author_key);
+  row.copy = CopyKey(m.copy_id);
   return row;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bantin/bulletin.h"
@@ -29,6 +30,7 @@ struct DocMeta {
   int32_t month_index = -1;
   std::string date;  // YYYY-MM-DD, "" when undated
   std::string id;
+  std::string copy_id;  // Bulletin::copy_id
   Source source;
   // Filter keys (FilterKey forms), computed once at indexing.
   std::vector<std::string> source_keys;  // id, site and outlet name
@@ -39,6 +41,9 @@ struct DocMeta {
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);
+// A copy id (16 hex digits) as the number DocRow::copy keeps; 0 for "" or
+// anything else.
+uint64_t CopyKey(std::string_view copy_id);
 // The row of a live document with this metadata; its filter keys are
 // numbered in `keys` (added when new).
 DocRow RowOf(const DocMeta& meta, FilterKeys& keys);

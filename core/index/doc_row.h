@@ -42,6 +42,9 @@ struct DocRow {
   // FilterKeys (core/index/filter_keys.h).
   uint32_t province_key = 0;
   uint32_t author_key = 0;
+  // The article's copy id as a number (CopyKey in doc_meta.h): documents
+  // with the same nonzero key are copies of one article. 0: none.
+  uint64_t copy = 0;
 };
 inline constexpr int16_t kNoProvince = -1;
 inline constexpr int16_t kOtherProvince = -2;

@@ -189,6 +189,7 @@ void WriteBulletin(JsonWriter& w, const Bulletin& b) {
     for (const std::string& p : b.places) w.String(p);
     w.EndArray();
   }
+  w.StringField("copyId", b.copy_id);
   w.EndObject();
 }
 

@@ -303,6 +303,7 @@ bool ReadBulletin(Reader& r, Bulletin* b, int depth, bool lines) {
         if (k == "parserVersion") return ReadString(r, &b->parser_version);
         if (k == "confidence") return ReadConfidence(r, &b->confidence, depth + 1);
         if (k == "places") return ReadStrings(r, &b->places, depth + 1);
+        if (k == "copyId") return ReadString(r, &b->copy_id);
         return r.Skip(depth + 1);
       },
       depth);

@@ -1,7 +1,7 @@
 #include "bantin/parse/parser.h"
 
 #include "article_bounds.h"
-#include "bantin/digest.h"
+#include "bantin/parse/identity.h"
 #include "bantin/text/dates.h"
 #include "bantin/text/outlets.h"
 #include "bantin/text/text.h"
@@ -62,18 +62,6 @@ void UseCuedAuthor(const PageCues& cues, Bulletin& out) {
 
 }  // namespace
 
-std::string ContentId(const Bulletin& b) {
-  // The text is already normalised (NFC, spaces collapsed) by parsing.
-  uint64_t h = Fnv1a64(b.title);
-  h = Fnv1a64("\x1f", h);
-  h = Fnv1a64(b.date, h);
-  for (const Block& block : b.blocks) {
-    h = Fnv1a64("\x1e", h);
-    h = Fnv1a64(block.text, h);
-  }
-  return Hex64(h);
-}
-
 Bulletin ParseText(std::string_view raw, const ParseHints& hints) { return ParseText(raw, hints, PageCues{}); }
 
 namespace {
@@ -108,7 +96,7 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
   if (!any) {
     out.warnings.push_back(raw.empty() ? "empty input" : "input has no visible text");
     for (const Line& l : page.lines) out.lines.push_back({l.role, l.begin, l.end});
-    out.id = ContentId(out);
+    out.id = PageId(raw, out.source.id);
     return out;
   }
   ClassifyChrome(page);
@@ -137,7 +125,8 @@ Bulletin ParseText(std::string_view raw, const ParseHints& given_hints, const Pa
   UseCuedAuthor(cues, out);
   InferPlaces(out);
   FindPeople(out);
-  out.id = ContentId(out);
+  out.id = PageId(raw, out.source.id);
+  out.copy_id = CopyId(out);
   return out;
 }
 

@@ -17,7 +17,7 @@
 namespace bantin {
 
 // Bumped whenever parsing output changes, so stored records can be re-parsed.
-inline constexpr char kParserVersion[] = "4";
+inline constexpr char kParserVersion[] = "5";
 
 // What a caller knows better than any guess; every non-empty hint wins.
 struct ParseHints {
@@ -48,10 +48,6 @@ struct PageCues {
 
 // The text front end's lines read with a front end's cues.
 Bulletin ParseText(std::string_view text, const ParseHints& hints, const PageCues& cues);
-
-// The stable id of a bulletin: a content hash of its normalised title, date
-// and body, as 16 hex digits. Re-parsing the same page yields the same id.
-std::string ContentId(const Bulletin& bulletin);
 
 }  // namespace bantin
 

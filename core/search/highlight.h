@@ -39,12 +39,22 @@ std::string_view BodySnippet(const std::vector<Snippet>& snippets);
 
 // One search result with what it shows: the bulletin, its rank's score and
 // exact-accent count (bantin/search/search_engine.h), its snippets.
+// Another record of the same article (Bulletin::copy_id).
+struct CopyOf {
+  std::string id;
+  Source source;
+};
+
 struct SearchHit {
   Bulletin bulletin;
   double score = 0;
   int exact_terms = 0;
   std::vector<Snippet> snippets;
+  // With collapse_copies: the other records of this article, by source id
+  // (whether or not they match), at most kMaxCopiesListed.
+  std::vector<CopyOf> also_published_by;
 };
+inline constexpr size_t kMaxCopiesListed = 20;
 
 }  // namespace bantin
 

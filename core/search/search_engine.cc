@@ -5,6 +5,7 @@
 #include <cmath>
 #include <thread>
 
+#include "copy_groups.h"
 #include "doc_iterators.h"
 #include "facet_counter.h"
 #include "filter_plan.h"
@@ -38,11 +39,13 @@ CorpusTotals TotalsBelow(const IndexReader& index, RowView rows, uint32_t waterm
 
 // What walking a part of the match set found.
 struct Walked {
-  Walked(const IndexReader& index, size_t page_size, size_t terms) : facets(index), top(page_size, terms) {}
-  uint64_t total = 0;
+  Walked(const IndexReader& index, size_t page_size, size_t terms)
+      : facets(index), top(page_size, terms), copies(terms) {}
+  uint64_t total = 0;         // matches, not counting members of copy groups
   uint64_t after_cursor = 0;  // matches ranking after the cursor (all of them on page one)
   FacetCounter facets;
   TopHits top;
+  CopyGroups copies;  // with collapse_copies: the best of each copy group
   bool bad = false;
   bool stopped = false;
 };
@@ -74,7 +77,7 @@ class Chunks {
 template <typename Stop>
 void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, RowView rows,
           const std::vector<QueryTerm>& scoring, const std::vector<double>& idf, const CorpusTotals& totals,
-          const Ranked* after, Chunks& chunks, Stop stop, Walked* out) {
+          const Ranked* after, bool collapse, Chunks& chunks, Stop stop, Walked* out) {
   std::vector<std::unique_ptr<DocIterator>> required, excluded;
   for (const Clause& c : q.clauses)
     if (!c.phrases.empty()) (c.excluded ? excluded : required).push_back(ClauseDocs(lists, c));
@@ -94,9 +97,14 @@ void Walk(const Query& q, const IndexReader& index, const PostingSource& lists, 
       }
       const DocRow& row = rows[docno];
       if (!row.live || (!filters.empty() && !filters.Passes(docno, row, index))) continue;
-      ++out->total;
       out->facets.Add(docno, row);
       Ranked r{scorer.Read(docno, row), 0, row.date, docno};
+      if (collapse && row.copy != 0) {
+        r.score = scorer.Score();
+        out->copies.Add(row.copy, r, scorer.Pseudo());
+        continue;
+      }
+      ++out->total;
       if (top.full()) {
         // Passed over when it cannot outrank the page's last hit (see
         // core/search/ranking.h); it then ranks after the cursor too, since the
@@ -165,7 +173,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   if (!parallel) {
     InverseDocumentFrequencies(lists, scoring, rows, totals, 0, 1, &idf);
     Chunks all(limit, 1);
-    Walk(q, index, lists, rows, scoring, idf, totals, after, all, stop, &walked);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, o.collapse_copies, all, stop, &walked);
   } else {
     // A helper thread claims terms to weigh and ranges to walk too; it polls
     // a flag this thread sets, since `cancelled` is the caller's, called
@@ -184,22 +192,24 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
     std::thread helper([&] {
       weigh();
       Walk(
-          q, index, lists, rows, scoring, idf, totals, after, chunks,
+          q, index, lists, rows, scoring, idf, totals, after, o.collapse_copies, chunks,
           [&] { return abandon.load(std::memory_order_relaxed); }, &second);
     });
     weigh();
-    Walk(q, index, lists, rows, scoring, idf, totals, after, chunks, stop, &walked);
+    Walk(q, index, lists, rows, scoring, idf, totals, after, o.collapse_copies, chunks, stop, &walked);
     if (walked.stopped) abandon = true;
     helper.join();
     walked.total += second.total;
     walked.after_cursor += second.after_cursor;
     walked.facets.Merge(second.facets);
     walked.top.Merge(second.top);
+    walked.copies.Merge(second.copies);
     walked.bad = walked.bad || second.bad;
   }
   if (walked.stopped) return cancelled;
   if (walked.bad) return Status::Internal("search: a posting list is corrupt");
-  result.total = walked.total;
+  walked.after_cursor += walked.copies.OfferBest(after, walked.top);
+  result.total = walked.total + walked.copies.size();
   result.provinces = walked.facets.ProvinceCounts();
   result.months = walked.facets.MonthCounts();
   result.places = walked.facets.PlaceCounts();

@@ -48,6 +48,11 @@ struct SearchOptions {
   // Polled while evaluating (only from the calling thread); when it returns true the search stops with
   // kDeadlineExceeded (a caller's deadline or cancellation).
   std::function<bool()> cancelled;
+  // Copies of one article (DocRow::copy, from Bulletin::copy_id) fold into
+  // one hit, their best-ranked; `total` then counts articles, not records.
+  // Facets still count every record. Costs an exact score and a hash
+  // lookup per match that has copies (core/search/copy_groups.h).
+  bool collapse_copies = false;
 };
 
 struct Hit {

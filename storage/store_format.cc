@@ -1,0 +1,58 @@
+// The database's format (m/format) and the migration from older ones.
+//
+//   1  (no m/format key) ids hashed the parse (title, date, blocks); h/ keys
+//      hashed the raw page alone, so two different pages read alike, or one
+//      page from two sources, became one record.
+//   2  ids and h/ page slots hash the raw page and its source (PageId);
+//      c/ keys index copies of one article; document entries carry copy ids.
+//
+// Migrating 1 → 2 re-parses every record with the caller's parser, which
+// rewrites its page slot, copy entry and document entry in the new form
+// and keeps its id (clients hold ids). A migration cut short is finished by
+// the next open: re-parsing a record twice changes nothing.
+#include <rocksdb/db.h>
+
+#include <cstdlib>
+
+#include "keys.h"
+#include "store_impl.h"
+#include "store_util.h"
+
+namespace bantin {
+namespace {
+
+constexpr int kFormat = 2;
+constexpr int kFormatBeforeMarker = 1;
+
+}  // namespace
+
+Status RocksStore::UpgradeFormat(const ParseFunction& parse) {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), keys::kFormat, &value);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "database format");
+  int format = kFormat;
+  if (s.ok()) {
+    format = std::atoi(value.c_str());
+    if (format == kFormat) return Status::Ok();
+    if (format > kFormat || format < kFormatBeforeMarker)
+      return Status(StatusCode::kFailedPrecondition,
+                    "the database has format " + value + ", this build reads " + std::to_string(kFormat) + " and older")
+          .WithReason("DATABASE_FORMAT");
+  } else if (size() > 0 || CurrentVersion()->table->DocLimit() > 0) {
+    format = kFormatBeforeMarker;
+  }
+  if (format < kFormat) {
+    if (!parse)
+      return Status(StatusCode::kFailedPrecondition, "the database has format " + std::to_string(format) +
+                                                         " and needs migrating to " + std::to_string(kFormat) +
+                                                         ", which re-parses every record: open it with a parser")
+          .WithReason("DATABASE_FORMAT");
+    Result<ReparseReport> rebuilt = Reparse(parse, /*all=*/true);
+    if (!rebuilt.ok()) return rebuilt.status();
+  }
+  rocksdb::WriteOptions sync;
+  sync.sync = true;  // once, at open: the format must not run ahead of what it describes
+  return FromRocks(db_->Put(sync, keys::kFormat, std::to_string(kFormat)), "database format");
+}
+
+}  // namespace bantin
