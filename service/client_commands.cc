@@ -75,6 +75,8 @@ int RunList(const Args& args) {
   v1::ListBulletinsResponse resp;
   grpc::Status s = client->stub().ListBulletins(client->NewContext().get(), req, &resp);
   if (!s.ok()) return Fail("list", s);
+  for (const v1::DamagedRecord& d : resp.damaged())
+    std::fprintf(stderr, "bantin list: left out a damaged bulletin %s: %s\n", d.id().c_str(), d.reason().c_str());
   if (args.Has("json")) {
     JsonWriter w;
     w.BeginObject().Key("bulletins").BeginArray();
@@ -92,7 +94,7 @@ int RunList(const Args& args) {
 
 int RunSearch(const Args& args) {
   if (args.positional.size() != 1) {
-    std::fprintf(stderr, "usage: bantin search --server HOST:PORT [--json] [--filter F] \"QUERY\"\n");
+    std::fprintf(stderr, "usage: bantin search --server HOST:PORT [--json] [--filter F] [--collapse] \"QUERY\"\n");
     return 2;
   }
   Result<Client> client = Client::Connect(args);
@@ -102,6 +104,7 @@ int RunSearch(const Args& args) {
   req.set_filter(args.Get("filter"));
   req.set_page_size(std::atoi(args.Get("page-size", "0").c_str()));
   req.set_page_token(args.Get("page-token"));
+  req.set_collapse_copies(args.Has("collapse"));
   v1::SearchBulletinsResponse resp;
   grpc::Status s = client->stub().SearchBulletins(client->NewContext().get(), req, &resp);
   if (!s.ok()) return Fail("search", s);
@@ -114,7 +117,11 @@ int RunSearch(const Args& args) {
                 r.source().province().c_str(), r.title().c_str());
     for (const v1::Snippet& sn : r.snippets())
       if (sn.block() >= 0) std::printf("        %s\n", Marked(sn).c_str());
+    for (const v1::PublishedCopy& c : r.also_published_by())
+      std::printf("        also published by %s (%s)\n", c.source().id().c_str(), c.id().c_str());
   }
+  for (const v1::DamagedRecord& d : resp.damaged())
+    std::fprintf(stderr, "bantin search: left out a damaged bulletin %s: %s\n", d.id().c_str(), d.reason().c_str());
   std::printf("%lld match(es)", static_cast<long long>(resp.total_size()));
   for (const v1::FacetCount& f : resp.province_facets())
     std::printf("  %s: %lld", f.value().c_str(), static_cast<long long>(f.count()));

@@ -15,7 +15,7 @@ void Usage() {
       "  ingest --server HOST:PORT FILE|DIR...      stream pages in, with progress\n"
       "  get    --server HOST:PORT [--json] ID [ID...]\n"
       "  list   --server HOST:PORT [--json] [--province P] [--source S] [--from DATE] [--to DATE]\n"
-      "  search --server HOST:PORT [--json] [--filter F] [--page-size N] [--page-token T] \"QUERY\"\n"
+      "  search --server HOST:PORT [--json] [--filter F] [--collapse] [--page-size N] [--page-token T] \"QUERY\"\n"
       "  delete --server HOST:PORT ID\n"
       "  sources --server HOST:PORT [--json]        sources with counts and date spans\n"
       "  export --server HOST:PORT [--province P] [--source S] [--from DATE] [--to DATE] [--out FILE]\n"

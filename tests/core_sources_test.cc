@@ -5,6 +5,7 @@
 
 #include "bantin/index/memory_index.h"
 #include "bantin/parse/parser.h"
+#include "bantin/parse/source_id.h"
 #include "bantin/search/search_engine.h"
 #include "bantin/text/outlets.h"
 #include "tests/test_util.h"
@@ -76,6 +77,61 @@ TEST(PublisherAndPlaces, PlacesAreSearchedApartFromTheProvince) {
     if (f.value == "Đắk Lắk") dak_lak = f.count;
   EXPECT_EQ(dak_lak, 1u);
   for (const FacetCount& f : all->provinces) EXPECT_NE(f.value, "Đắk Lắk");
+}
+
+}  // namespace
+}  // namespace bantin
+
+namespace bantin {
+namespace {
+
+TEST(SourceIds, RegistrableDomainOfHosts) {
+  EXPECT_EQ(RegistrableDomain("www.nhandan.vn"), "nhandan.vn");
+  EXPECT_EQ(RegistrableDomain("BaoDakNong.vn"), "baodaknong.vn");
+  EXPECT_EQ(RegistrableDomain("sotttt.daknong.gov.vn"), "daknong.gov.vn");
+  EXPECT_EQ(RegistrableDomain("daknong.gov.vn"), "daknong.gov.vn");
+  EXPECT_EQ(RegistrableDomain("vtv.com.vn"), "vtv.com.vn");
+  EXPECT_EQ(RegistrableDomain("m.tuoitre.vn"), "tuoitre.vn");
+  EXPECT_EQ(RegistrableDomain("news.example.com"), "example.com");
+  EXPECT_EQ(RegistrableDomain("gov.vn"), "");
+  EXPECT_EQ(RegistrableDomain("localhost"), "");
+  EXPECT_EQ(RegistrableDomain("bad..vn"), "");
+}
+
+// One publisher, one id, however a caller names it.
+TEST(SourceIds, GivenIdsTakeOneForm) {
+  for (const char* given : {"daknong.gov.vn", "https://www.daknong.gov.vn/tin-tuc/a.html", "WWW.DAKNONG.GOV.VN",
+                            "http://sotttt.daknong.gov.vn", " daknong.gov.vn "})
+    EXPECT_EQ(CanonicalSourceId(given), "daknong.gov.vn") << given;
+  EXPECT_EQ(CanonicalSourceId("site-one"), "site-one");
+  EXPECT_EQ(CanonicalSourceId("Báo Đắk Nông"), "bao-dak-nong");
+  EXPECT_EQ(CanonicalSourceId(""), "");
+  const std::string long_name =
+      "Cổng thông tin điện tử của Ủy ban nhân dân tỉnh Đắk Nông và các sở ban ngành trực thuộc tỉnh";
+  const std::string id = CanonicalSourceId(long_name);
+  EXPECT_LE(id.size(), kMaxSourceIdBytes);
+  EXPECT_NE(id.back(), '-');
+  EXPECT_EQ(id.rfind("cong-thong-tin-dien-tu", 0), 0u);
+}
+
+// The parser's source id: the caller's hint (canonicalised), else the
+// registrable domain the page or URL gives, else the publisher's name;
+// never a province's slug.
+TEST(SourceIds, ParsedPagesGetTheCanonicalId) {
+  const std::string page = "Tin tức\n\nNông dân trúng mùa lúa\n\nNgày 20/05/2023, nông dân tỉnh thu hoạch lúa.\n";
+  ParseHints url;
+  url.url = "https://www.baodaknong.vn/nong-dan-trung-mua-lua.html";
+  EXPECT_EQ(ParseText(page, url).source.id, "baodaknong.vn");
+  ParseHints given = url;
+  given.source_id = "https://www.daknong.gov.vn/";
+  EXPECT_EQ(ParseText(page, given).source.id, "daknong.gov.vn");
+  ParseHints province;
+  province.province = "Đắk Nông";
+  const Bulletin b = ParseText(page, province);
+  EXPECT_EQ(b.source.id, kUnknownSource);
+  EXPECT_EQ(b.source.province, "Đắk Nông");
+  const std::string footer = page + "\nBáo điện tử Đắk Nông - Cơ quan của Đảng bộ tỉnh\nEmail: toasoan@baodaknong.vn\n";
+  EXPECT_EQ(ParseText(footer).source.id, "baodaknong.vn");
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <map>
 
+#include "bantin/parse/source_id.h"
 #include "bantin/text/gazetteer.h"
 #include "bantin/text/outlets.h"
 #include "bantin/text/phrases.h"
@@ -249,15 +250,12 @@ void InferSource(const Page& page, const ParseHints& hints, const PageCues& cues
       }
     }
   }
-  if (!hints.source_id.empty()) {
-    s.id = hints.source_id;
-  } else if (!s.site.empty()) {
-    s.id = s.site;
-  } else if (!s.name.empty()) {
-    s.id = Slug(s.name);
-  } else if (best) {
-    s.id = best->slug;
-  }
+  // One id per publisher (bantin/parse/source_id.h): the caller's, else the
+  // registrable domain, else the name's slug.
+  s.id = CanonicalSourceId(hints.source_id);
+  if (s.id.empty()) s.id = RegistrableDomain(s.site);
+  if (s.id.empty()) s.id = CanonicalSourceId(s.name);
+  if (s.id.empty()) s.id = kUnknownSource;
   if (!best && !known) out.warnings.push_back("province unknown: no outlet, domain or publisher line found");
 }
 
