@@ -6,8 +6,6 @@
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/table.h>
 
-#include <sys/statvfs.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -23,39 +21,70 @@
 #include "key_cache.h"
 #include "keys.h"
 #include "posting_merge.h"
+#include "rocks_logger.h"
 #include "store_util.h"
+#include "write_guard.h"
 
 namespace bantin {
-namespace {}  // namespace
 
 // A million ids remembered: about 100 MB at most, a few seconds of reads to refill.
-RocksStore::RocksStore(rocksdb::DB* db)
-    : db_(db), key_cache_(std::make_unique<KeyCache>(1 << 20)), frequencies_(std::make_unique<FrequencyMemo>()) {}
-RocksStore::~RocksStore() = default;
+RocksStore::RocksStore(RocksParts parts, rocksdb::DB* db)
+    : parts_(std::move(parts)),
+      db_(db),
+      key_cache_(std::make_unique<KeyCache>(1 << 20)),
+      frequencies_(std::make_unique<FrequencyMemo>()) {
+  parts_.guard->Watch(db);
+}
+RocksStore::~RocksStore() { parts_.guard->Stop(); }
+
+StoreCondition RocksStore::Condition() const {
+  StoreCondition c;
+  c.writes_stopped = parts_.guard->StoppedBecause();
+  c.log_damage = parts_.logger->LogDamage();
+  c.log_bytes_dropped = parts_.logger->LogBytesDropped();
+  c.damaged_at_open = open_damage_;
+  return c;
+}
 
 namespace {
 
 // The free bytes of the file system that holds `dir` (or would: its nearest
 // existing parent). Nothing when it cannot be told.
-std::optional<uint64_t> FreeBytes(const std::string& dir) {
+std::optional<uint64_t> FreeBytes(rocksdb::FileSystem& fs, const std::string& dir) {
   std::filesystem::path at = std::filesystem::absolute(dir);
   std::error_code ec;
   while (!std::filesystem::exists(at, ec) && at.has_parent_path() && at.parent_path() != at) at = at.parent_path();
-  struct statvfs fs;
-  if (statvfs(at.c_str(), &fs) != 0) return std::nullopt;
-  return static_cast<uint64_t>(fs.f_bavail) * fs.f_frsize;
+  uint64_t free = 0;
+  if (!fs.GetFreeSpace(at, rocksdb::IOOptions(), &free, nullptr).ok()) return std::nullopt;
+  return free;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const OpenOptions& open) {
-  if (const std::optional<uint64_t> free = FreeBytes(dir); free && *free < open.min_free_bytes)
+  RocksParts parts;
+  std::shared_ptr<rocksdb::FileSystem> fs = open.file_system ? open.file_system : rocksdb::FileSystem::Default();
+  if (open.file_system) parts.env = rocksdb::NewCompositeEnv(open.file_system);
+  parts.logger = std::make_shared<RocksLogger>();
+  parts.guard = std::make_shared<WriteGuard>(fs.get(), dir, open.min_free_bytes);
+  parts.sync = open.sync;
+  if (const std::optional<uint64_t> free = FreeBytes(*fs, dir); free && *free < open.min_free_bytes)
     return Status(StatusCode::kResourceExhausted, "cannot open database at " + dir + ": its disk is full (" +
                                                       std::to_string(*free) + " bytes free, at least " +
                                                       std::to_string(open.min_free_bytes) + " needed)")
         .WithReason("DISK_FULL");
   rocksdb::Options options;
   options.create_if_missing = true;
+  if (parts.env) options.env = parts.env.get();
+  // RocksDB's log goes to our logger, never to a file beside the data
+  // (storage/rocks_logger.h says why); the guard watches for a full disk.
+  options.info_log = parts.logger;
+  options.listeners.push_back(parts.guard);
+  // A damaged write-ahead log: skip the damaged records and replay the rest
+  // (the default stops at the first damage and drops everything after it).
+  // Each batch is one record, and a batch holds a bulletin whole, so what
+  // survives is consistent; what was skipped is reported (Condition).
+  options.wal_recovery_mode = rocksdb::WALRecoveryMode::kSkipAnyCorruptedRecords;
   // Levels above the bottom are rewritten again soon (posting lists merge
   // on their way down): compressing them costs ingest CPU for nothing kept.
   // The bottom level, where data rests, is ZSTD.
@@ -81,7 +110,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const OpenOpt
   rocksdb::DB* db = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(options, dir, &db);
   if (!s.ok()) return Status(StatusCode::kUnavailable, "cannot open database at " + dir + ": " + s.ToString());
-  auto store = std::make_unique<RocksStore>(db);
+  auto store = std::make_unique<RocksStore>(std::move(parts), db);
   if (Status loaded = store->LoadDocuments(); !loaded.ok()) return loaded;
   if (Status upgraded = store->UpgradeFormat(open.migrate_with); !upgraded.ok()) return upgraded;
   return std::unique_ptr<Store>(std::move(store));

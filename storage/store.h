@@ -21,6 +21,10 @@
 #include "bantin/search/search_engine.h"
 #include "bantin/status.h"
 
+namespace rocksdb {
+class FileSystem;
+}
+
 namespace bantin {
 
 struct IngestItem {
@@ -95,12 +99,32 @@ struct ReparseReport {
   uint64_t rebuilt = 0;  // re-parsed and re-indexed
 };
 
+// What is wrong with an open database, for health checks and metrics
+// (README.md, Reliability).
+struct StoreCondition {
+  std::string writes_stopped;  // "" while writes work, else why they do not (reads go on)
+  // What opening skipped of a damaged write-ahead log: RocksDB's lines
+  // naming the log file and the bytes dropped. The batches in them are lost.
+  std::vector<std::string> log_damage;
+  uint64_t log_bytes_dropped = 0;
+  // Document entries found damaged when opening: their bulletins are not
+  // searchable until `bantin repair`.
+  std::vector<DamagedRecord> damaged_at_open;
+};
+
 struct OpenOptions {
-  // Free bytes the disk must have for the database to open. With less,
-  // Open answers RESOURCE_EXHAUSTED (reason DISK_FULL) instead of letting
-  // RocksDB fail a write while it opens (which stops Debian's build on an
-  // assertion). Opening itself writes tens of kilobytes.
+  // Free bytes the disk must keep. Open refuses with less (RESOURCE_EXHAUSTED,
+  // reason DISK_FULL), and so does a write that would leave less beyond
+  // what flushing the memtables needs; writes go on by themselves once
+  // there is room again (storage/write_guard.h).
   uint64_t min_free_bytes = 1 << 20;
+  // Each write is synced to the disk before it is acknowledged: it then
+  // survives power loss, not only a crash of the process (the cost:
+  // bench/RESULTS.md, "Durability").
+  bool sync = false;
+  // The file system RocksDB uses: the machine's when null. Tests pass one
+  // that fails on purpose (a disk that fills).
+  std::shared_ptr<rocksdb::FileSystem> file_system;
   // The parser that migrates a database of an older format (it re-parses
   // every record; storage/store_format.cc). Without one such a database
   // does not open (FAILED_PRECONDITION, reason DATABASE_FORMAT).
@@ -152,6 +176,7 @@ class Store {
   // every document entry its record. The first inconsistency is an error.
   virtual Status CheckIntegrity() const = 0;
   virtual uint64_t size() const = 0;
+  virtual StoreCondition Condition() const = 0;
 };
 
 }  // namespace bantin

@@ -14,6 +14,7 @@
 
 namespace rocksdb {
 class DB;
+class Env;
 class WriteBatch;
 }  // namespace rocksdb
 
@@ -25,10 +26,21 @@ namespace bantin {
 
 class FrequencyMemo;
 class KeyCache;
+class RocksLogger;
+class WriteGuard;
+
+// What a RocksStore keeps alive around its database: RocksDB holds raw
+// pointers to the environment, and shares the logger and the guard.
+struct RocksParts {
+  std::unique_ptr<rocksdb::Env> env;  // null: the default environment
+  std::shared_ptr<RocksLogger> logger;
+  std::shared_ptr<WriteGuard> guard;
+  bool sync = false;
+};
 
 class RocksStore final : public Store {
  public:
-  explicit RocksStore(rocksdb::DB* db);
+  RocksStore(RocksParts parts, rocksdb::DB* db);
   ~RocksStore() override;
 
   Result<PutOutcome> Put(const Bulletin& bulletin, const std::string& raw, const ParseHints& hints) override;
@@ -45,6 +57,7 @@ class RocksStore final : public Store {
   Status Compact() override;
   Status CheckIntegrity() const override;
   uint64_t size() const override;
+  StoreCondition Condition() const override;
 
   // Reads the document table and totals at open.
   Status LoadDocuments();
@@ -105,6 +118,7 @@ class RocksStore final : public Store {
   // Makes table_ and totals_ the current version. Caller holds write_mu_.
   void Publish();
 
+  RocksParts parts_;  // outlives db_
   std::unique_ptr<rocksdb::DB> db_;
   std::unique_ptr<KeyCache> key_cache_;         // id → primary key, for GetBulletinWire
   std::unique_ptr<FrequencyMemo> frequencies_;  // document frequencies between searches

@@ -3,8 +3,10 @@
 #include <rocksdb/db.h>
 
 #include <algorithm>
+#include <mutex>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "bantin/index/frequency_memo.h"
 #include "bantin/storage/bulletin_codec.h"
@@ -30,6 +32,12 @@ class RocksStore::IndexView : public IndexReader {
                                         keys::Postings(folded), pinned.get());
     *list = {};
     if (s.IsNotFound()) return Status::Ok();
+    if (s.IsCorruption()) {
+      // A damaged list: searched as empty, and reported with the page.
+      std::lock_guard<std::mutex> lock(damaged_mu_);
+      damaged_.push_back({"", FromRocks(s, "postings of '" + folded + "'").message()});
+      return Status::Ok();
+    }
     if (!s.ok()) return FromRocks(s, "postings of '" + folded + "'");
     list->bytes = pinned->ToStringView();
     list->keep = std::move(pinned);
@@ -41,10 +49,16 @@ class RocksStore::IndexView : public IndexReader {
   uint32_t DocLimit() const override { return version_.table->DocLimit(); }
   CorpusTotals Totals() const override { return version_.totals; }
   FrequencyMemo* Frequencies() const override { return store_.frequencies_.get(); }
+  std::vector<DamagedRecord> TakeDamaged() {
+    std::lock_guard<std::mutex> lock(damaged_mu_);
+    return std::exchange(damaged_, {});
+  }
 
  private:
   const RocksStore& store_;
   const Version& version_;
+  mutable std::mutex damaged_mu_;
+  mutable std::vector<DamagedRecord> damaged_;  // GUARDED_BY(damaged_mu_)
 };
 
 Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOptions& options) const {
@@ -54,7 +68,8 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   const std::shared_ptr<const Version> version = CurrentVersion();
   SearchOptions o = options;
   if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
-  Result<SearchResult> result = bantin::Search(IndexView(*this, *version), query, o);
+  IndexView view(*this, *version);
+  Result<SearchResult> result = bantin::Search(view, query, o);
   if (result.ok()) {
     for (const Hit& h : result->hits) {
       const DocMeta& m = *version->table->Meta(h.docno);
@@ -63,6 +78,7 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   }
   if (!result.ok()) return result.status();
   SearchPage page;
+  page.damaged = view.TakeDamaged();
   for (size_t i = 0; i < hits.size(); ++i) {
     Result<StoredRecord> record = ReadRecord(hits[i].first, hits[i].second, false);
     // Deleted since the ranking: leave it out rather than fail the page.

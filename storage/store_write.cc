@@ -21,6 +21,7 @@
 #include "posting_merge.h"
 #include "store_impl.h"
 #include "store_util.h"
+#include "write_guard.h"
 
 namespace bantin {
 namespace {
@@ -170,7 +171,7 @@ Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, cons
   numbered.set_page_slot(slot);
   std::string record = p.record + numbered.SerializeAsString();
   if (p.meta.id != b.id) {
-    // Another page holds the id the parse proposed (PlaceId): the record
+    // Another page holds the id the parse proposed (FreeId): the record
     // is written again under its own. Rare, so no fast path.
     v1::StoredBulletin renamed;
     renamed.ParseFromString(record);
@@ -223,9 +224,13 @@ Status RocksStore::Commit(Staged& s) {
   for (const auto& [folded, entries] : s.additions)
     if (st.ok()) st = s.batch.Merge(keys::Postings(folded), AdditionOperand(entries));
   if (st.ok()) st = s.batch.Put(keys::kStats, EncodeStats(s.totals, s.next_docno));
+  if (!st.ok()) return FromRocks(st, "stage statistics");
+  if (Status admitted = parts_.guard->Admit(s.batch.GetDataSize()); !admitted.ok()) return admitted;
   rocksdb::WriteOptions wo;
-  wo.sync = false;  // the WAL is on: an acknowledged write survives a process crash
-  if (st.ok()) st = db_->Write(wo, &s.batch);
+  // The log is on: an acknowledged write survives a crash of the process,
+  // and with sync, power loss too.
+  wo.sync = parts_.sync;
+  st = db_->Write(wo, &s.batch);
   if (!st.ok()) return FromRocks(st, "write");
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);
