@@ -73,6 +73,10 @@ std::string ReasonOf(const grpc::Status& status) {
   return "";
 }
 
+// A write refused for a full disk works again once space returns; the
+// store notices within a quarter of a second (storage/write_guard.h).
+constexpr long kDiskFullRetryMs = 5000;
+
 grpc::Status ToGrpc(const Status& s) {
   if (s.ok()) return grpc::Status::OK;
   // StatusCode is numbered as google.rpc.Code, which is gRPC's numbering.
@@ -89,7 +93,9 @@ grpc::Status ToGrpc(const Status& s) {
     else
       reason = StatusCodeName(s.code());
   }
-  return WithDetails(code, reason, s.message(), metadata, s.field());
+  // A full disk is a state that passes: say when to try again.
+  const std::chrono::milliseconds retry_after(reason == "DISK_FULL" ? kDiskFullRetryMs : 0);
+  return WithDetails(code, reason, s.message(), metadata, s.field(), retry_after);
 }
 
 }  // namespace bantin

@@ -8,8 +8,11 @@ namespace bantin {
 using grpc::health::v1::HealthCheckResponse;
 
 HealthCheckResponse::ServingStatus HealthService::StatusOf(const std::string& service) const {
-  if (!service.empty() && service != "bantin.v1.BulletinService") return HealthCheckResponse::SERVICE_UNKNOWN;
-  return serving_ ? HealthCheckResponse::SERVING : HealthCheckResponse::NOT_SERVING;
+  const bool writes = service == kWritesService;
+  if (!service.empty() && service != "bantin.v1.BulletinService" && !writes)
+    return HealthCheckResponse::SERVICE_UNKNOWN;
+  const bool up = serving_ && (!writes || !writable_ || writable_());
+  return up ? HealthCheckResponse::SERVING : HealthCheckResponse::NOT_SERVING;
 }
 
 grpc::ServerUnaryReactor* HealthService::Check(grpc::CallbackServerContext* ctx,
@@ -38,7 +41,7 @@ grpc::Status HealthService::Watch(grpc::ServerContext* ctx, const grpc::health::
       first = false;
     }
     // A drained server ends the watch, so shutdown never waits on it.
-    if (status == HealthCheckResponse::NOT_SERVING) break;
+    if (!serving_) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return grpc::Status::OK;

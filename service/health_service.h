@@ -1,12 +1,17 @@
 // grpc.health.v1.Health for bantin's server: SERVING for "" and
 // "bantin.v1.BulletinService" while up, NOT_SERVING once draining, so load
-// balancers stop sending before calls are refused. Check is a callback
+// balancers stop sending before calls are refused. Writes have their own
+// name, kWritesService: NOT_SERVING while the store refuses writes (a full
+// disk; README.md, Reliability) though reads go on, SERVING again when
+// they work. Check is a callback
 // method answered on gRPC's own threads, like GetBulletin, so the load
 // generator's "empty RPC" is the cheapest call this server can answer.
 #ifndef BANTIN_SERVICE_HEALTH_SERVICE_H_
 #define BANTIN_SERVICE_HEALTH_SERVICE_H_
 
 #include <atomic>
+#include <functional>
+#include <string>
 
 #include "grpc/health/v1/health.grpc.pb.h"
 
@@ -22,11 +27,16 @@ class HealthService final
   grpc::Status Watch(grpc::ServerContext*, const grpc::health::v1::HealthCheckRequest*,
                      grpc::ServerWriter<grpc::health::v1::HealthCheckResponse>*) override;
 
+  static constexpr char kWritesService[] = "bantin.v1.BulletinService.writes";
+
   void SetServing(bool serving) { serving_ = serving; }
+  // How to tell whether writes work now; unset: they do.
+  void SetWritesCheck(std::function<bool()> writable) { writable_ = std::move(writable); }
 
  private:
   grpc::health::v1::HealthCheckResponse::ServingStatus StatusOf(const std::string& service) const;
   std::atomic<bool> serving_{true};
+  std::function<bool()> writable_;  // set before the server starts
 };
 
 }  // namespace bantin

@@ -126,7 +126,7 @@ Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, co
       if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
       HttpResponse r;
       r.content_type = "text/plain; version=0.0.4";
-      r.body = metrics->Render(store->size());
+      r.body = metrics->Render(store->size(), store->Condition());
       return r;
     }
     std::optional<HttpResponse> file;

@@ -15,7 +15,7 @@ void Metrics::Record(const std::string& method, int code, double seconds) {
   ++m.count;
 }
 
-std::string Metrics::Render(uint64_t bulletins) const {
+std::string Metrics::Render(uint64_t bulletins, const StoreCondition& store) const {
   std::string out;
   char line[256];
   const auto append = [&](const char* format, auto... values) {
@@ -26,6 +26,22 @@ std::string Metrics::Render(uint64_t bulletins) const {
       "# HELP bantin_bulletins Bulletins stored.\n"
       "# TYPE bantin_bulletins gauge\n";
   append("bantin_bulletins %llu\n", static_cast<unsigned long long>(bulletins));
+  out +=
+      "# HELP bantin_writes_stopped 1 while the store refuses writes (a full disk), else 0.\n"
+      "# TYPE bantin_writes_stopped gauge\n";
+  append("bantin_writes_stopped %d\n", store.writes_stopped.empty() ? 0 : 1);
+  out +=
+      "# HELP bantin_log_bytes_dropped Bytes of a damaged write-ahead log skipped when the store opened.\n"
+      "# TYPE bantin_log_bytes_dropped gauge\n";
+  append("bantin_log_bytes_dropped %llu\n", static_cast<unsigned long long>(store.log_bytes_dropped));
+  out +=
+      "# HELP bantin_damaged_at_open Damaged document entries found when the store opened.\n"
+      "# TYPE bantin_damaged_at_open gauge\n";
+  append("bantin_damaged_at_open %zu\n", store.damaged_at_open.size());
+  out +=
+      "# HELP bantin_damaged_records_served_total Records left out of answers because their bytes are damaged.\n"
+      "# TYPE bantin_damaged_records_served_total counter\n";
+  append("bantin_damaged_records_served_total %llu\n", static_cast<unsigned long long>(store.damaged_reads));
   std::lock_guard lock(mu_);
   out +=
       "# HELP bantin_rpc_calls_total RPCs finished, by method and status code.\n"

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bantin/status.h"  // StatusCodeName, for the metrics' code labels
+#include "bantin/storage/store.h"
 
 namespace bantin {
 
@@ -18,8 +19,9 @@ class Metrics {
   // Records one finished call; `code` is the gRPC status code.
   void Record(const std::string& method, int code, double seconds);
 
-  // Everything recorded so far, plus `bantin_bulletins` = `bulletins`.
-  std::string Render(uint64_t bulletins) const;
+  // Everything recorded so far, plus `bantin_bulletins` = `bulletins` and
+  // the store's condition.
+  std::string Render(uint64_t bulletins, const StoreCondition& store) const;
 
  private:
   // Upper bounds of the latency buckets, in seconds (+Inf implied).

@@ -62,7 +62,7 @@ constexpr char kUsage[] =
     "         [--max-stream-items N] [--max-concurrent-calls N] [--max-queued-calls N] [--max-page-bytes N]\n"
     "         [--max-open-streams N] [--max-streams-per-client N] [--stream-idle-seconds N]\n"
     "         [--http-max-connections N] [--http-head-seconds N] [--http-idle-seconds N] [--min-free-bytes N]\n"
-    "         [--drain-seconds N] [--read-cache-bytes N] [--reflection] [--quiet]\n";
+    "         [--drain-seconds N] [--read-cache-bytes N] [--sync] [--reflection] [--quiet]\n";
 
 }  // namespace
 
@@ -77,6 +77,7 @@ int RunServe(const Args& args) {
   o.tls_key_file = args.Get("tls-key");
   o.call_log = args.Has("quiet") ? nullptr : stderr;
   o.reflection_with_read_tokens = args.Has("reflection");
+  o.sync = args.Has("sync");
   if (o.db_dir.empty() || args.Has("help")) {
     std::fputs(kUsage, stderr);
     return args.Has("help") ? 0 : 2;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "bantin/html/document.h"
@@ -22,6 +23,19 @@
 
 namespace bantin {
 namespace {
+
+// What opening found damaged, in the server's log; /metrics and health
+// keep saying it (README.md, Reliability).
+void ReportDamage(const StoreCondition& c) {
+  for (const std::string& line : c.log_damage)
+    std::fprintf(stderr, "bantin: the write-ahead log was damaged; the damaged records were skipped: %s\n",
+                 line.c_str());
+  if (c.log_bytes_dropped)
+    std::fprintf(stderr, "bantin: %llu bytes of acknowledged writes were lost with the damaged log\n",
+                 static_cast<unsigned long long>(c.log_bytes_dropped));
+  for (const DamagedRecord& d : c.damaged_at_open)
+    std::fprintf(stderr, "bantin: damaged at open: %s (run bantin repair)\n", d.reason.c_str());
+}
 
 // Leaves server reflection out of one server. Its plugin registers itself
 // for every server of a process that links it (a static initializer), so it
@@ -63,10 +77,13 @@ class ServerImpl final : public Server {
     drain_seconds_ = o.drain_seconds;
     Result<std::shared_ptr<grpc::ServerCredentials>> credentials = Credentials(o);
     if (!credentials.ok()) return credentials.status();
-    Result<std::unique_ptr<Store>> store =
-        Store::Open(o.db_dir, {.min_free_bytes = o.min_free_bytes, .migrate_with = Parse});
+    Result<std::unique_ptr<Store>> store = Store::Open(
+        o.db_dir,
+        {.min_free_bytes = o.min_free_bytes, .sync = o.sync, .file_system = o.file_system, .migrate_with = Parse});
     if (!store.ok()) return store.status();
     store_ = std::move(*store);
+    ReportDamage(store_->Condition());
+    health_.SetWritesCheck([store = store_.get()] { return store->Condition().writes_stopped.empty(); });
     auth_ = std::make_unique<Authorizer>(o.auth);
     const int cores = static_cast<int>(std::thread::hardware_concurrency());
     gate_ = std::make_unique<CallGate>(

@@ -22,6 +22,8 @@ inline constexpr char kDefaultGrpcAddress[] = "127.0.0.1:50051";
 struct ServerOptions {
   std::string db_dir;
   uint64_t min_free_bytes = OpenOptions().min_free_bytes;  // --min-free-bytes
+  bool sync = false;                                       // --sync: fsync each acknowledged write
+  std::shared_ptr<rocksdb::FileSystem> file_system;        // tests: a disk that fails on purpose
   std::string grpc_address = kDefaultGrpcAddress;          // port 0 picks a free port
   std::string http_address;                                // empty: no HTTP
   std::string web_root;                                    // viewer files, served at /

@@ -43,6 +43,7 @@ StoreCondition RocksStore::Condition() const {
   c.log_damage = parts_.logger->LogDamage();
   c.log_bytes_dropped = parts_.logger->LogBytesDropped();
   c.damaged_at_open = open_damage_;
+  c.damaged_reads = damaged_reads_;
   return c;
 }
 
@@ -259,8 +260,10 @@ Result<ListPage> RocksStore::List(const ListOptions& o) const {
   // whose bytes are damaged is reported and passed over.
   const auto take = [&](const std::string& key, std::string_view value) -> Result<bool> {
     v1::StoredBulletin record;
+    // A damaged record is reported once: the next page starts after it.
     if (!record.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
       page.damaged.push_back({keys::IdOfRecordKey(key), "record " + key + " is corrupt"});
+      last_key = key;
       return true;
     }
     const v1::Bulletin& b = record.bulletin();
@@ -276,6 +279,7 @@ Result<ListPage> RocksStore::List(const ListOptions& o) const {
       if (!raw.ok() && raw.status().code() == StatusCode::kNotFound) return true;
       if (!raw.ok() && raw.status().code() == StatusCode::kDataLoss) {
         page.damaged.push_back({b.id(), raw.status().message()});
+        last_key = key;
         return true;
       }
       if (!raw.ok()) return raw.status();
@@ -285,30 +289,34 @@ Result<ListPage> RocksStore::List(const ListOptions& o) const {
     last_key = key;
     return true;
   };
+  bool full = false;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
-  for (it->Seek(start); it->Valid() && it->key().ToStringView() < end; it->Next()) {
+  for (it->Seek(start); !full && it->Valid() && it->key().ToStringView() < end; it->Next()) {
     Result<bool> more = take(it->key().ToString(), it->value().ToStringView());
     if (!more.ok()) return more.status();
-    if (!*more) return page;
+    full = !*more;
   }
-  if (it->status().ok()) return page;
-  if (!it->status().IsCorruption()) return FromRocks(it->status(), "list");
+  if (!full && !it->status().ok() && !it->status().IsCorruption()) return FromRocks(it->status(), "list");
   // A damaged block stops the scan. The rest of the page is read record by
   // record from the keys the document table knows, so that the records
   // around the damage are still listed and only those in it are reported.
   const std::string resume = last_key.empty() ? start : last_key + '\0';
-  for (const std::string& key : RecordKeysBetween(resume, end)) {
+  const std::vector<std::string> rest =
+      full || it->status().ok() ? std::vector<std::string>() : RecordKeysBetween(resume, end);
+  for (const std::string& key : rest) {
     std::string value;
     rocksdb::Status got = db_->Get(rocksdb::ReadOptions(), key, &value);
     if (got.IsNotFound()) continue;  // deleted since
     if (!got.ok()) {
       page.damaged.push_back({keys::IdOfRecordKey(key), FromRocks(got, "record " + key).message()});
+      last_key = key;
       continue;
     }
     Result<bool> more = take(key, value);
     if (!more.ok()) return more.status();
     if (!*more) break;
   }
+  damaged_reads_ += page.damaged.size();
   return page;
 }
 

@@ -110,6 +110,9 @@ struct StoreCondition {
   // Document entries found damaged when opening: their bulletins are not
   // searchable until `bantin repair`.
   std::vector<DamagedRecord> damaged_at_open;
+  // Records (and posting lists) List and Search passed over since opening
+  // because their bytes are damaged.
+  uint64_t damaged_reads = 0;
 };
 
 struct OpenOptions {

@@ -4,6 +4,7 @@
 #ifndef BANTIN_STORAGE_STORE_IMPL_H_
 #define BANTIN_STORAGE_STORE_IMPL_H_
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -129,6 +130,7 @@ class RocksStore final : public Store {
   // Every docno below table_.DocLimit() has been issued.
   // What LoadDocuments found damaged (reported by DamageAtOpen).
   std::vector<DamagedRecord> open_damage_;
+  mutable std::atomic<uint64_t> damaged_reads_{0};  // StoreCondition::damaged_reads
   std::mutex write_mu_;
   DocTable table_;       // GUARDED_BY(write_mu_)
   CorpusTotals totals_;  // GUARDED_BY(write_mu_)

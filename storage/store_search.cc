@@ -105,6 +105,7 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   page.months = std::move(result->months);
   page.places = std::move(result->places);
   page.next_page_token = std::move(result->next_page_token);
+  damaged_reads_ += page.damaged.size();
   return page;
 }
 

@@ -1,0 +1,114 @@
+// The service under a disk that fills (README.md, Reliability), on a real
+// gRPC server on 127.0.0.1 whose store sits on a budgeted file system
+// (tests/disk_budget_fs.h): writes answer RESOURCE_EXHAUSTED (DISK_FULL)
+// with a retry delay, health reports the writes NOT_SERVING, reads go on,
+// and writes come back by themselves when space returns.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "bantin/v1/bantin.grpc.pb.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "service/health_service.h"
+#include "service/server.h"
+#include "tests/disk_budget_fs.h"
+#include "tests/service_fixture.h"
+#include "tests/test_util.h"
+
+namespace bantin {
+namespace {
+
+using grpc::health::v1::HealthCheckResponse;
+
+class DiskFullService : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs_ = std::make_shared<testing::DiskBudgetFs>(uint64_t{1} << 30);
+    ServerOptions o;
+    o.db_dir = dir_.path() + "/db";
+    o.grpc_address = "127.0.0.1:0";
+    o.auth.write_tokens = {testing::kWriteToken};
+    o.file_system = fs_;
+    o.drain_seconds = 1;
+    Result<std::unique_ptr<Server>> server = Server::Start(o);
+    ASSERT_TRUE(server.ok()) << server.status().message();
+    server_ = std::move(*server);
+    channel_ =
+        grpc::CreateChannel("127.0.0.1:" + std::to_string(server_->grpc_port()), grpc::InsecureChannelCredentials());
+    stub_ = v1::BulletinService::NewStub(channel_);
+    health_ = grpc::health::v1::Health::NewStub(channel_);
+  }
+
+  grpc::Status Ingest(int n, v1::IngestBulletinResponse* resp) {
+    v1::IngestBulletinRequest req;
+    req.set_raw(testing::ReadFile(testing::SeedPaths()[n % 5]) + "\nLượt xem: " + std::to_string(n) + "\n");
+    grpc::ClientContext ctx;
+    ctx.AddMetadata("authorization", std::string("Bearer ") + testing::kWriteToken);
+    return stub_->IngestBulletin(&ctx, req, resp);
+  }
+  HealthCheckResponse::ServingStatus Health(const std::string& service) {
+    grpc::ClientContext ctx;
+    grpc::health::v1::HealthCheckRequest req;
+    req.set_service(service);
+    HealthCheckResponse resp;
+    EXPECT_TRUE(health_->Check(&ctx, req, &resp).ok());
+    return resp.status();
+  }
+
+  testing::TempDir dir_;
+  std::shared_ptr<testing::DiskBudgetFs> fs_;
+  std::unique_ptr<Server> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::BulletinService::Stub> stub_;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health_;
+};
+
+TEST_F(DiskFullService, WritesRefusedWithReasonReadsGoOnWritesResume) {
+  std::vector<std::string> acked;
+  for (int n = 0; n < 5; ++n) {
+    v1::IngestBulletinResponse resp;
+    ASSERT_TRUE(Ingest(n, &resp).ok());
+    acked.push_back(resp.bulletin().id());
+  }
+  EXPECT_EQ(Health(HealthService::kWritesService), HealthCheckResponse::SERVING);
+  fs_->Fill();
+
+  v1::IngestBulletinResponse refused_resp;
+  const grpc::Status refused = Ingest(100, &refused_resp);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << refused.error_message();
+  EXPECT_EQ(testing::DetailsOf(refused).reason, "DISK_FULL");
+  google::rpc::Status details;
+  ASSERT_TRUE(details.ParseFromString(refused.error_details()));
+  bool retry_info = false;
+  for (const google::protobuf::Any& any : details.details()) retry_info |= any.Is<google::rpc::RetryInfo>();
+  EXPECT_TRUE(retry_info) << "a full disk passes: the caller is told when to retry";
+
+  EXPECT_EQ(Health(HealthService::kWritesService), HealthCheckResponse::NOT_SERVING);
+  EXPECT_EQ(Health(""), HealthCheckResponse::SERVING);  // reads
+  for (const std::string& id : acked) {
+    grpc::ClientContext ctx;
+    v1::GetBulletinRequest req;
+    req.set_id(id);
+    v1::GetBulletinResponse resp;
+    EXPECT_TRUE(stub_->GetBulletin(&ctx, req, &resp).ok()) << id;
+  }
+  grpc::ClientContext search_ctx;
+  v1::SearchBulletinsRequest search;
+  search.set_query("tỉnh");
+  v1::SearchBulletinsResponse found;
+  ASSERT_TRUE(stub_->SearchBulletins(&search_ctx, search, &found).ok());
+  EXPECT_EQ(found.total_size(), 5);
+
+  fs_->SetBudget(fs_->used() + (64 << 20));
+  EXPECT_EQ(Health(HealthService::kWritesService), HealthCheckResponse::SERVING);
+  v1::IngestBulletinResponse resumed;
+  ASSERT_TRUE(Ingest(100, &resumed).ok());
+  EXPECT_TRUE(resumed.created());
+}
+
+}  // namespace
+}  // namespace bantin
