@@ -58,4 +58,19 @@ int RunCompact(const Args& args) {
   return 0;
 }
 
+int RunRepair(const Args& args) {
+  if (!args.Has("db")) return Fail("repair", Status::InvalidArgument("usage: bantin repair --db DIR"));
+  Result<RepairReport> r = Store::Repair(args.Get("db"), Parse);
+  if (!r.ok()) return Fail("repair", r.status());
+  if (r->rocksdb_repair_ran) std::printf("repair: the database did not open; RocksDB's repair ran first\n");
+  for (const DamagedRecord& d : r->lost)
+    std::printf("repair: lost %s: its raw page is damaged: %s\n", d.id.c_str(), d.reason.c_str());
+  std::printf(
+      "repair: %llu bulletins rebuilt with their ids (%llu from the raw page alone, their ingest hints lost), "
+      "%zu lost; the damaged database is at %s\n",
+      static_cast<unsigned long long>(r->kept), static_cast<unsigned long long>(r->without_record), r->lost.size(),
+      r->moved_aside.c_str());
+  return 0;
+}
+
 }  // namespace bantin

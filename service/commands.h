@@ -42,6 +42,7 @@ int RunReparse(const Args& args);
 int RunBackup(const Args& args);
 int RunRestore(const Args& args);
 int RunCompact(const Args& args);
+int RunRepair(const Args& args);
 
 }  // namespace bantin
 

@@ -24,7 +24,8 @@ void Usage() {
       "  backup  --db DIR BACKUP_DIR                add a backup (RocksDB BackupEngine)\n"
       "  restore --db DIR BACKUP_DIR                restore the latest backup into DIR\n"
       "  compact --db DIR                           merge posting lists, reclaim space\n"
-      "  (reparse, backup, restore and compact open the database: stop the server first)\n",
+      "  repair  --db DIR                           rebuild a damaged database from its readable pages\n"
+      "  (reparse, backup, restore, compact and repair open the database: stop the server first)\n",
       stderr);
 }
 
@@ -50,6 +51,7 @@ int main(int argc, char** argv) {
   if (command == "backup") return bantin::RunBackup(args);
   if (command == "restore") return bantin::RunRestore(args);
   if (command == "compact") return bantin::RunCompact(args);
+  if (command == "repair") return bantin::RunRepair(args);
   std::fprintf(stderr, "bantin: unknown command \"%s\"\n", command.c_str());
   Usage();
   return 2;

@@ -134,6 +134,15 @@ struct OpenOptions {
   ParseFunction migrate_with;
 };
 
+// What Store::Repair did.
+struct RepairReport {
+  uint64_t kept = 0;                // bulletins rebuilt, ids kept
+  uint64_t without_record = 0;      // of those, rebuilt from the raw page alone (record damaged: hints lost)
+  std::vector<DamagedRecord> lost;  // raw page damaged: not rebuilt
+  bool rocksdb_repair_ran = false;  // the database did not open; RocksDB's RepairDB ran first
+  std::string moved_aside;          // where the damaged database now is
+};
+
 class Store {
  public:
   // Opens (creating if missing) the database in `dir`.
@@ -141,6 +150,11 @@ class Store {
   // Restores the latest backup in `backup_dir` into `db_dir` (which must not
   // be open). The result is an ordinary database for Open.
   static Status Restore(const std::string& backup_dir, const std::string& db_dir);
+  // Rebuilds a damaged database (which must not be open): every bulletin
+  // whose raw page can be read is re-parsed with `parse` into a new
+  // database, keeping its id and hints; the old one is moved aside, not
+  // deleted (storage/store_repair.cc).
+  static Result<RepairReport> Repair(const std::string& dir, const ParseFunction& parse);
   virtual ~Store() = default;
 
   // Stores a parsed bulletin and its raw page. Idempotent per page: the same

@@ -62,6 +62,9 @@ class RocksStore final : public Store {
 
   // Reads the document table and totals at open.
   Status LoadDocuments();
+  // Re-parses every bulletin whose raw page can be read into `fresh`
+  // (Store::Repair).
+  Result<RepairReport> CopyInto(Store& fresh, const ParseFunction& parse) const;
   // Brings an older database to the current format (store_format.cc),
   // re-parsing with `parse`; marks a new one.
   Status UpgradeFormat(const ParseFunction& parse);
