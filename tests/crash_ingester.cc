@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", put.status().message().c_str());
       return 1;
     }
-    for (const bantin::IngestItem& item : items) std::printf("%s\n", item.bulletin.id.c_str());
+    for (const bantin::PutOutcome& stored : *put) std::printf("%s\n", stored.bulletin.id.c_str());
     std::fflush(stdout);
   }
 }

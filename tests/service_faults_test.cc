@@ -7,8 +7,12 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "bantin/parse/parser.h"
+#include "bantin/storage/store.h"
 #include "bantin/v1/bantin.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -108,6 +112,80 @@ TEST_F(DiskFullService, WritesRefusedWithReasonReadsGoOnWritesResume) {
   v1::IngestBulletinResponse resumed;
   ASSERT_TRUE(Ingest(100, &resumed).ok());
   EXPECT_TRUE(resumed.created());
+}
+
+// A table file damaged under a server: List, Search and the Export stream
+// answer OK, pass over the damaged bulletins and say which.
+TEST(DamagedService, ReadsReportDamagedBulletinsAndGoOn) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  size_t stored = 0;
+  {
+    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    for (int n = 0; n < 300; ++n) {
+      const std::string raw = testing::ReadFile(testing::SeedPaths()[n % 5]) + "\n#" + std::to_string(n) + "\n";
+      ASSERT_TRUE((*store)->Put(ParseText(raw), raw).ok());
+    }
+    stored = (*store)->size();
+    ASSERT_TRUE((*store)->Compact().ok());
+  }
+  std::string table;
+  uintmax_t largest = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(db))
+    if (entry.path().extension() == ".sst" && entry.file_size() > largest)
+      table = entry.path(), largest = entry.file_size();
+  {
+    std::fstream f(table, std::ios::in | std::ios::out | std::ios::binary);
+    for (int quarter = 1; quarter <= 3; ++quarter) {
+      f.seekp(static_cast<std::streamoff>(largest * quarter / 4));
+      f.write(std::string(64, '\x5a').data(), 64);
+    }
+  }
+  ServerOptions o;
+  o.db_dir = db;
+  o.grpc_address = "127.0.0.1:0";
+  o.drain_seconds = 1;
+  Result<std::unique_ptr<Server>> server = Server::Start(o);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto stub = v1::BulletinService::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->grpc_port()), grpc::InsecureChannelCredentials()));
+
+  grpc::ClientContext export_ctx;
+  v1::ExportBulletinsRequest req;
+  auto reader = stub->ExportBulletins(&export_ctx, req);
+  v1::ExportBulletinsResponse item;
+  size_t exported = 0, damaged = 0;
+  while (reader->Read(&item)) {
+    if (item.has_damaged()) {
+      ++damaged;
+      EXPECT_FALSE(item.damaged().reason().empty());
+    } else {
+      ++exported;
+    }
+  }
+  const grpc::Status finished = reader->Finish();
+  ASSERT_TRUE(finished.ok()) << finished.error_message();
+  EXPECT_GT(damaged, 0u) << "the damage went unreported";
+  EXPECT_GE(exported, stored - 60);
+  EXPECT_LE(exported + damaged, stored);
+
+  grpc::ClientContext list_ctx;
+  v1::ListBulletinsRequest list;
+  list.set_page_size(500);  // records only: a damaged raw page does not keep a bulletin out of a list
+  v1::ListBulletinsResponse listed;
+  ASSERT_TRUE(stub->ListBulletins(&list_ctx, list, &listed).ok());
+  EXPECT_GE(static_cast<size_t>(listed.bulletins_size()), exported);
+  // Every bulletin is in both answers, as itself or as damaged.
+  EXPECT_EQ(static_cast<size_t>(listed.bulletins_size() + listed.damaged_size()), exported + damaged);
+
+  grpc::ClientContext search_ctx;
+  v1::SearchBulletinsRequest search;
+  search.set_query("tỉnh");
+  search.set_page_size(100);
+  v1::SearchBulletinsResponse found;
+  const grpc::Status searched = stub->SearchBulletins(&search_ctx, search, &found);
+  EXPECT_TRUE(searched.ok()) << searched.error_message();
 }
 
 }  // namespace

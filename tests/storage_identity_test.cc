@@ -134,6 +134,23 @@ TEST_F(IdentityTest, FoldedSearchPagesVisitEveryArticleOnce) {
   EXPECT_EQ(seen + 2, records);  // three copies of one article, shown once
 }
 
+// One publisher named three ways (its domain, a URL, a URL hint) is one
+// source: one row in ListSources.
+TEST_F(IdentityTest, OnePublisherIsOneSourceRow) {
+  ParseHints domain = Source("daknong.gov.vn");
+  ParseHints address = Source("https://www.daknong.gov.vn/");
+  ParseHints url;
+  url.url = "https://sotttt.daknong.gov.vn/tin-tuc/a.html";
+  int n = 0;
+  for (const ParseHints& hints : {domain, address, url})
+    ASSERT_TRUE(Ingest(Article() + "\nLượt xem: " + std::to_string(n++) + "\n", hints).ok());
+  Result<SourcesPage> sources = store_->ListSources();
+  ASSERT_TRUE(sources.ok());
+  ASSERT_EQ(sources->sources.size(), 1u);
+  EXPECT_EQ(sources->sources[0].source.id, "daknong.gov.vn");
+  EXPECT_EQ(sources->sources[0].count, 3u);
+}
+
 // An id the parse proposes that a different page already holds: the new
 // page is a new record with a derived id, never merged.
 TEST_F(IdentityTest, ProposedIdHeldByAnotherPageGetsItsOwn) {
