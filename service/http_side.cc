@@ -1,5 +1,6 @@
 #include "http_side.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 
@@ -83,6 +84,9 @@ HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Autho
       // A storage failure mid-stream can only cut the body short; the reader
       // sees a truncated bundle (no trailing newline) rather than a bad one.
       if (!more.ok()) return HttpResponse::Part::kFailed;
+      // The bundle format has no place for them: the server's log does.
+      for (const DamagedRecord& d : cursor->TakeDamaged())
+        std::fprintf(stderr, "bantin: /bundle passed over a damaged bulletin %s: %s\n", d.id.c_str(), d.reason.c_str());
       if (!*more) return HttpResponse::Part::kDone;
       out += BundleArticleToJson(b, text) + "\n";
     }

@@ -58,6 +58,14 @@ size_t CountReadable(const Store& store, const std::vector<std::string>& ids, bo
   return readable;
 }
 
+// Reopened, the store has every acknowledged bulletin, whole.
+void ExpectAllAfterReopen(const std::string& dir, const OpenOptions& options, const std::vector<std::string>& acked) {
+  std::unique_ptr<Store> store = OpenOrDie(dir, options);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(CountReadable(*store, acked), acked.size());
+  EXPECT_TRUE(store->CheckIntegrity().ok());
+}
+
 // The largest file of the database with this extension.
 std::string LargestFile(const std::string& dir, const std::string& extension) {
   std::string best;
@@ -111,10 +119,7 @@ TEST(Faults, DiskFullRefusesWritesThenResumes) {
   ASSERT_TRUE(after.ok()) << after.status().message();
   acked.push_back(after->bulletin.id);
   store.reset();
-  store = OpenOrDie(dir.path(), options);
-  ASSERT_TRUE(store);
-  EXPECT_EQ(CountReadable(*store, acked), acked.size());
-  EXPECT_TRUE(store->CheckIntegrity().ok());
+  ExpectAllAfterReopen(dir.path(), options, acked);
 }
 
 // The disk fills behind the check (another program took the space): RocksDB
@@ -159,10 +164,7 @@ TEST(Faults, DiskFullInsideRocksDbRecoversWithoutRestart) {
   acked.push_back(after->bulletin.id);
   EXPECT_EQ(store->Condition().writes_stopped, "");
   store.reset();
-  store = OpenOrDie(dir.path(), options);
-  ASSERT_TRUE(store);
-  EXPECT_EQ(CountReadable(*store, acked), acked.size());
-  EXPECT_TRUE(store->CheckIntegrity().ok());
+  ExpectAllAfterReopen(dir.path(), options, acked);
 }
 
 // 64 bytes flipped in three places of the largest table file: the store
