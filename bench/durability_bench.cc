@@ -62,7 +62,9 @@ int main(int argc, char** argv) {
   };
   bantin::testing::TempDir dir;
   auto fast = std::move(*bantin::Store::Open(dir.path() + "/fast"));
-  auto synced = std::move(*bantin::Store::Open(dir.path() + "/synced", {.sync = true}));
+  bantin::OpenOptions sync_each;
+  sync_each.sync = true;
+  auto synced = std::move(*bantin::Store::Open(dir.path() + "/synced", sync_each));
   std::vector<double> single_ratio, batch_ratio, single_fast, single_synced, batch_fast, batch_synced;
   for (int r = 0; r < rounds; ++r) {
     single_fast.push_back(Ingest(*fast, pages(single), false));

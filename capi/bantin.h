@@ -98,9 +98,11 @@ BANTIN_EXPORT bantin_status* bantin_index_add_page(bantin_index* index, const ch
 
 /* Adds every article of an export bundle (NDJSON, as `bantin export` and GET
  * /bundle give it). A bad header is an error; a bad article line is reported
- * in *report and skipped: {"added":N,"duplicates":N,"errors":[{"line":N,
- * "message":"…"}],"articles":[{"id":"…","begin":B,"end":E}]}. `report` may be
- * NULL. */
+ * in *report and skipped: {"added":N,"duplicates":N,"updated":N,"errors":
+ * [{"line":N,"message":"…"}],"articles":[{"id":"…","begin":B,"end":E}],
+ * "deleted":["…"],"cursor":"…","reset":true}. A bundle of changes (GET
+ * /bundle?since=) also deletes; an article there under another line is
+ * replaced ("updated", listed in "articles"). `report` may be NULL. */
 BANTIN_EXPORT bantin_status* bantin_index_add_bundle(bantin_index* index, const char* bytes, size_t size,
                                                      char** report);
 

@@ -27,6 +27,7 @@ std::string BundleReportToJson(const BundleReport& report) {
   w.BeginObject();
   w.Key("added").Int(static_cast<long long>(report.added));
   w.Key("duplicates").Int(static_cast<long long>(report.duplicates));
+  w.Key("updated").Int(static_cast<long long>(report.updated));
   w.Key("errors").BeginArray();
   for (const BundleReport::LineError& e : report.errors) {
     w.BeginObject().Key("line").Int(static_cast<long long>(e.line)).Key("message").String(e.message).EndObject();
@@ -36,7 +37,12 @@ std::string BundleReportToJson(const BundleReport& report) {
     w.BeginObject().Key("id").String(a.id);
     w.Key("begin").Int(static_cast<long long>(a.begin)).Key("end").Int(static_cast<long long>(a.end)).EndObject();
   }
-  w.EndArray().EndObject();
+  w.EndArray().Key("deleted").BeginArray();
+  for (const std::string& id : report.deleted) w.String(id);
+  w.EndArray();
+  w.StringField("cursor", report.cursor);
+  if (report.reset) w.Key("reset").Bool(true);
+  w.EndObject();
   return w.Take();
 }
 
@@ -63,8 +69,11 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
   const std::string_view all(bytes.get(), size);
   size_t end = all.find('\n');
   if (end == std::string_view::npos) end = all.size();
-  if (Status s = CheckBundleHeader(all.substr(0, end)); !s.ok()) return s;
   BundleReport report;
+  BundleHeader header;
+  if (Status s = CheckBundleHeader(all.substr(0, end), &header); !s.ok()) return s;
+  report.cursor = std::move(header.cursor);
+  report.reset = header.reset;
   size_t line_number = 1;
   for (size_t begin = end + 1; begin < all.size(); begin = end + 1) {
     ++line_number;
@@ -78,12 +87,21 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
       report.errors.push_back({line_number, a.status().message()});
       continue;
     }
+    if (!a->deleted.empty()) {
+      Remove(a->deleted);
+      report.deleted.push_back(std::move(a->deleted));
+      continue;
+    }
     std::string id = a->bulletin.id;
+    // The same id under another line is the article stored again: the
+    // newer line wins.
+    bool replaced = false;
+    if (const auto held = lines_.find(id); held != lines_.end() && held->second.text != line) replaced = Remove(id);
     if (id.empty() || !index_.Add(std::move(a->bulletin))) {
       ++report.duplicates;
       continue;
     }
-    ++report.added;
+    ++(replaced ? report.updated : report.added);
     report.articles.push_back({id, begin, begin + line.size()});
     lines_.emplace(std::move(id), Line{bytes, line});
   }

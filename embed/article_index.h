@@ -46,11 +46,17 @@ struct BundleReport {
     size_t line = 0;
     std::string message;
   };
-  size_t added = 0, duplicates = 0;
+  // `updated`: articles already there under another line (stored again
+  // since, e.g. re-parsed), replaced; they are in `articles` too.
+  size_t added = 0, duplicates = 0, updated = 0;
   std::vector<Article> articles;
+  std::vector<std::string> deleted;  // ids a bundle of changes deleted (removed here if present)
   std::vector<LineError> errors;
+  std::string cursor;  // the header's, for the next bundle of changes
+  bool reset = false;  // the header's: the reader drops what it had before this bundle
 };
-// {"added":N,"duplicates":N,"errors":[{"line","message"}],"articles":[{"id","begin","end"}]}
+// {"added":N,"duplicates":N,"updated":N,"errors":[{"line","message"}],
+//  "articles":[{"id","begin","end"}],"deleted":[ids],"cursor":"…","reset":true}
 std::string BundleReportToJson(const BundleReport& report);
 
 // A search as an embedding program asks it: the reader's query, field

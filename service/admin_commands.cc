@@ -17,7 +17,9 @@ int Fail(const char* command, const Status& s) {
 // Opens --db, or explains the usage.
 Result<std::unique_ptr<Store>> OpenDb(const Args& args, const char* usage) {
   if (!args.Has("db")) return Status::InvalidArgument(std::string("usage: ") + usage);
-  return Store::Open(args.Get("db"), {.migrate_with = Parse});
+  OpenOptions options;
+  options.migrate_with = Parse;
+  return Store::Open(args.Get("db"), options);
 }
 
 }  // namespace

@@ -9,9 +9,10 @@ using grpc::health::v1::HealthCheckResponse;
 
 HealthCheckResponse::ServingStatus HealthService::StatusOf(const std::string& service) const {
   const bool writes = service == kWritesService;
-  if (!service.empty() && service != "bantin.v1.BulletinService" && !writes)
+  const bool integrity = service == kIntegrityService;
+  if (!service.empty() && service != "bantin.v1.BulletinService" && !writes && !integrity)
     return HealthCheckResponse::SERVICE_UNKNOWN;
-  const bool up = serving_ && (!writes || !writable_ || writable_());
+  const bool up = serving_ && (!writes || !writable_ || writable_()) && (!integrity || !damaged_ || !damaged_());
   return up ? HealthCheckResponse::SERVING : HealthCheckResponse::NOT_SERVING;
 }
 

@@ -3,7 +3,9 @@
 // balancers stop sending before calls are refused. Writes have their own
 // name, kWritesService: NOT_SERVING while the store refuses writes (a full
 // disk; README.md, Reliability) though reads go on, SERVING again when
-// they work. Check is a callback
+// they work. kIntegrityService is NOT_SERVING once damage was found (a
+// damaged log skipped at open, damaged entries, a read that passed over a
+// damaged record) until a repair. Check is a callback
 // method answered on gRPC's own threads, like GetBulletin, so the load
 // generator's "empty RPC" is the cheapest call this server can answer.
 #ifndef BANTIN_SERVICE_HEALTH_SERVICE_H_
@@ -28,15 +30,19 @@ class HealthService final
                      grpc::ServerWriter<grpc::health::v1::HealthCheckResponse>*) override;
 
   static constexpr char kWritesService[] = "bantin.v1.BulletinService.writes";
+  static constexpr char kIntegrityService[] = "bantin.v1.BulletinService.integrity";
 
   void SetServing(bool serving) { serving_ = serving; }
   // How to tell whether writes work now; unset: they do.
   void SetWritesCheck(std::function<bool()> writable) { writable_ = std::move(writable); }
+  // How to tell whether damage was found; unset: none was.
+  void SetDamageCheck(std::function<bool()> damaged) { damaged_ = std::move(damaged); }
 
  private:
   grpc::health::v1::HealthCheckResponse::ServingStatus StatusOf(const std::string& service) const;
   std::atomic<bool> serving_{true};
   std::function<bool()> writable_;  // set before the server starts
+  std::function<bool()> damaged_;   // likewise
 };
 
 }  // namespace bantin

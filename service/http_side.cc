@@ -66,21 +66,35 @@ HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Autho
   f.province = req.Param("province");
   f.from_date = req.Param("from");
   f.to_date = req.Param("to");
+  if (req.params.count("since")) f.since = req.Param("since");
   if (Status s = CheckExportFilter(f); !s.ok()) return Error(grpc::StatusCode::INVALID_ARGUMENT, s.message());
+  // The bundle of a URL changes only with the store: the change cursor is
+  // its validator. A reader that has it gets 304 and no body.
+  const std::string etag = "\"" + store->ChangeCursor() + "\"";
+  if (req.Header("if-none-match") == etag) {
+    HttpResponse unchanged;
+    unchanged.status = 304;
+    unchanged.headers.emplace_back("ETag", etag);
+    return unchanged;
+  }
+  auto cursor = std::make_shared<ExportCursor>(*store, f);
+  // A cursor of this database that it never issued, say.
+  if (const Status& s = cursor->status(); !s.ok()) return Error(static_cast<grpc::StatusCode>(s.code()), s.message());
   HttpResponse r;
   r.content_type = "application/x-ndjson";
   r.headers.emplace_back("Cache-Control", "no-cache");
-  auto cursor = std::make_shared<ExportCursor>(*store, f);
+  r.headers.emplace_back("ETag", "\"" + cursor->cursor() + "\"");
   auto header_sent = std::make_shared<bool>(false);
   r.stream = [cursor, header_sent](std::string& out) {
     if (!*header_sent) {
-      out += BundleHeaderJson(kParserVersion) + "\n";
+      out += BundleHeaderJson(kParserVersion, std::nullopt, cursor->cursor(), cursor->reset()) + "\n";
       *header_sent = true;
     }
     Bulletin b;
-    std::string text;
+    std::string text, deleted;
     while (out.size() < kBundlePiece) {
-      Result<bool> more = cursor->Next(&b, &text);
+      deleted.clear();
+      Result<bool> more = cursor->Next(&b, &text, &deleted);
       // A storage failure mid-stream can only cut the body short; the reader
       // sees a truncated bundle (no trailing newline) rather than a bad one.
       if (!more.ok()) return HttpResponse::Part::kFailed;
@@ -88,7 +102,7 @@ HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Autho
       for (const DamagedRecord& d : cursor->TakeDamaged())
         std::fprintf(stderr, "bantin: /bundle passed over a damaged bulletin %s: %s\n", d.id.c_str(), d.reason.c_str());
       if (!*more) return HttpResponse::Part::kDone;
-      out += BundleArticleToJson(b, text) + "\n";
+      out += (deleted.empty() ? BundleArticleToJson(b, text) : BundleDeletionToJson(deleted)) + "\n";
     }
     return HttpResponse::Part::kMore;
   };

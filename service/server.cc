@@ -84,6 +84,10 @@ class ServerImpl final : public Server {
     store_ = std::move(*store);
     ReportDamage(store_->Condition());
     health_.SetWritesCheck([store = store_.get()] { return store->Condition().writes_stopped.empty(); });
+    health_.SetDamageCheck([store = store_.get()] {
+      const StoreCondition c = store->Condition();
+      return !c.log_damage.empty() || !c.damaged_at_open.empty() || c.damaged_reads > 0;
+    });
     auth_ = std::make_unique<Authorizer>(o.auth);
     const int cores = static_cast<int>(std::thread::hardware_concurrency());
     gate_ = std::make_unique<CallGate>(

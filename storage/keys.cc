@@ -40,4 +40,18 @@ bool DocnoOf(std::string_view key, uint32_t* docno) {
   return true;
 }
 
+std::string Change(uint64_t number) {
+  std::string k = "s/";
+  for (int shift = 56; shift >= 0; shift -= 8) k.push_back(static_cast<char>((number >> shift) & 0xFF));
+  return k;
+}
+
+bool ChangeOf(std::string_view key, uint64_t* number) {
+  if (key.size() != 10 || key.substr(0, 2) != "s/") return false;
+  uint64_t v = 0;
+  for (size_t i = 2; i < 10; ++i) v = v << 8 | static_cast<uint8_t>(key[i]);
+  *number = v;
+  return true;
+}
+
 }  // namespace bantin::keys

@@ -9,6 +9,8 @@
 //   p/<folded syllable>         → posting list      (merge operator appends)
 //   m/stats                     → corpus totals and the next docno
 //   m/format                    → the format number (store_format.cc)
+//   m/changes                   → the next change number
+//   s/<change, 8 bytes BE>      → 'A' or 'D' + id     (the change log: stored, deleted)
 // Undated bulletins use the date "0000-00-00" so they sort first.
 #ifndef BANTIN_STORAGE_KEYS_H_
 #define BANTIN_STORAGE_KEYS_H_
@@ -22,6 +24,8 @@ namespace bantin::keys {
 inline constexpr char kUndated[] = "0000-00-00";
 inline constexpr char kStats[] = "m/stats";
 inline constexpr char kFormat[] = "m/format";
+inline constexpr char kNextChange[] = "m/changes";
+inline constexpr char kChangesEnd[] = "s0";
 inline constexpr char kRecordsBegin[] = "r/";
 inline constexpr char kRecordsEnd[] = "r0";  // '0' follows '/'
 inline constexpr char kDocsBegin[] = "d/";
@@ -44,6 +48,9 @@ std::string Doc(uint32_t docno);
 // The docno of a d/ key; false for anything else.
 bool DocnoOf(std::string_view key, uint32_t* docno);
 std::string Postings(std::string_view folded);
+std::string Change(uint64_t number);
+// The number of an s/ key; false for anything else.
+bool ChangeOf(std::string_view key, uint64_t* number);
 
 }  // namespace bantin::keys
 

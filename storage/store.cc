@@ -163,6 +163,11 @@ Status RocksStore::LoadDocuments() {
     for (int f = 0; f < kFieldCount; ++f) totals.length[f] += meta.length[f];
     table_.Set(docno, std::move(meta));
   }
+  std::string changes;
+  s = db_->Get(rocksdb::ReadOptions(), keys::kNextChange, &changes);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "change log");
+  if (s.ok()) next_change_ = std::max<uint64_t>(1, std::strtoull(changes.c_str(), nullptr, 10));
+  if (!db_->GetDbIdentity(db_identity_).ok()) db_identity_ = "db";
   std::lock_guard<std::mutex> write(write_mu_);
   totals_ = totals;
   Publish();

@@ -134,6 +134,19 @@ struct OpenOptions {
   ParseFunction migrate_with;
 };
 
+// What changed in a store after a point of its change log (ChangesSince).
+// Cursors are opaque tokens: "<database id>:<change number>".
+struct Changes {
+  std::vector<std::string> stored;   // ids stored or rebuilt since, each once, in change order
+  std::vector<std::string> deleted;  // ids deleted since and not stored again
+  std::string cursor;                // the point after these changes: the next call's `since`
+  // No `since`, or another database's: nothing else is said; the reader
+  // must drop what it had and read everything (a listing), then go on
+  // from `cursor`, taken before it read.
+  bool reset = false;
+  bool more = false;  // `max` was reached: ask again from `cursor`
+};
+
 // What Store::Repair did.
 struct RepairReport {
   uint64_t kept = 0;                // bulletins rebuilt, ids kept
@@ -179,6 +192,12 @@ class Store {
   // Sources by id, with counts and date spans; paged as ClampPageSize
   // (bantin/paging.h) says, default kDefaultListPageSize.
   virtual Result<SourcesPage> ListSources(int page_size = 0, const std::string& page_token = "") const = 0;
+  // What changed after `since` ("" or a cursor from an earlier answer), at
+  // most `max` changes read: the log of every store and delete, by change
+  // number (storage/README.md). Reading costs one log entry per change.
+  virtual Result<Changes> ChangesSince(const std::string& since, size_t max) const = 0;
+  // The cursor of the present: ChangesSince(ChangeCursor()) is empty.
+  virtual std::string ChangeCursor() const = 0;
   virtual Result<SearchPage> Search(const std::string& query, const SearchOptions& options = {}) const = 0;
   // Re-parses stored raw pages with `parse` and rebuilds their records and
   // postings; ids stay, and a record never joins another. With all = false only records of another parser

@@ -53,6 +53,8 @@ class RocksStore final : public Store {
   Result<ListPage> List(const ListOptions& options) const override;
   Result<SourcesPage> ListSources(int page_size, const std::string& page_token) const override;
   Result<SearchPage> Search(const std::string& query, const SearchOptions& options) const override;
+  Result<Changes> ChangesSince(const std::string& since, size_t max) const override;
+  std::string ChangeCursor() const override;
   Result<ReparseReport> Reparse(const ParseFunction& parse, bool all) override;
   Status Backup(const std::string& backup_dir) override;
   Status Compact() override;
@@ -135,8 +137,10 @@ class RocksStore final : public Store {
   std::vector<DamagedRecord> open_damage_;
   mutable std::atomic<uint64_t> damaged_reads_{0};  // StoreCondition::damaged_reads
   std::mutex write_mu_;
-  DocTable table_;       // GUARDED_BY(write_mu_)
-  CorpusTotals totals_;  // GUARDED_BY(write_mu_)
+  DocTable table_;                        // GUARDED_BY(write_mu_)
+  CorpusTotals totals_;                   // GUARDED_BY(write_mu_)
+  std::atomic<uint64_t> next_change_{1};  // written under write_mu_; read by ChangeCursor
+  std::string db_identity_;               // RocksDB's id of this database, in cursors
   mutable std::mutex version_mu_;
   std::shared_ptr<const Version> version_;  // GUARDED_BY(version_mu_)
 };

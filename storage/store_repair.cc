@@ -97,14 +97,15 @@ Result<RepairReport> RocksStore::CopyInto(Store& fresh, const ParseFunction& par
 Result<RepairReport> Store::Repair(const std::string& dir, const ParseFunction& parse) {
   if (!std::filesystem::exists(dir)) return Status::NotFound("no database at " + dir);
   bool rocksdb_repaired = false;
-  Result<std::unique_ptr<Store>> damaged = Store::Open(dir, {.migrate_with = parse});
+  OpenOptions options;
+  options.migrate_with = parse;
+  Result<std::unique_ptr<Store>> damaged = Store::Open(dir, options);
   if (!damaged.ok() && damaged.status().code() != StatusCode::kResourceExhausted) {
     // It does not open at all: RocksDB's own repair first (see above).
-    rocksdb::Options options;
-    const rocksdb::Status s = rocksdb::RepairDB(dir, options);
+    const rocksdb::Status s = rocksdb::RepairDB(dir, rocksdb::Options());
     if (!s.ok()) return FromRocks(s, "repair of " + dir);
     rocksdb_repaired = true;
-    damaged = Store::Open(dir, {.migrate_with = parse});
+    damaged = Store::Open(dir, options);
   }
   if (!damaged.ok()) return damaged.status();
   const std::string stamp = std::to_string(

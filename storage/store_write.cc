@@ -118,6 +118,7 @@ struct RocksStore::Staged {
   std::vector<uint32_t> removed;
   CorpusTotals totals;
   uint32_t next_docno = 0;
+  uint64_t next_change = 0;
   // What the batch files so far, for the pages and ids after it (Place, FreeId).
   std::unordered_map<std::string, StagedPage> pages;  // by page slot
   std::unordered_set<std::string> ids;
@@ -161,6 +162,7 @@ Result<std::string> RocksStore::FreeId(const Staged& s, const std::string& propo
 void RocksStore::BeginStaging(Staged& s) const {
   s.totals = totals_;
   s.next_docno = table_.DocLimit();
+  s.next_change = next_change_;
 }
 
 Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, const std::string& slot) {
@@ -191,6 +193,7 @@ Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, cons
     st = s.batch.Put(keys::Copy(b.copy_id, b.id), source.SerializeAsString());
   }
   if (st.ok()) st = s.batch.Put(keys::Doc(docno), EncodeDocMeta(p.meta));
+  if (st.ok()) st = s.batch.Put(keys::Change(s.next_change++), "A" + b.id);
   if (!st.ok()) return FromRocks(st, "stage " + b.id);
   ++s.totals.documents;
   for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] += p.length[f];
@@ -212,6 +215,7 @@ Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key, const
   if (st.ok()) st = s.batch.Delete(keys::Page(record.page_slot()));
   if (st.ok() && !b.copy_id.empty()) st = s.batch.Delete(keys::Copy(b.copy_id, b.id));
   if (st.ok()) st = s.batch.Delete(keys::Doc(record.docno()));
+  if (st.ok()) st = s.batch.Put(keys::Change(s.next_change++), "D" + b.id);
   if (!st.ok()) return FromRocks(st, "stage removal of " + b.id);
   --s.totals.documents;
   for (int f = 0; f < kFieldCount; ++f) s.totals.length[f] -= terms.length[f];
@@ -224,6 +228,7 @@ Status RocksStore::Commit(Staged& s) {
   for (const auto& [folded, entries] : s.additions)
     if (st.ok()) st = s.batch.Merge(keys::Postings(folded), AdditionOperand(entries));
   if (st.ok()) st = s.batch.Put(keys::kStats, EncodeStats(s.totals, s.next_docno));
+  if (st.ok()) st = s.batch.Put(keys::kNextChange, std::to_string(s.next_change));
   if (!st.ok()) return FromRocks(st, "stage statistics");
   if (Status admitted = parts_.guard->Admit(s.batch.GetDataSize()); !admitted.ok()) return admitted;
   rocksdb::WriteOptions wo;
@@ -231,11 +236,15 @@ Status RocksStore::Commit(Staged& s) {
   // and with sync, power loss too.
   wo.sync = parts_.sync;
   st = db_->Write(wo, &s.batch);
-  if (!st.ok()) return FromRocks(st, "write");
+  if (!st.ok()) {
+    parts_.guard->WriteFailed(st);
+    return FromRocks(st, "write");
+  }
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);
   for (auto& [docno, meta] : s.added) table_.Set(docno, std::move(meta));
   totals_ = s.totals;
+  next_change_ = s.next_change;
   Publish();
   return Status::Ok();
 }

@@ -52,6 +52,16 @@ std::string WriteGuard::StoppedBecause() const {
   return "";
 }
 
+void WriteGuard::WriteFailed(const rocksdb::Status& error) {
+  if (!error.IsIOError()) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopped_because_ = error.ToString();
+    resumable_ = IsSpace(error);
+  }
+  wake_.notify_all();
+}
+
 void WriteGuard::OnBackgroundError(rocksdb::BackgroundErrorReason, rocksdb::Status* error) {
   if (error->severity() < rocksdb::Status::kHardError) return;
   {

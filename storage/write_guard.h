@@ -49,6 +49,10 @@ class WriteGuard final : public rocksdb::EventListener {
   Status Admit(uint64_t bytes) const;
   // "" while writes work, else why they do not.
   std::string StoppedBecause() const;
+  // A write RocksDB failed: a full disk (or any I/O error) stops writes
+  // until the watcher resumes them, whether or not RocksDB also told the
+  // listener (it does not for every path a write can fail on).
+  void WriteFailed(const rocksdb::Status& error);
   // Free bytes of the database's disk; nothing when it cannot be told.
   bool FreeBytes(uint64_t* free) const;
 

@@ -114,6 +114,46 @@ TEST_F(DiskFullService, WritesRefusedWithReasonReadsGoOnWritesResume) {
   EXPECT_TRUE(resumed.created());
 }
 
+// A damaged write-ahead log under a server: it opens and serves what
+// survived; health names the damage until a repair.
+TEST(DamagedService, DamagedLogShowsInHealth) {
+  testing::TempDir dir;
+  const std::string db = dir.path() + "/db";
+  {
+    Result<std::unique_ptr<Store>> store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    for (int n = 0; n < 200; ++n) {
+      const std::string raw = testing::ReadFile(testing::SeedPaths()[n % 5]) + "\n#" + std::to_string(n) + "\n";
+      ASSERT_TRUE((*store)->Put(ParseText(raw), raw).ok());
+    }
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(db))
+    if (entry.path().extension() == ".log" && entry.file_size() > 0) {
+      std::fstream f(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(static_cast<std::streamoff>(entry.file_size() / 2));
+      f.write(std::string(64, '\x5a').data(), 64);
+    }
+  ServerOptions o;
+  o.db_dir = db;
+  o.grpc_address = "127.0.0.1:0";
+  o.drain_seconds = 1;
+  Result<std::unique_ptr<Server>> server = Server::Start(o);
+  ASSERT_TRUE(server.ok()) << server.status().message();
+  auto health = grpc::health::v1::Health::NewStub(
+      grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->grpc_port()), grpc::InsecureChannelCredentials()));
+  for (const auto& [service, expected] :
+       {std::pair<std::string, HealthCheckResponse::ServingStatus>{"", HealthCheckResponse::SERVING},
+        {HealthService::kIntegrityService, HealthCheckResponse::NOT_SERVING},
+        {HealthService::kWritesService, HealthCheckResponse::SERVING}}) {
+    grpc::ClientContext ctx;
+    grpc::health::v1::HealthCheckRequest req;
+    req.set_service(service);
+    HealthCheckResponse resp;
+    ASSERT_TRUE(health->Check(&ctx, req, &resp).ok()) << service;
+    EXPECT_EQ(resp.status(), expected) << service;
+  }
+}
+
 // A table file damaged under a server: List, Search and the Export stream
 // answer OK, pass over the damaged bulletins and say which.
 TEST(DamagedService, ReadsReportDamagedBulletinsAndGoOn) {

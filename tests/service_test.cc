@@ -241,6 +241,61 @@ TEST_F(ServiceTest, ExportStreamsBulletinsWithTheirText) {
   EXPECT_EQ(dates, (std::vector<std::string>{"2021-01-15", "2021-07-16", "2022-08-01", "2024-02-27"}));
 }
 
+// A reader that synced keeps up with what changed: the bundle's ETag is the
+// store's change cursor (304 while nothing changed), and `since` brings
+// what was stored and deleted after it, nothing else.
+TEST_F(ServiceTest, HttpBundleSyncsOnlyWhatChanged) {
+  const std::vector<std::string> seeds = SeedPaths();
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < 3; ++i) ids.push_back(Ingest(ReadFile(seeds[i])).bulletin().id());
+  httplib::Client http("127.0.0.1", server_->http_port());
+  httplib::Result full = http.Get("/bundle");
+  ASSERT_TRUE(full);
+  ASSERT_EQ(full->status, 200);
+  const std::string etag = full->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  const std::string header = full->body.substr(0, full->body.find('\n'));
+  const std::string cursor =
+      header.substr(header.find("\"cursor\":\"") + 10, header.rfind('"') - header.find("\"cursor\":\"") - 10);
+  EXPECT_EQ("\"" + cursor + "\"", etag);
+
+  // Nothing new: 304 and no body, or a bundle of nothing.
+  httplib::Result same = http.Get("/bundle?since=" + cursor, {{"If-None-Match", etag}});
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 304);
+  EXPECT_TRUE(same->body.empty());
+  httplib::Result nothing = http.Get("/bundle?since=" + cursor);
+  ASSERT_TRUE(nothing);
+  EXPECT_EQ(std::count(nothing->body.begin(), nothing->body.end(), '\n'), 1);  // the header alone
+  EXPECT_LT(nothing->body.size(), 1024u);
+
+  // Two new, one deleted: exactly those.
+  const std::string added_one = Ingest(ReadFile(seeds[3])).bulletin().id();
+  const std::string added_two = Ingest(ReadFile(seeds[4])).bulletin().id();
+  v1::DeleteBulletinRequest del;
+  del.set_id(ids[0]);
+  v1::DeleteBulletinResponse deleted;
+  ASSERT_TRUE(stub_->DeleteBulletin(Ctx().get(), del, &deleted).ok());
+  httplib::Result changes = http.Get("/bundle?since=" + cursor, {{"If-None-Match", etag}});
+  ASSERT_TRUE(changes);
+  ASSERT_EQ(changes->status, 200);
+  const std::string& body = changes->body;
+  EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 4);  // header, two articles, one deletion
+  EXPECT_NE(body.find("{\"deleted\":\"" + ids[0] + "\"}"), std::string::npos);
+  EXPECT_NE(body.find("\"id\":\"" + added_one + "\""), std::string::npos);
+  EXPECT_NE(body.find("\"id\":\"" + added_two + "\""), std::string::npos);
+  EXPECT_EQ(body.find("\"id\":\"" + ids[1] + "\""), std::string::npos);
+  EXPECT_NE(changes->get_header_value("ETag"), etag);
+
+  httplib::Result foreign = http.Get("/bundle?since=another-database:3");
+  ASSERT_TRUE(foreign);
+  EXPECT_NE(foreign->body.find("\"reset\":true"), std::string::npos);
+  EXPECT_EQ(std::count(foreign->body.begin(), foreign->body.end(), '\n'), 5);  // everything: 4 bulletins
+  httplib::Result bad = http.Get("/bundle?since=" + cursor.substr(0, cursor.rfind(':')) + ":zz");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+}
+
 TEST_F(ServiceTest, HttpServesBundleMetricsAndViewer) {
   for (const std::string& path : SeedPaths()) Ingest(ReadFile(path));
   httplib::Client http("127.0.0.1", server_->http_port());
@@ -249,8 +304,8 @@ TEST_F(ServiceTest, HttpServesBundleMetricsAndViewer) {
   EXPECT_EQ(bundle->status, 200);
   EXPECT_EQ(bundle->get_header_value("Content-Type"), "application/x-ndjson");
   const std::string& body = bundle->body;
-  EXPECT_EQ(body.substr(0, body.find('\n')),
-            std::string("{\"bantinBundle\":1,\"parserVersion\":\"") + kParserVersion + "\"}");
+  EXPECT_EQ(body.substr(0, body.find(",\"cursor\":")),
+            std::string("{\"bantinBundle\":1,\"parserVersion\":\"") + kParserVersion + "\"");
   EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 2);  // header + the one Sóc Trăng bulletin
   EXPECT_NE(body.find("\"province\":\"Sóc Trăng\""), std::string::npos);
   EXPECT_NE(body.find("\"text\":\""), std::string::npos);

@@ -216,7 +216,9 @@ TEST(Migration, FormatOneDatabaseMigratesKeepingIds) {
   const std::vector<std::string> old_ids = {"62ade009b3823741", "a22dc66af54ee17f", "c6d05f7f5847ff32",
                                             "9bb93bffc93a8714", "4a486549764cb2d2", "cbcf4db6a389c333"};
   {
-    Result<std::unique_ptr<Store>> opened = Store::Open(dir.path(), {.migrate_with = kParse});
+    OpenOptions migrate;
+    migrate.migrate_with = kParse;
+    Result<std::unique_ptr<Store>> opened = Store::Open(dir.path(), migrate);
     ASSERT_TRUE(opened.ok()) << opened.status().message();
     Store& store = **opened;
     EXPECT_EQ(store.size(), 6u);

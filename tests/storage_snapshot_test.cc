@@ -94,12 +94,26 @@ TEST(StoreSnapshot, ReadersSeeWholeVersionsWhileAWriterGoesOn) {
 // The room asked for here is more than any disk has.
 TEST(StoreOpen, ADiskWithoutRoomIsRefusedAsFull) {
   testing::TempDir dir;
-  Result<std::unique_ptr<Store>> store = Store::Open(dir.path() + "/db", {.min_free_bytes = uint64_t{1} << 62});
+  OpenOptions no_room;
+  no_room.min_free_bytes = uint64_t{1} << 62;
+  Result<std::unique_ptr<Store>> store = Store::Open(dir.path() + "/db", no_room);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(store.status().reason(), "DISK_FULL");
   EXPECT_NE(store.status().message().find("disk is full"), std::string::npos);
-  EXPECT_TRUE(Store::Open(dir.path() + "/db").ok());
+  // An existing database, the same.
+  {
+    Result<std::unique_ptr<Store>> created = Store::Open(dir.path() + "/db");
+    ASSERT_TRUE(created.ok());
+    const std::string raw = testing::ReadFile(testing::SeedPaths()[0]);
+    ASSERT_TRUE((*created)->Put(ParseText(raw), raw).ok());
+  }
+  store = Store::Open(dir.path() + "/db", no_room);
+  ASSERT_FALSE(store.ok());
+  EXPECT_EQ(store.status().reason(), "DISK_FULL");
+  store = Store::Open(dir.path() + "/db");
+  ASSERT_TRUE(store.ok());
+  EXPECT_EQ((*store)->size(), 1u);
 }
 
 }  // namespace

@@ -110,8 +110,11 @@ export class Index {
     return answer(this.#index.addBulletin(json, text));
   }
   // Every article of an export bundle (NDJSON, as bytes or text) →
-  // {added, duplicates, errors: [{line, message}], articles: [{id, line}]}:
-  // the articles added, each with its line: text when given text; given
+  // {added, duplicates, updated, errors: [{line, message}], articles: [{id, line}],
+  //  deleted: [ids], cursor, reset}: the articles added (or updated: there
+  // under another line, replaced), each with its line; a bundle of changes
+  // (README.md, "The export bundle") also deletes, and its header gives the
+  // cursor of the next one. Each line: text when given text; given
   // bytes (much faster: they cross into wasm as one copy), a view into them
   // (copy it with slice() to keep it apart, e.g. in IndexedDB, which would
   // otherwise store the whole buffer). A bad line is reported and skipped;

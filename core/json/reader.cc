@@ -169,12 +169,12 @@ bool Reader::Skip(int depth) {
   }
 }
 
+// Typed field readers: null leaves the default, as proto3 JSON says.
 bool ReadString(Reader& r, std::string* out) { return r.Null() || r.String(out); }
+bool ReadBool(Reader& r, bool* out) { return r.Null() || r.Bool(out); }
 
 namespace {
 
-// Typed field readers: null leaves the default, as proto3 JSON says.
-bool ReadBool(Reader& r, bool* out) { return r.Null() || r.Bool(out); }
 bool ReadDouble(Reader& r, double* out) { return r.Null() || r.Number(out); }
 bool ReadUint32(Reader& r, uint32_t* out) {
   if (r.Null()) return true;

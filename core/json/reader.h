@@ -117,8 +117,9 @@ bool Reader::Array(Element&& element, int depth) {
 // Reads one Bulletin object into `b` (fields it names; unknown ones are
 // skipped). With lines = false the "lines" member is only checked for syntax.
 bool ReadBulletin(Reader& r, Bulletin* b, int depth, bool lines = true);
-// A string, or null for the default.
+// A string (a boolean), or null for the default.
 bool ReadString(Reader& r, std::string* out);
+bool ReadBool(Reader& r, bool* out);
 
 }  // namespace bantin
 

@@ -97,8 +97,11 @@ class Index:
 
     def add_bundle(self, bundle):
         """Adds an export bundle (`bantin export`, GET /bundle) as str or
-        bytes; returns {"added", "duplicates", "errors": [{"line", "message"}],
-        "articles": [{"id", "begin", "end"}]}. A bad header raises Error."""
+        bytes; returns {"added", "duplicates", "updated", "errors": [{"line",
+        "message"}], "articles": [{"id", "begin", "end"}], "deleted": [ids],
+        "cursor", "reset"} (a bundle of changes, GET /bundle?since=, also
+        deletes; an article there under another line is replaced). A bad
+        header raises Error."""
         data = _page(bundle)
         return _json.loads(_native.call(_native.lib.bantin_index_add_bundle, self._handle, data, len(data)))
 

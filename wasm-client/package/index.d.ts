@@ -49,6 +49,8 @@ export interface Bulletin {
   confidence?: { title?: number; date?: number; source?: number; author?: number };
   /** Provinces the article is about (not its publisher's). */
   places?: string[];
+  /** Shared by copies of one article from several sources. */
+  copyId?: string;
 }
 
 /** What the caller knows of a page; a hint wins over what the page says. */
@@ -108,8 +110,16 @@ export interface SearchResponse {
 export interface BundleReport {
   added: number;
   duplicates: number;
+  /** Articles there under another line (stored again since), replaced; in `articles` too. */
+  updated: number;
   errors: { line: number; message: string }[];
   articles: { id: string; line: string | Uint8Array }[];
+  /** Ids a bundle of changes deleted (removed from the index). */
+  deleted: string[];
+  /** Where the next bundle of changes starts (GET /bundle?since=…), when the bundle says. */
+  cursor?: string;
+  /** The reader's cursor was of no use: this bundle is everything. */
+  reset?: boolean;
 }
 
 export type PageInput = string | Uint8Array | ArrayBuffer;

@@ -97,6 +97,37 @@ test('a bundle loads into the same index: same answers, same bulletins, same tex
   }
 });
 
+// A bundle of changes (GET /bundle?since=…): deletion lines take articles
+// out, an article there under another line is replaced, and the header's
+// cursor and reset flag come back to the caller.
+test('a bundle of changes deletes, updates and gives the next cursor', () => {
+  const ids = pages().map((p) => parse(readFileSync(p)).id);
+  const lines = pages().map((p) => index.article(parse(readFileSync(p)).id));
+  const synced = new Index();
+  const full = synced.addBundle(['{"bantinBundle":1,"cursor":"db:4"}', ...lines].join('\n'));
+  assert.equal(full.added, ids.length);
+  assert.equal(full.cursor, 'db:4');
+  assert.deepEqual(full.deleted, []);
+  // The first article re-parsed on the server (its line differs), the
+  // second deleted, one id the reader never had deleted too.
+  const changed = JSON.parse(lines[0]);
+  changed.bulletin.title = 'Tiêu đề đã sửa';
+  const changes = synced.addBundle([
+    '{"bantinBundle":1,"cursor":"db:9"}', JSON.stringify(changed),
+    `{"deleted":"${ids[1]}"}`, '{"deleted":"ffffffffffffffff"}'].join('\n'));
+  assert.equal(changes.added, 0);
+  assert.equal(changes.updated, 1);
+  assert.deepEqual(changes.articles.map((a) => a.id), [ids[0]]);
+  assert.deepEqual(changes.deleted, [ids[1], 'ffffffffffffffff']);
+  assert.equal(changes.cursor, 'db:9');
+  assert.equal(synced.size, ids.length - 1);
+  assert.equal(synced.has(ids[1]), false);
+  assert.equal(synced.get(ids[0]).title, 'Tiêu đề đã sửa');
+  assert.equal(JSON.parse(synced.search('"tiêu đề đã sửa"').totalSize ?? '0'), 1);
+  assert.equal(synced.addBundle('{"bantinBundle":1,"cursor":"db2:1","reset":true}\n').reset, true);
+  synced.dispose();
+});
+
 test('filters are the query clauses; remove takes a bulletin out', () => {
   assert.equal(queryWithFilters('lúa', { province: 'Sóc "Trăng"', author: 'Hà', from: '2021-01-01', to: '2021-12-31' }),
                'lúa province:"Sóc Trăng" author:"Hà" date>=2021-01-01 date<=2021-12-31');

@@ -123,6 +123,70 @@ test('served by bantin serve: its bundle listed by itself; a picked page rendere
   }
 });
 
+// A returning reader downloads only what changed: the server's cursor and
+// ETag are kept beside the articles; a reload brings new articles and
+// deletions (and a 304 when nothing changed); the app is installable.
+test('sync: a reload fetches only new and deleted articles; 304 when nothing changed; installable', async () => {
+  const dbDir = mkdtempSync(path.join(tmp, 'db-'));
+  const { url, grpc, server, token } = await startBantinServe(dbDir);
+  const { context, page, errors } = await freshPage();
+  const bundles = [];  // [status, body bytes, url] of every /bundle answer
+  page.on('response', async (r) => {
+    if (!new URL(r.url()).pathname.endsWith('/bundle')) return;
+    bundles.push([r.status(), r.status() === 200 ? (await r.body()).length : 0, r.url()]);
+  });
+  const cli = (...args) => execFileSync(bantin, [...args, '--server', grpc, '--token-file', token]).toString('utf8');
+  const loaded = async (n) => {
+    await page.waitForSelector('body[data-loaded="true"]');
+    await page.waitForFunction((count) => document.querySelectorAll('#list .item').length === count, n);
+  };
+  try {
+    cli('ingest', ...pages.slice(0, 4));
+    await page.goto(url);
+    await loaded(4);
+    const first = await listIds(page);
+    assert.equal(bundles.length, 1);
+    assert.ok(!bundles[0][2].includes('since='));
+
+    // Two new pages, one deleted: the reload's bundle carries those alone.
+    cli('ingest', ...pages.slice(4, 6));
+    cli('delete', first[0]);
+    await page.reload();
+    await loaded(5);
+    const second = await listIds(page);
+    assert.ok(!second.includes(first[0]));
+    for (const id of first.slice(1)) assert.ok(second.includes(id));
+    assert.equal(bundles.length, 2);
+    assert.match(bundles[1][2], /since=/);
+    assert.equal(bundles[1][0], 200);
+    assert.ok(bundles[1][1] < bundles[0][1], `changes (${bundles[1][1]} bytes) are less than everything (${bundles[0][1]})`);
+
+    // Nothing new: 304, no body; then offline reload keeps the same list.
+    await page.reload();
+    await loaded(5);
+    assert.deepEqual(bundles[2].slice(0, 2), [304, 0]);
+    assert.match(await page.textContent('#status'), /Không có bài mới/);
+
+    // Installable: a manifest with a name, a start URL, standalone display
+    // and icons that load.
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector('link[rel="manifest"]');
+      const m = await (await fetch(link.href)).json();
+      const icons = await Promise.all(m.icons.map(async (i) => (await fetch(new URL(i.src, link.href))).status));
+      return { ...m, iconStatus: icons };
+    });
+    assert.equal(manifest.short_name, 'bantin');
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.start_url, './');
+    assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+    assert.deepEqual(manifest.iconStatus, manifest.icons.map(() => 200));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    server.kill('SIGTERM');
+  }
+});
+
 test('served with a bundle at /bundle: the viewer lists its articles by itself', async () => {
   const site = await serveViewer({ web, wasm, bundle: bundleFile });
   const { context, page, errors } = await freshPage();

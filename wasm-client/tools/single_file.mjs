@@ -57,6 +57,11 @@ const replace = (from, to) => {
   html = html.replace(from, () => to);
 };
 replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
+// Installing is the served viewer's (its manifest and icons are files beside
+// it); the single file, opened from disk, has the icon inline only.
+replace('<link rel="manifest" href="manifest.webmanifest">\n', '');
+replace('<link rel="icon" href="icon-192.png">',
+  `<link rel="icon" href="data:image/png;base64,${readFileSync(path.join(web, 'icon-192.png')).toString('base64')}">`);
 replace('<script type="module" src="app.js"></script>',
   `<script>globalThis.bantinWasmBinary = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));</script>\n` +
   `<script type="module">${script(loader)}</script>`);

@@ -36,14 +36,19 @@ async function persist(records) {
   }
 }
 
-// `bytes`: the bundle's NDJSON; the records to persist keep each article's line.
+// `bytes`: the bundle's NDJSON; the records to persist keep each article's
+// line. A bundle of changes also deletes (already gone from the index) and
+// says where the next one starts (`cursor`).
 function loadBundle(bytes, origin) {
   const r = index.addBundle(bytes);
   let note = `${origin}: thêm ${r.added} bài`;
+  if (r.updated) note += `, cập nhật ${r.updated} bài`;
+  if (r.deleted.length) note += `, xoá ${r.deleted.length} bài`;
   if (r.duplicates) note += `, ${r.duplicates} bài đã có`;
   if (r.errors.length) note += `, ${r.errors.length} dòng lỗi (dòng ${r.errors[0].line}: ${r.errors[0].message})`;
   // Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
-  return { records: r.articles.map(({ id, line }) => ({ id, line: line.slice() })), note };
+  const records = r.articles.map(({ id, line }) => ({ id, line: line.slice() }));
+  return { records, deleted: r.deleted, cursor: r.cursor, reset: r.reset, note };
 }
 
 // Lines (text or UTF-8 bytes) as the bytes of one bundle.
@@ -99,11 +104,22 @@ async function fetchBundle(automatic) {
     return;
   }
   status('Đang tải bài từ máy chủ…');
+  // After the first visit only what changed since: the server's cursor and
+  // its ETag, kept beside the articles (a 304 when nothing did).
+  const sync = await store.getMeta('sync').catch(() => undefined);
+  const url = new URL('bundle', location.href);
+  const headers = {};
+  if (sync?.cursor) url.searchParams.set('since', sync.cursor);
+  if (sync?.etag) headers['If-None-Match'] = sync.etag;
   let response;
   try {
-    response = await fetch(new URL('bundle', location.href), { cache: 'no-store' });
+    response = await fetch(url, { cache: 'no-store', headers });
   } catch {
     status(`Không kết nối được máy chủ — ${index.size} bài đã lưu vẫn đọc được.`);
+    return;
+  }
+  if (response.status === 304) {
+    status(`Không có bài mới — ${index.size} bài.`);
     return;
   }
   if (!response.ok) {
@@ -114,7 +130,20 @@ async function fetchBundle(automatic) {
   }
   try {
     const r = loadBundle(new Uint8Array(await response.arrayBuffer()), 'Máy chủ');
+    for (const record of r.records) record.from = 'server';
+    // Our cursor was of another database (the server's was replaced): what
+    // it sent is all there is; the rest of what we had from it goes (pages
+    // the reader opened here stay).
+    if (r.reset && sync?.cursor) {
+      const kept = new Set(r.records.map((record) => record.id));
+      const gone = (await store.all()).filter((record) => record.from === 'server' && !kept.has(record.id))
+        .map((record) => record.id);
+      for (const id of gone) index.remove(id);
+      r.deleted.push(...gone);
+    }
     await persist(r.records);
+    if (r.deleted.length) await store.remove(r.deleted).catch(() => {});
+    if (r.cursor) await store.putMeta('sync', { cursor: r.cursor, etag: response.headers.get('ETag') ?? '' });
     status(r.note);
   } catch (e) {
     status(`Gói bài từ máy chủ không đọc được: ${e.message}`);

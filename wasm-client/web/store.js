@@ -1,10 +1,13 @@
 // The articles a reader loaded, kept in IndexedDB so that they survive a
 // reload with the network off. Each record is {id, line}: the article's
 // export-bundle line (Bulletin JSON and page text, UTF-8 bytes or text),
-// which the wasm index reads back with addArticle. Where IndexedDB is unavailable (some file://
+// which the wasm index reads back with addArticle. Beside them, small
+// values by name (`meta`): where the next bundle of changes starts (the
+// server's cursor and ETag). Where IndexedDB is unavailable (some file://
 // and private modes) the store is a no-op and the viewer still works.
 const DB = 'bantin-viewer';
 const STORE = 'articles';
+const META = 'meta';
 
 function request(r) {
   return new Promise((resolve, reject) => {
@@ -26,6 +29,8 @@ class NoStore {
   async put() {}
   async remove() {}
   async clear() {}
+  async getMeta() { return undefined; }
+  async putMeta() {}
 }
 
 class ArticleStore {
@@ -44,22 +49,35 @@ class ArticleStore {
     for (const r of records) store.put(r);
     await done(tx);
   }
-  async remove(id) {
+  // One id or several, in one transaction.
+  async remove(ids) {
     const tx = this.db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).delete(id);
+    for (const id of Array.isArray(ids) ? ids : [ids]) tx.objectStore(STORE).delete(id);
     await done(tx);
   }
   async clear() {
-    const tx = this.db.transaction(STORE, 'readwrite');
+    const tx = this.db.transaction([STORE, META], 'readwrite');
     tx.objectStore(STORE).clear();
+    tx.objectStore(META).clear();
+    await done(tx);
+  }
+  async getMeta(name) {
+    return request(this.db.transaction(META, 'readonly').objectStore(META).get(name));
+  }
+  async putMeta(name, value) {
+    const tx = this.db.transaction(META, 'readwrite');
+    tx.objectStore(META).put(value, name);
     await done(tx);
   }
 }
 
 export async function openStore() {
   try {
-    const open = indexedDB.open(DB, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'id' });
+    const open = indexedDB.open(DB, 2);
+    open.onupgradeneeded = (e) => {
+      if (e.oldVersion < 1) open.result.createObjectStore(STORE, { keyPath: 'id' });
+      if (e.oldVersion < 2) open.result.createObjectStore(META);
+    };
     return new ArticleStore(await request(open));
   } catch {
     return new NoStore();
