@@ -1,5 +1,7 @@
 #include "bantin/embed/article_index.h"
 
+#include "bantin/index/saved_index.h"
+
 #include <utility>
 
 #include "bantin/html/document.h"
@@ -96,7 +98,10 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
     // The same id under another line is the article stored again: the
     // newer line wins.
     bool replaced = false;
-    if (const auto held = lines_.find(id); held != lines_.end() && held->second.text != line) replaced = Remove(id);
+    if (index_.Find(id)) {
+      const auto held = lines_.find(id);  // none for an index loaded from its saved bytes
+      if (held == lines_.end() || held->second.text != line) replaced = Remove(id);
+    }
     if (id.empty() || !index_.Add(std::move(a->bulletin))) {
       ++report.duplicates;
       continue;
@@ -106,6 +111,13 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
     lines_.emplace(std::move(id), Line{bytes, line});
   }
   return report;
+}
+
+std::string ArticleIndex::SaveIndex() const { return bantin::SaveIndex(index_); }
+
+Status ArticleIndex::LoadIndex(std::string_view bytes) {
+  lines_.clear();
+  return bantin::LoadIndex(bytes, &index_);
 }
 
 bool ArticleIndex::Remove(const std::string& id) {

@@ -82,6 +82,13 @@ class ArticleIndex {
   // reported in the answer.
   Result<BundleReport> AddBundle(std::shared_ptr<const char> bytes, size_t size);
 
+  // The index as bytes (bantin/index/saved_index.h) and back: a loaded
+  // index searches as the saved one did. The articles' lines are not in
+  // them: after LoadIndex, Get, Text and Article answer only for articles
+  // added since (a viewer keeps the lines itself).
+  std::string SaveIndex() const;
+  Status LoadIndex(std::string_view bytes);
+
   bool Remove(const std::string& id);
   bool Has(const std::string& id) const { return index_.Find(id) != nullptr; }
   size_t Size() const { return index_.size(); }

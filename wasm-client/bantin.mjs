@@ -132,6 +132,16 @@ export class Index {
     });
     return r;
   }
+  // The index as bytes (a Uint8Array of its own): what load() takes back.
+  // Little-endian, versioned and checksummed (core/index/saved_index.h):
+  // the same bytes as core natively for the same index.
+  save() { return this.#index.saveIndex().slice(); }
+  // Replaces the contents with saved bytes → {size}; damaged or foreign
+  // bytes throw (DATA_LOSS). The articles' lines are not in them: get, text
+  // and article answer only for articles added since.
+  load(bytes) {
+    return answer(inWasm(bytesOf(bytes), (data, size) => this.#index.loadIndex(data, size)));
+  }
   remove(id) { return this.#index.remove(id); }
   has(id) { return this.#index.has(id); }
   // The Bulletin, or null.

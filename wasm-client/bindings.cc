@@ -83,6 +83,23 @@ class Index {
     return Json(index_.AddBulletin(json, text));
   }
 
+  // The saved index: a view of bytes the Index keeps until the next save
+  // (bantin.mjs copies them out at once).
+  emscripten::val SaveIndex() {
+    saved_ = index_.SaveIndex();
+    return emscripten::val(
+        emscripten::typed_memory_view(saved_.size(), reinterpret_cast<const uint8_t*>(saved_.data())));
+  }
+  // Saved bytes, `size` at `data` (wasm memory the caller owns): {"size":N} or {"error":…}.
+  std::string LoadIndex(size_t data, size_t size) {
+    saved_.clear();
+    const Status s = index_.LoadIndex(std::string_view(reinterpret_cast<const char*>(data), size));
+    if (!s.ok()) return ErrorToJson(s);
+    JsonWriter w;
+    w.BeginObject().Key("size").Int(static_cast<long long>(index_.Size())).EndObject();
+    return w.Take();
+  }
+
   bool Remove(const std::string& id) { return index_.Remove(id); }
   bool Has(const std::string& id) const { return index_.Has(id); }
   // The Bulletin JSON, "" when unknown.
@@ -115,6 +132,7 @@ class Index {
   }
 
   bantin::ArticleIndex index_;
+  std::string saved_;  // the last SaveIndex, viewed from JavaScript
 };
 
 }  // namespace
@@ -131,6 +149,8 @@ EMSCRIPTEN_BINDINGS(bantin) {
       .function("addArticle", &Index::AddArticle)
       .function("addBulletin", &Index::AddBulletin)
       .function("addBundle", &Index::AddBundle)
+      .function("saveIndex", &Index::SaveIndex)
+      .function("loadIndex", &Index::LoadIndex)
       .function("remove", &Index::Remove)
       .function("has", &Index::Has)
       .function("get", &Index::Get)

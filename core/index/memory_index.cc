@@ -50,6 +50,32 @@ const Bulletin* MemoryIndex::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : bulletins_[it->second].get();
 }
 
+void MemoryIndex::ForEachPostingList(
+    const std::function<void(std::string_view folded, std::string_view entries)>& visit) const {
+  for (const auto& [folded, entries] : postings_) visit(folded, entries);
+}
+
+bool MemoryIndex::Restore(uint32_t docno, Bulletin b, const FieldLengths& length) {
+  if (docno < bulletins_.size() || b.id.empty() || by_id_.count(b.id)) return false;
+  bulletins_.resize(docno);
+  table_.Extend(docno + 1);
+  table_.Set(docno, MetaOf(b, length));
+  by_id_[b.id] = docno;
+  ++totals_.documents;
+  for (int f = 0; f < kFieldCount; ++f) totals_.length[f] += length[f];
+  bulletins_.push_back(std::make_unique<Bulletin>(std::move(b)));
+  return true;
+}
+
+void MemoryIndex::RestorePostings(std::string folded, std::string entries) {
+  postings_[std::move(folded)] = std::move(entries);
+}
+
+void MemoryIndex::RestoreLimit(uint32_t limit) {
+  table_.Extend(limit);
+  if (bulletins_.size() < limit) bulletins_.resize(limit);
+}
+
 Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
   const auto it = postings_.find(folded);
   *list = {};

@@ -4,8 +4,10 @@
 #ifndef BANTIN_INDEX_MEMORY_INDEX_H_
 #define BANTIN_INDEX_MEMORY_INDEX_H_
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -34,6 +36,16 @@ class MemoryIndex : public IndexReader {
   const FilterKeys& Keys() const override { return table_.Keys(); }
   uint32_t DocLimit() const override { return table_.DocLimit(); }
   CorpusTotals Totals() const override { return totals_; }
+
+  // What SaveIndex and LoadIndex (bantin/index/saved_index.h) read and
+  // write. Every posting list, in no order:
+  void ForEachPostingList(const std::function<void(std::string_view folded, std::string_view entries)>& visit) const;
+  // A document back at the docno it was saved at, its postings restored
+  // apart; docnos must ascend and ids be new (false otherwise).
+  bool Restore(uint32_t docno, Bulletin bulletin, const FieldLengths& length);
+  void RestorePostings(std::string folded, std::string entries);
+  // Docnos below `limit` were issued (the last ones may have been removed).
+  void RestoreLimit(uint32_t limit);
 
  private:
   std::vector<std::unique_ptr<Bulletin>> bulletins_;  // by docno; null once removed

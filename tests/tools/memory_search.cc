@@ -5,7 +5,10 @@
 // then prints the next page too when there is one. Errors print as
 // ErrorToJson. wasm-client/test/search.test.mjs compares byte for byte.
 //
-//   memory_search [--page-size N] QUERIES PAGE...
+//   memory_search [--page-size N] [--save FILE] QUERIES PAGE...
+//
+// --save writes the index's saved form (bantin/index/saved_index.h) to FILE:
+// search.test.mjs checks the wasm module saves the same bytes.
 #include <algorithm>  // before tests/test_util.h, which sorts
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +20,7 @@
 
 #include "bantin/html/document.h"
 #include "bantin/index/memory_index.h"
+#include "bantin/index/saved_index.h"
 #include "bantin/search/search_json.h"
 #include "tests/test_util.h"
 
@@ -38,9 +42,13 @@ std::string Page(const bantin::MemoryIndex& index, const std::string& query, int
 int main(int argc, char** argv) {
   int arg = 1;
   int page_size = 0;
-  if (arg + 1 < argc && std::string(argv[arg]) == "--page-size") {
-    page_size = std::atoi(argv[arg + 1]);
-    arg += 2;
+  std::string save;
+  for (bool flag = true; flag && arg + 1 < argc;) {
+    const std::string name = argv[arg];
+    flag = name == "--page-size" || name == "--save";
+    if (name == "--page-size") page_size = std::atoi(argv[arg + 1]);
+    if (name == "--save") save = argv[arg + 1];
+    if (flag) arg += 2;
   }
   if (argc - arg < 1) {
     std::fprintf(stderr, "usage: memory_search [--page-size N] QUERIES PAGE...\n");
@@ -59,6 +67,7 @@ int main(int argc, char** argv) {
     }
     index.Add(bantin::Parse(bantin::testing::ReadFile(argv[i])));
   }
+  if (!save.empty()) std::ofstream(save, std::ios::binary) << bantin::SaveIndex(index);
   std::istringstream lines(queries);
   for (std::string query; std::getline(lines, query);) {
     std::string next;

@@ -15,7 +15,9 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 // The bundle is indexed `builds` times (a fresh Index each time; this VM's
 // two cores are shared, so one run can be slowed by a neighbour): indexMs is
 // the median, indexRuns every run. The last index is searched.
-// → {articles, bundleBytes, indexMs, indexRuns, indexCpuMs, search: {p50, p99, max, perQuery}}
+// Then the index is saved and loaded back `builds` times (loadMs: the median).
+// → {articles, bundleBytes, indexMs, indexRuns, indexCpuMs, savedBytes, loadMs, loadRuns,
+//    search: {p50, p99, max, perQuery}}
 // `cpuClock` (ms of CPU time, where the host has one) adds indexCpuMs: the
 // CPU the indexing took, which a busy neighbour does not inflate.
 export function measure(Index, bundle, { builds = 5, rounds = 5, cpuClock = null } = {}) {
@@ -34,6 +36,17 @@ export function measure(Index, bundle, { builds = 5, rounds = 5, cpuClock = null
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const indexMs = median(indexRuns);
+  // A reload from the saved index (core/index/saved_index.h) instead.
+  const saved = index.save();
+  const loadRuns = [];
+  for (let b = 0; b < builds; ++b) {
+    const again = new Index();
+    const t0 = performance.now();
+    again.load(saved);
+    loadRuns.push(performance.now() - t0);
+    again.dispose();
+  }
+  const loadMs = median(loadRuns);
   const indexCpuMs = cpuRuns.length ? median(cpuRuns) : undefined;
   index.search('tỉnh ủy');  // warm-up
   const all = [];
@@ -53,6 +66,7 @@ export function measure(Index, bundle, { builds = 5, rounds = 5, cpuClock = null
   all.sort((a, b) => a - b);
   const result = {
     articles: loaded.added, bundleBytes: bundle.length, indexMs, indexRuns, indexCpuMs,
+    savedBytes: saved.length, loadMs, loadRuns,
     search: { p50: percentile(all, 0.5), p99: percentile(all, 0.99), max: all.at(-1), perQuery },
   };
   index.dispose();
@@ -63,7 +77,9 @@ export function report(where, r) {
   const lines = [`${where}: ${r.articles} articles (${(r.bundleBytes / 1e6).toFixed(1)} MB bundle) indexed in ` +
                  `${r.indexMs.toFixed(0)} ms, median of ${r.indexRuns.map((t) => t.toFixed(0)).join(' / ')} ` +
                  `(${(r.articles / (r.indexMs / 1000)).toFixed(0)}/s)` +
-                 (r.indexCpuMs ? `, CPU time ${r.indexCpuMs.toFixed(0)} ms (median)` : '') + `; search p50 ${r.search.p50.toFixed(2)} ms, ` +
+                 (r.indexCpuMs ? `, CPU time ${r.indexCpuMs.toFixed(0)} ms (median)` : '') +
+                 `; loaded from its saved form (${(r.savedBytes / 1e6).toFixed(1)} MB) in ${r.loadMs.toFixed(0)} ms, ` +
+                 `median of ${r.loadRuns.map((t) => t.toFixed(0)).join(' / ')}` + `; search p50 ${r.search.p50.toFixed(2)} ms, ` +
                  `p99 ${r.search.p99.toFixed(2)} ms, max ${r.search.max.toFixed(2)} ms`];
   for (const [q, s] of Object.entries(r.search.perQuery))
     lines.push(`  ${s.p50.toFixed(2).padStart(7)} ms  ${String(s.matches).padStart(6)} matches  ${q}`);

@@ -144,6 +144,10 @@ export class Index {
   addArticle(line: string | Uint8Array): { id: string; added: boolean };
   add(bulletin: Bulletin | string, text?: string): { id: string; added: boolean };
   addBundle(bundle: string | Uint8Array | ArrayBuffer): BundleReport;
+  /** The index as bytes, what load() takes back (same bytes as core natively). */
+  save(): Uint8Array;
+  /** Replaces the contents with saved bytes; throws BantinError (DATA_LOSS) on damaged ones. */
+  load(bytes: Uint8Array | ArrayBuffer): { size: number };
   remove(id: string): boolean;
   has(id: string): boolean;
   get(id: string): Bulletin | null;

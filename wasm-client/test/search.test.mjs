@@ -128,6 +128,28 @@ test('a bundle of changes deletes, updates and gives the next cursor', () => {
   synced.dispose();
 });
 
+// The saved index: the same bytes as core natively (memory_search --save)
+// for the same pages; loaded back, the same answers; damaged bytes throw.
+test('the saved index is the same bytes as native and loads back to the same answers', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bantin-saved-'));
+  try {
+    const file = path.join(dir, 'index.btix');
+    execFileSync(tool('memory_search'), ['--save', file, queriesFile, ...pages()]);
+    const saved = index.save();
+    assert.ok(Buffer.from(saved).equals(readFileSync(file)), 'wasm and native saved bytes differ');
+    const loaded = new Index();
+    assert.deepEqual(loaded.load(saved), { size: index.size });
+    assert.deepEqual(answers(loaded, 3), answers(index, 3));
+    const damaged = saved.slice();
+    damaged[damaged.length >> 1] ^= 0xff;
+    assert.throws(() => loaded.load(damaged), (e) => e instanceof BantinError && e.code === 'DATA_LOSS');
+    assert.equal(loaded.size, 0);
+    loaded.dispose();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('filters are the query clauses; remove takes a bulletin out', () => {
   assert.equal(queryWithFilters('lúa', { province: 'Sóc "Trăng"', author: 'Hà', from: '2021-01-01', to: '2021-12-31' }),
                'lúa province:"Sóc Trăng" author:"Hà" date>=2021-01-01 date<=2021-12-31');

@@ -328,12 +328,27 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     await page.screenshot({ path: path.join(shots, 'viewer-phone-list.png') });
 
     // The network goes away for real: the server stops. A reload still
-    // opens the app (service worker) and the articles (IndexedDB).
+    // opens the app (service worker) and the articles (IndexedDB), the index
+    // loaded from its saved form rather than built again; an article opened
+    // then comes from its saved line.
     await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(async () => {
+      const db = await new Promise((resolve) => {
+        const open = indexedDB.open('bantin-viewer');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const kept = await new Promise((resolve) => {
+        const r = db.transaction('meta').objectStore('meta').get('index');
+        r.onsuccess = () => resolve(r.result);
+      });
+      db.close();
+      return kept?.size > 0;
+    });
     await site.close();
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('body[data-loaded="true"]');
+    assert.equal(await page.evaluate(() => document.body.dataset.index), 'saved');
     assert.equal((await listIds(page)).length, pages.length);
     assert.match(await page.textContent('#network'), /Ngoại tuyến/);
     await search(page, 'tinh uy');
@@ -341,6 +356,10 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     assert.deepEqual(await listIds(page), expected.search('tinh uy', { pageSize: 50 }).results.map((r) => r.id));
     await page.click('#list .item');
     await page.waitForSelector('#article:not([hidden])');
+    const first = expected.get(expected.search('tinh uy', { pageSize: 50 }).results[0].id);
+    assert.equal(await page.textContent('#title'), first.title);
+    await page.click('#raw-toggle');
+    assert.ok((await page.textContent('#raw')).includes(first.title.slice(0, 20)));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -13,6 +13,7 @@ const served = location.protocol === 'http:' || location.protocol === 'https:';
 let store;
 let nextPageToken = '';
 let openId = '';
+let opened = null;  // {bulletin, text} of the open article
 let searchSerial = 0;
 
 function status(text) { $('status').textContent = text; }
@@ -34,6 +35,21 @@ async function persist(records) {
   } catch (e) {
     status(`Không lưu được vào trình duyệt: ${e.message}`);
   }
+  saveIndexSoon();
+}
+
+// The index itself is kept too (core's saved form, a copy to load instead
+// of indexing every article again), a moment after the last change.
+let saving;
+function saveIndexSoon() {
+  clearTimeout(saving);
+  saving = setTimeout(async () => {
+    try {
+      await store.putMeta('index', { bytes: index.save(), size: index.size });
+    } catch {
+      // Without room for it the viewer still works: it indexes at the next start.
+    }
+  }, 300);
 }
 
 // `bytes`: the bundle's NDJSON; the records to persist keep each article's
@@ -225,11 +241,24 @@ function pickFacet(kind, value) {
 
 // ---- The article ---------------------------------------------------------
 
-function openArticle(id) {
+// The article as the index has it, or (an index loaded from its saved
+// bytes keeps no page texts) from its line in IndexedDB.
+async function articleOf(id) {
   const b = index.get(id);
-  if (!b) return;
+  if (b) return { bulletin: b, text: index.text(id) };
+  const record = await store.get(id).catch(() => undefined);
+  if (!record) return null;
+  const line = typeof record.line === 'string' ? record.line : new TextDecoder().decode(record.line);
+  const { bulletin, text } = JSON.parse(line);
+  return { bulletin, text: text ?? '' };
+}
+
+async function openArticle(id) {
+  const article = await articleOf(id);
+  if (!article) return;
   openId = id;
-  renderArticle(b);
+  opened = article;
+  renderArticle(article.bulletin);
   showRaw(false);
   $('article').hidden = false;
   document.body.classList.add('reading');
@@ -256,7 +285,7 @@ function showRaw(on) {
   $('raw-toggle').setAttribute('aria-pressed', String(on));
   $('raw-toggle').textContent = on ? 'Ẩn trang gốc' : 'Xem trang gốc';
   $('raw-view').hidden = !on;
-  if (on) renderRaw($('raw'), index.text(openId), index.get(openId)?.lines);
+  if (on && opened) renderRaw($('raw'), opened.text, opened.bulletin.lines);
 }
 
 // ---- Events --------------------------------------------------------------
@@ -302,6 +331,7 @@ function wire() {
   $('delete').addEventListener('click', async () => {
     index.remove(openId);
     await store.remove(openId).catch(() => {});
+    saveIndexSoon();
     closeArticle();
     refresh();
   });
@@ -346,14 +376,28 @@ async function start() {
   $('fetch-bundle').hidden = !served;
   $('single-file').hidden = !served;
   store = await openStore();
-  const saved = await store.all().catch(() => []);
-  if (saved.length) {
+  // The saved index when it holds what the store holds: a copy, no indexing.
+  const kept = await store.getMeta('index').catch(() => undefined);
+  const count = await store.count().catch(() => 0);
+  let loaded = false;
+  if (kept && kept.size === count && count > 0) {
+    try {
+      index.load(kept.bytes);
+      loaded = index.size === count;
+    } catch {
+      loaded = false;  // damaged or of another version: index the lines instead
+    }
+  }
+  if (!loaded && count) {
+    const saved = await store.all().catch(() => []);
     // The saved lines go in as one bundle: one crossing into wasm.
     const r = index.addBundle(asBundle(saved.map((record) => record.line)));
     // Lines it could not read (written by an older viewer) are dropped.
     for (const e of r.errors) await store.remove(saved[e.line - 2].id).catch(() => {});
+    saveIndexSoon();
   }
-  status(saved.length ? `Đã mở ${index.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
+  document.body.dataset.index = loaded ? 'saved' : 'built';
+  status(count ? `Đã mở ${index.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
   await refresh();
   document.body.dataset.ready = 'true';
   if (served && 'serviceWorker' in navigator)

@@ -30,6 +30,8 @@ class NoStore {
   async remove() {}
   async clear() {}
   async getMeta() { return undefined; }
+  async get() { return undefined; }
+  async count() { return 0; }
   async putMeta() {}
 }
 
@@ -41,6 +43,8 @@ class ArticleStore {
     const tx = this.db.transaction(STORE, 'readonly');
     return request(tx.objectStore(STORE).getAll());
   }
+  async get(id) { return request(this.db.transaction(STORE, 'readonly').objectStore(STORE).get(id)); }
+  async count() { return request(this.db.transaction(STORE, 'readonly').objectStore(STORE).count()); }
   // records: [{id, line}], written in one transaction.
   async put(records) {
     if (!records.length) return;

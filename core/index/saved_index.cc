@@ -1,0 +1,178 @@
+#include "bantin/index/saved_index.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+#include "bantin/index/posting.h"
+
+namespace bantin {
+namespace {
+
+constexpr char kMagic[4] = {'B', 'T', 'I', 'X'};
+
+uint32_t Crc32(std::string_view bytes) {
+  static const std::array<uint32_t, 256> table = [] {
+    std::array<uint32_t, 256> t{};
+    for (uint32_t i = 0; i < 256; ++i) {
+      uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[i] = c;
+    }
+    return t;
+  }();
+  uint32_t crc = 0xFFFFFFFFu;
+  for (char ch : bytes) crc = table[(crc ^ static_cast<uint8_t>(ch)) & 0xFF] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
+}
+
+void PutFixed(std::string& out, uint32_t v) {
+  for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((v >> shift) & 0xFF));
+}
+bool GetFixed(std::string_view& in, uint32_t* v) {
+  if (in.size() < 4) return false;
+  *v = 0;
+  for (int i = 3; i >= 0; --i) *v = *v << 8 | static_cast<uint8_t>(in[static_cast<size_t>(i)]);
+  in.remove_prefix(4);
+  return true;
+}
+
+void PutString(std::string& out, std::string_view s) {
+  PutVarint(out, static_cast<uint32_t>(s.size()));
+  out.append(s);
+}
+bool GetString(std::string_view& in, std::string* s) {
+  uint32_t size = 0;
+  if (!GetVarint(in, &size) || in.size() < size) return false;
+  s->assign(in.substr(0, size));
+  in.remove_prefix(size);
+  return true;
+}
+
+void PutStrings(std::string& out, const std::vector<std::string>& v) {
+  PutVarint(out, static_cast<uint32_t>(v.size()));
+  for (const std::string& s : v) PutString(out, s);
+}
+bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
+  uint32_t n = 0;
+  if (!GetVarint(in, &n) || n > in.size()) return false;
+  v->resize(n);
+  for (std::string& s : *v)
+    if (!GetString(in, &s)) return false;
+  return true;
+}
+
+// Confidences in hundredths, as the JSON writes them.
+uint32_t Hundredths(double v) { return static_cast<uint32_t>(std::clamp(v, 0.0, 1.0) * 100 + 0.5); }
+
+void PutBulletin(std::string& out, const Bulletin& b) {
+  for (const std::string* s :
+       {&b.id, &b.title, &b.date, &b.time, &b.source.id, &b.source.name, &b.source.province, &b.source.site, &b.author,
+        &b.credit, &b.url, &b.page_date, &b.parser_version, &b.copy_id})
+    PutString(out, *s);
+  PutVarint(out, b.date_inferred ? 1 : 0);
+  PutVarint(out, static_cast<uint32_t>(b.blocks.size()));
+  for (const Block& block : b.blocks) {
+    PutVarint(out, static_cast<uint32_t>(block.kind));
+    PutString(out, block.text);
+  }
+  PutStrings(out, b.related);
+  PutVarint(out, static_cast<uint32_t>(b.people.size()));
+  for (const Person& p : b.people) PutString(out, p.name), PutString(out, p.role);
+  PutStrings(out, b.places);
+  for (double c : {b.confidence.title, b.confidence.date, b.confidence.source, b.confidence.author})
+    PutVarint(out, Hundredths(c));
+}
+
+bool GetBulletin(std::string_view& in, Bulletin* b) {
+  for (std::string* s :
+       {&b->id, &b->title, &b->date, &b->time, &b->source.id, &b->source.name, &b->source.province, &b->source.site,
+        &b->author, &b->credit, &b->url, &b->page_date, &b->parser_version, &b->copy_id})
+    if (!GetString(in, s)) return false;
+  uint32_t inferred = 0, blocks = 0, people = 0;
+  if (!GetVarint(in, &inferred) || inferred > 1) return false;
+  b->date_inferred = inferred == 1;
+  if (!GetVarint(in, &blocks) || blocks > in.size()) return false;
+  b->blocks.resize(blocks);
+  for (Block& block : b->blocks) {
+    uint32_t kind = 0;
+    if (!GetVarint(in, &kind) || kind > static_cast<uint32_t>(BlockKind::kQuote) || !GetString(in, &block.text))
+      return false;
+    block.kind = static_cast<BlockKind>(kind);
+  }
+  if (!GetStrings(in, &b->related) || !GetVarint(in, &people) || people > in.size()) return false;
+  b->people.resize(people);
+  for (Person& p : b->people)
+    if (!GetString(in, &p.name) || !GetString(in, &p.role)) return false;
+  if (!GetStrings(in, &b->places)) return false;
+  for (double* c : {&b->confidence.title, &b->confidence.date, &b->confidence.source, &b->confidence.author}) {
+    uint32_t h = 0;
+    if (!GetVarint(in, &h) || h > 100) return false;
+    *c = h / 100.0;
+  }
+  return true;
+}
+
+Status Damaged(const std::string& what) {
+  return Status(StatusCode::kDataLoss, "saved index: " + what).WithReason("INDEX_CORRUPTED");
+}
+
+}  // namespace
+
+std::string SaveIndex(const MemoryIndex& index) {
+  std::string out(kMagic, sizeof kMagic);
+  PutFixed(out, kSavedIndexVersion);
+  PutFixed(out, index.DocLimit());
+  PutFixed(out, static_cast<uint32_t>(index.size()));
+  for (uint32_t docno = 0; docno < index.DocLimit(); ++docno) {
+    const Bulletin* b = index.Document(docno);
+    if (!b) continue;
+    PutVarint(out, docno);
+    for (uint32_t length : index.Meta(docno)->length) PutVarint(out, length);
+    PutBulletin(out, *b);
+  }
+  std::vector<std::pair<std::string_view, std::string_view>> lists;
+  index.ForEachPostingList(
+      [&](std::string_view folded, std::string_view entries) { lists.emplace_back(folded, entries); });
+  std::sort(lists.begin(), lists.end());
+  PutFixed(out, static_cast<uint32_t>(lists.size()));
+  for (const auto& [folded, entries] : lists) PutString(out, folded), PutString(out, entries);
+  PutFixed(out, Crc32(out));
+  return out;
+}
+
+Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
+  *index = MemoryIndex();
+  if (bytes.size() < sizeof kMagic + 4 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    return Damaged("not a saved index");
+  std::string_view crc_bytes = bytes.substr(bytes.size() - 4);
+  std::string_view in = bytes.substr(0, bytes.size() - 4);
+  uint32_t crc = 0, version = 0, limit = 0, documents = 0, lists = 0;
+  if (!GetFixed(crc_bytes, &crc) || crc != Crc32(in)) return Damaged("checksum mismatch");
+  in.remove_prefix(sizeof kMagic);
+  if (!GetFixed(in, &version) || version != kSavedIndexVersion)
+    return Damaged("version " + std::to_string(version) + ", this build reads " + std::to_string(kSavedIndexVersion));
+  if (!GetFixed(in, &limit) || !GetFixed(in, &documents) || documents > limit) return Damaged("bad header");
+  for (uint32_t i = 0; i < documents; ++i) {
+    uint32_t docno = 0;
+    FieldLengths length{};
+    Bulletin b;
+    if (!GetVarint(in, &docno) || docno >= limit) return *index = MemoryIndex(), Damaged("bad document number");
+    for (uint32_t& l : length)
+      if (!GetVarint(in, &l)) return *index = MemoryIndex(), Damaged("bad field lengths");
+    if (!GetBulletin(in, &b) || !index->Restore(docno, std::move(b), length))
+      return *index = MemoryIndex(), Damaged("bad document " + std::to_string(docno));
+  }
+  if (!GetFixed(in, &lists)) return *index = MemoryIndex(), Damaged("bad list count");
+  for (uint32_t i = 0; i < lists; ++i) {
+    std::string folded, entries;
+    if (!GetString(in, &folded) || !GetString(in, &entries)) return *index = MemoryIndex(), Damaged("bad posting list");
+    index->RestorePostings(std::move(folded), std::move(entries));
+  }
+  if (!in.empty()) return *index = MemoryIndex(), Damaged("trailing bytes");
+  index->RestoreLimit(limit);
+  return Status::Ok();
+}
+
+}  // namespace bantin
