@@ -203,6 +203,30 @@ test('served with a bundle at /bundle: the viewer lists its articles by itself',
     index.addBundle(readFileSync(bundleFile, 'utf8'));
     const newest = index.search('').results[0];
     assert.ok(first.includes(newest.title) && first.includes(newest.source.province) && first.includes(newest.author));
+
+    // What is kept, shown; old months dropped from the list and the store.
+    await page.waitForFunction((n) => document.getElementById('budget-summary').textContent.startsWith(`${n} bài`), count);
+    assert.match(await page.textContent('#budget-summary'), /^\d+ bài · dùng [\d.]+ MB \/ [\d.]+ MB/);
+    const months = (index.search('').monthFacets ?? []).map((f) => f.value).sort();
+    assert.ok(months.length >= 3);
+    const before = months[Math.floor(months.length / 2)];
+    const dropped = Number(index.search(`date<${before}`).totalSize ?? 0);
+    assert.ok(dropped > 0);
+    await page.click('#budget summary');
+    await page.selectOption('#drop-before', before);
+    await page.click('#drop-old button');
+    await page.waitForFunction((n) => document.querySelectorAll('#list .item').length === n, count - dropped);
+    assert.match(await page.textContent('#status'), new RegExp(`Đã xoá ${dropped} bài`));
+    assert.match(await page.textContent('#budget-summary'), new RegExp(`^${count - dropped} bài`));
+    const kept = await page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('bantin-viewer');
+      open.onsuccess = () => {
+        const r = open.result.transaction('articles').objectStore('articles').count();
+        r.onsuccess = () => resolve(r.result);
+      };
+    }));
+    assert.equal(kept, count - dropped);
+    index.dispose();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -219,6 +219,7 @@ async function refresh(append = false) {
       : response;
     provinceOptions(all.provinceFacets);
     facetChips($('facets'), response, pickFacet);
+    showBudget();
   }
   document.body.dataset.results = String(total);
 }
@@ -237,6 +238,40 @@ function pickFacet(kind, value) {
     $('to').value = `${value}-${String(last).padStart(2, '0')}`;
   }
   refresh();
+}
+
+// ---- What is kept --------------------------------------------------------
+
+// How many articles, how much of the browser's space they take of how much
+// it allows, and the months a reader can drop (all but the oldest).
+async function showBudget() {
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+  $('budget-summary').textContent = `${index.size} bài` +
+    (estimate ? ` · dùng ${mb(estimate.usage ?? 0)} / ${mb(estimate.quota ?? 0)} của trình duyệt` : '');
+  const months = (index.search('', { pageSize: 1 }).monthFacets ?? []).map((f) => f.value).sort();
+  const select = $('drop-before');
+  const chosen = select.value;
+  select.replaceChildren(...months.slice(1).map((m) => new Option(`${m.slice(5)}/${m.slice(0, 4)}`, m)));
+  if (months.includes(chosen)) select.value = chosen;
+  $('drop-old').hidden = months.length < 2;
+}
+
+// Drops every article dated before the chosen month, from the index and
+// the browser's store.
+async function dropBefore(month) {
+  const ids = [];
+  let pageToken = '';
+  do {
+    const page = index.search(`date<${month}`, { pageSize: 500, pageToken });
+    ids.push(...(page.results ?? []).map((r) => r.id));
+    pageToken = page.nextPageToken ?? '';
+  } while (pageToken);
+  for (const id of ids) index.remove(id);
+  await store.remove(ids).catch(() => {});
+  saveIndexSoon();
+  status(`Đã xoá ${ids.length} bài đăng trước ${month.slice(5)}/${month.slice(0, 4)}.`);
+  await refresh();
 }
 
 // ---- The article ---------------------------------------------------------
@@ -307,6 +342,10 @@ function wire() {
     if (e.dataTransfer?.files?.length) openFiles([...e.dataTransfer.files]);
   });
   $('fetch-bundle').addEventListener('click', () => fetchBundle(false));
+  $('drop-old').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if ($('drop-before').value) dropBefore($('drop-before').value);
+  });
   $('clear').addEventListener('click', async () => {
     if (!confirm('Xoá mọi bài đã lưu trong trình duyệt này?')) return;
     await store.clear();
