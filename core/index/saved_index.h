@@ -9,7 +9,7 @@
 //   "BTIX" | u32 version | u32 doc limit | u32 documents present
 //   per present document: varint docno, varint×3 field lengths, Bulletin
 //   u32 posting lists | per list: string folded, string entries
-//   u32 CRC-32 of everything before it
+//   u64 checksum of everything before it (FNV-1a over 64-bit words)
 //
 // strings are a varint length and the bytes; a Bulletin is its fields in
 // the order of bantin.v1.Bulletin without line spans and warnings (what
