@@ -11,33 +11,6 @@ constexpr uint32_t kVersion = 4;
 constexpr uint32_t kVersionWithoutCopies = 3;
 constexpr uint32_t kVersionWithoutPlaces = 2;
 
-void PutString(std::string& out, std::string_view s) {
-  PutVarint(out, static_cast<uint32_t>(s.size()));
-  out.append(s);
-}
-
-bool GetString(std::string_view& in, std::string* s) {
-  uint32_t size = 0;
-  if (!GetVarint(in, &size) || in.size() < size) return false;
-  s->assign(in.substr(0, size));
-  in.remove_prefix(size);
-  return true;
-}
-
-void PutStrings(std::string& out, const std::vector<std::string>& v) {
-  PutVarint(out, static_cast<uint32_t>(v.size()));
-  for (const std::string& s : v) PutString(out, s);
-}
-
-bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
-  uint32_t n = 0;
-  if (!GetVarint(in, &n) || n > in.size()) return false;
-  v->resize(n);
-  for (std::string& s : *v)
-    if (!GetString(in, &s)) return false;
-  return true;
-}
-
 }  // namespace
 
 std::string EncodeDocMeta(const DocMeta& m) {
@@ -45,15 +18,15 @@ std::string EncodeDocMeta(const DocMeta& m) {
   PutVarint(out, kVersion);
   for (const std::string* s : {&m.id, &m.date, &m.source.id, &m.source.name, &m.source.province, &m.source.site,
                                &m.province_key, &m.author_key})
-    PutString(out, *s);
-  PutStrings(out, m.source_keys);
-  PutStrings(out, m.people_keys);
+    PutLengthPrefixed(out, *s);
+  PutLengthPrefixedList(out, m.source_keys);
+  PutLengthPrefixedList(out, m.people_keys);
   for (uint32_t length : m.length) PutVarint(out, length);
   // Facet indexes, shifted so that -1 encodes as 0.
   PutVarint(out, static_cast<uint32_t>(m.province_index + 1));
   PutVarint(out, static_cast<uint32_t>(m.month_index + 1));
-  PutStrings(out, m.place_keys);
-  PutString(out, m.copy_id);
+  PutLengthPrefixedList(out, m.place_keys);
+  PutLengthPrefixed(out, m.copy_id);
   return out;
 }
 
@@ -62,8 +35,8 @@ bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   if (!GetVarint(in, &version) || version < kVersionWithoutPlaces || version > kVersion) return false;
   for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province, &m->source.site,
                          &m->province_key, &m->author_key})
-    if (!GetString(in, s)) return false;
-  if (!GetStrings(in, &m->source_keys) || !GetStrings(in, &m->people_keys)) return false;
+    if (!GetLengthPrefixed(in, s)) return false;
+  if (!GetLengthPrefixedList(in, &m->source_keys) || !GetLengthPrefixedList(in, &m->people_keys)) return false;
   for (uint32_t& length : m->length)
     if (!GetVarint(in, &length)) return false;
   uint32_t province = 0, month = 0;
@@ -72,8 +45,8 @@ bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   m->month_index = static_cast<int32_t>(month) - 1;
   m->place_keys.clear();
   m->copy_id.clear();
-  if (version >= kVersionWithoutCopies && !GetStrings(in, &m->place_keys)) return false;
-  if (version >= kVersion && !GetString(in, &m->copy_id)) return false;
+  if (version >= kVersionWithoutCopies && !GetLengthPrefixedList(in, &m->place_keys)) return false;
+  if (version >= kVersion && !GetLengthPrefixed(in, &m->copy_id)) return false;
   return in.empty();
 }
 

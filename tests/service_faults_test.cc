@@ -114,33 +114,48 @@ TEST_F(DiskFullService, WritesRefusedWithReasonReadsGoOnWritesResume) {
   EXPECT_TRUE(resumed.created());
 }
 
+// `pages` distinct pages stored in a database at `db`, then closed
+// (compacted into table files when asked); returns how many are stored.
+size_t FillDatabase(const std::string& db, int pages, bool compact) {
+  Result<std::unique_ptr<Store>> store = Store::Open(db);
+  EXPECT_TRUE(store.ok());
+  if (!store.ok()) return 0;
+  for (int n = 0; n < pages; ++n) {
+    const std::string raw = testing::ReadFile(testing::SeedPaths()[n % 5]) + "\n#" + std::to_string(n) + "\n";
+    EXPECT_TRUE((*store)->Put(ParseText(raw), raw).ok());
+  }
+  if (compact) EXPECT_TRUE((*store)->Compact().ok());
+  return (*store)->size();
+}
+
+// A real server on 127.0.0.1 over the database at `db`.
+Result<std::unique_ptr<Server>> ServeDatabase(const std::string& db) {
+  ServerOptions o;
+  o.db_dir = db;
+  o.grpc_address = "127.0.0.1:0";
+  o.drain_seconds = 1;
+  return Server::Start(o);
+}
+
+std::shared_ptr<grpc::Channel> ChannelTo(const Server& server) {
+  return grpc::CreateChannel("127.0.0.1:" + std::to_string(server.grpc_port()), grpc::InsecureChannelCredentials());
+}
+
 // A damaged write-ahead log under a server: it opens and serves what
 // survived; health names the damage until a repair.
 TEST(DamagedService, DamagedLogShowsInHealth) {
   testing::TempDir dir;
   const std::string db = dir.path() + "/db";
-  {
-    Result<std::unique_ptr<Store>> store = Store::Open(db);
-    ASSERT_TRUE(store.ok());
-    for (int n = 0; n < 200; ++n) {
-      const std::string raw = testing::ReadFile(testing::SeedPaths()[n % 5]) + "\n#" + std::to_string(n) + "\n";
-      ASSERT_TRUE((*store)->Put(ParseText(raw), raw).ok());
-    }
-  }
+  ASSERT_EQ(FillDatabase(db, 200, /*compact=*/false), 200u);
   for (const auto& entry : std::filesystem::directory_iterator(db))
     if (entry.path().extension() == ".log" && entry.file_size() > 0) {
       std::fstream f(entry.path(), std::ios::in | std::ios::out | std::ios::binary);
       f.seekp(static_cast<std::streamoff>(entry.file_size() / 2));
       f.write(std::string(64, '\x5a').data(), 64);
     }
-  ServerOptions o;
-  o.db_dir = db;
-  o.grpc_address = "127.0.0.1:0";
-  o.drain_seconds = 1;
-  Result<std::unique_ptr<Server>> server = Server::Start(o);
+  Result<std::unique_ptr<Server>> server = ServeDatabase(db);
   ASSERT_TRUE(server.ok()) << server.status().message();
-  auto health = grpc::health::v1::Health::NewStub(
-      grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->grpc_port()), grpc::InsecureChannelCredentials()));
+  auto health = grpc::health::v1::Health::NewStub(ChannelTo(**server));
   for (const auto& [service, expected] :
        {std::pair<std::string, HealthCheckResponse::ServingStatus>{"", HealthCheckResponse::SERVING},
         {HealthService::kIntegrityService, HealthCheckResponse::NOT_SERVING},
@@ -159,17 +174,8 @@ TEST(DamagedService, DamagedLogShowsInHealth) {
 TEST(DamagedService, ReadsReportDamagedBulletinsAndGoOn) {
   testing::TempDir dir;
   const std::string db = dir.path() + "/db";
-  size_t stored = 0;
-  {
-    Result<std::unique_ptr<Store>> store = Store::Open(db);
-    ASSERT_TRUE(store.ok());
-    for (int n = 0; n < 300; ++n) {
-      const std::string raw = testing::ReadFile(testing::SeedPaths()[n % 5]) + "\n#" + std::to_string(n) + "\n";
-      ASSERT_TRUE((*store)->Put(ParseText(raw), raw).ok());
-    }
-    stored = (*store)->size();
-    ASSERT_TRUE((*store)->Compact().ok());
-  }
+  const size_t stored = FillDatabase(db, 300, /*compact=*/true);
+  ASSERT_EQ(stored, 300u);
   std::string table;
   uintmax_t largest = 0;
   for (const auto& entry : std::filesystem::directory_iterator(db))
@@ -182,14 +188,9 @@ TEST(DamagedService, ReadsReportDamagedBulletinsAndGoOn) {
       f.write(std::string(64, '\x5a').data(), 64);
     }
   }
-  ServerOptions o;
-  o.db_dir = db;
-  o.grpc_address = "127.0.0.1:0";
-  o.drain_seconds = 1;
-  Result<std::unique_ptr<Server>> server = Server::Start(o);
+  Result<std::unique_ptr<Server>> server = ServeDatabase(db);
   ASSERT_TRUE(server.ok()) << server.status().message();
-  auto stub = v1::BulletinService::NewStub(
-      grpc::CreateChannel("127.0.0.1:" + std::to_string((*server)->grpc_port()), grpc::InsecureChannelCredentials()));
+  auto stub = v1::BulletinService::NewStub(ChannelTo(**server));
 
   grpc::ClientContext export_ctx;
   v1::ExportBulletinsRequest req;

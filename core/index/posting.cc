@@ -127,4 +127,31 @@ bool PositionCursor::Reset(std::string_view in) {
   return true;
 }
 
+void PutLengthPrefixed(std::string& out, std::string_view s) {
+  PutVarint(out, static_cast<uint32_t>(s.size()));
+  out.append(s);
+}
+
+bool GetLengthPrefixed(std::string_view& in, std::string* s) {
+  uint32_t size = 0;
+  if (!GetVarint(in, &size) || in.size() < size) return false;
+  s->assign(in.substr(0, size));
+  in.remove_prefix(size);
+  return true;
+}
+
+void PutLengthPrefixedList(std::string& out, const std::vector<std::string>& list) {
+  PutVarint(out, static_cast<uint32_t>(list.size()));
+  for (const std::string& s : list) PutLengthPrefixed(out, s);
+}
+
+bool GetLengthPrefixedList(std::string_view& in, std::vector<std::string>* list) {
+  uint32_t n = 0;
+  if (!GetVarint(in, &n) || n > in.size()) return false;  // each takes a byte at least
+  list->resize(n);
+  for (std::string& s : *list)
+    if (!GetLengthPrefixed(in, &s)) return false;
+  return true;
+}
+
 }  // namespace bantin

@@ -122,6 +122,12 @@ inline bool ReadFrequencies(std::string_view payload, uint16_t variant, std::arr
 
 // Varints as used by the formats here and in storage.
 void PutVarint(std::string& out, uint32_t value);
+// A varint length and the bytes; a count and that many such strings. The
+// getters consume what they read and are false on bytes too short.
+void PutLengthPrefixed(std::string& out, std::string_view s);
+bool GetLengthPrefixed(std::string_view& in, std::string* s);
+void PutLengthPrefixedList(std::string& out, const std::vector<std::string>& list);
+bool GetLengthPrefixedList(std::string_view& in, std::vector<std::string>* list);
 inline bool GetVarint(std::string_view& in, uint32_t* v) {
   // Unrolled for the common sizes: frequencies and gaps take one byte,
   // docnos up to three.

@@ -43,31 +43,6 @@ bool GetFixed(std::string_view& in, uint32_t* v) {
   return true;
 }
 
-void PutString(std::string& out, std::string_view s) {
-  PutVarint(out, static_cast<uint32_t>(s.size()));
-  out.append(s);
-}
-bool GetString(std::string_view& in, std::string* s) {
-  uint32_t size = 0;
-  if (!GetVarint(in, &size) || in.size() < size) return false;
-  s->assign(in.substr(0, size));
-  in.remove_prefix(size);
-  return true;
-}
-
-void PutStrings(std::string& out, const std::vector<std::string>& v) {
-  PutVarint(out, static_cast<uint32_t>(v.size()));
-  for (const std::string& s : v) PutString(out, s);
-}
-bool GetStrings(std::string_view& in, std::vector<std::string>* v) {
-  uint32_t n = 0;
-  if (!GetVarint(in, &n) || n > in.size()) return false;
-  v->resize(n);
-  for (std::string& s : *v)
-    if (!GetString(in, &s)) return false;
-  return true;
-}
-
 // Confidences in hundredths, as the JSON writes them.
 uint32_t Hundredths(double v) { return static_cast<uint32_t>(std::clamp(v, 0.0, 1.0) * 100 + 0.5); }
 
@@ -75,17 +50,17 @@ void PutBulletin(std::string& out, const Bulletin& b) {
   for (const std::string* s :
        {&b.id, &b.title, &b.date, &b.time, &b.source.id, &b.source.name, &b.source.province, &b.source.site, &b.author,
         &b.credit, &b.url, &b.page_date, &b.parser_version, &b.copy_id})
-    PutString(out, *s);
+    PutLengthPrefixed(out, *s);
   PutVarint(out, b.date_inferred ? 1 : 0);
   PutVarint(out, static_cast<uint32_t>(b.blocks.size()));
   for (const Block& block : b.blocks) {
     PutVarint(out, static_cast<uint32_t>(block.kind));
-    PutString(out, block.text);
+    PutLengthPrefixed(out, block.text);
   }
-  PutStrings(out, b.related);
+  PutLengthPrefixedList(out, b.related);
   PutVarint(out, static_cast<uint32_t>(b.people.size()));
-  for (const Person& p : b.people) PutString(out, p.name), PutString(out, p.role);
-  PutStrings(out, b.places);
+  for (const Person& p : b.people) PutLengthPrefixed(out, p.name), PutLengthPrefixed(out, p.role);
+  PutLengthPrefixedList(out, b.places);
   for (double c : {b.confidence.title, b.confidence.date, b.confidence.source, b.confidence.author})
     PutVarint(out, Hundredths(c));
 }
@@ -94,7 +69,7 @@ bool GetBulletin(std::string_view& in, Bulletin* b) {
   for (std::string* s :
        {&b->id, &b->title, &b->date, &b->time, &b->source.id, &b->source.name, &b->source.province, &b->source.site,
         &b->author, &b->credit, &b->url, &b->page_date, &b->parser_version, &b->copy_id})
-    if (!GetString(in, s)) return false;
+    if (!GetLengthPrefixed(in, s)) return false;
   uint32_t inferred = 0, blocks = 0, people = 0;
   if (!GetVarint(in, &inferred) || inferred > 1) return false;
   b->date_inferred = inferred == 1;
@@ -102,15 +77,15 @@ bool GetBulletin(std::string_view& in, Bulletin* b) {
   b->blocks.resize(blocks);
   for (Block& block : b->blocks) {
     uint32_t kind = 0;
-    if (!GetVarint(in, &kind) || kind > static_cast<uint32_t>(BlockKind::kQuote) || !GetString(in, &block.text))
+    if (!GetVarint(in, &kind) || kind > static_cast<uint32_t>(BlockKind::kQuote) || !GetLengthPrefixed(in, &block.text))
       return false;
     block.kind = static_cast<BlockKind>(kind);
   }
-  if (!GetStrings(in, &b->related) || !GetVarint(in, &people) || people > in.size()) return false;
+  if (!GetLengthPrefixedList(in, &b->related) || !GetVarint(in, &people) || people > in.size()) return false;
   b->people.resize(people);
   for (Person& p : b->people)
-    if (!GetString(in, &p.name) || !GetString(in, &p.role)) return false;
-  if (!GetStrings(in, &b->places)) return false;
+    if (!GetLengthPrefixed(in, &p.name) || !GetLengthPrefixed(in, &p.role)) return false;
+  if (!GetLengthPrefixedList(in, &b->places)) return false;
   for (double* c : {&b->confidence.title, &b->confidence.date, &b->confidence.source, &b->confidence.author}) {
     uint32_t h = 0;
     if (!GetVarint(in, &h) || h > 100) return false;
@@ -142,7 +117,7 @@ std::string SaveIndex(const MemoryIndex& index) {
       [&](std::string_view folded, std::string_view entries) { lists.emplace_back(folded, entries); });
   std::sort(lists.begin(), lists.end());
   PutFixed(out, static_cast<uint32_t>(lists.size()));
-  for (const auto& [folded, entries] : lists) PutString(out, folded), PutString(out, entries);
+  for (const auto& [folded, entries] : lists) PutLengthPrefixed(out, folded), PutLengthPrefixed(out, entries);
   const uint64_t sum = Checksum(out);
   PutFixed(out, static_cast<uint32_t>(sum));
   PutFixed(out, static_cast<uint32_t>(sum >> 32));
@@ -175,7 +150,8 @@ Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
   if (!GetFixed(in, &lists)) return *index = MemoryIndex(), Damaged("bad list count");
   for (uint32_t i = 0; i < lists; ++i) {
     std::string folded, entries;
-    if (!GetString(in, &folded) || !GetString(in, &entries)) return *index = MemoryIndex(), Damaged("bad posting list");
+    if (!GetLengthPrefixed(in, &folded) || !GetLengthPrefixed(in, &entries))
+      return *index = MemoryIndex(), Damaged("bad posting list");
     index->RestorePostings(std::move(folded), std::move(entries));
   }
   if (!in.empty()) return *index = MemoryIndex(), Damaged("trailing bytes");
