@@ -1,6 +1,8 @@
 // Internal to storage/: the RocksDB implementation of Store (store.h), its
 // members and the locks that guard them. Method bodies: store.cc (open,
-// reads), store_write.cc, store_search.cc, store_admin.cc.
+// reads), store_write.cc, store_search.cc, store_admin.cc, store_format.cc
+// (format and migration), store_changes.cc (the change log),
+// store_repair.cc.
 #ifndef BANTIN_STORAGE_STORE_IMPL_H_
 #define BANTIN_STORAGE_STORE_IMPL_H_
 
