@@ -153,9 +153,26 @@ std::string_view ArticleIndex::Article(const std::string& id) const {
   return it == lines_.end() ? std::string_view() : it->second.text;
 }
 
-Result<std::string> ArticleIndex::SearchJson(const SearchRequest& request) const {
+namespace {
+// The query a request asks: the reader's, then its filters as clauses.
+Result<std::string> RequestQuery(const SearchRequest& request) {
   if (Status s = CheckQuery(request.query); !s.ok()) return s;
-  Result<std::string> query = QueryWithFilters(request.query, request.filters);
+  return QueryWithFilters(request.query, request.filters);
+}
+}  // namespace
+
+Result<std::string> ArticleIndex::SnippetsJson(std::string_view line, const SearchRequest& request) {
+  Result<std::string> query = RequestQuery(request);
+  if (!query.ok()) return query.status();
+  Result<Query> parsed = ParseQuery(*query);
+  if (!parsed.ok()) return parsed.status();
+  Result<BundleArticle> a = BundleArticleFromJson(line, kForIndex);
+  if (!a.ok()) return a.status();
+  return SnippetsToJson(a->bulletin, *parsed);
+}
+
+Result<std::string> ArticleIndex::SearchJson(const SearchRequest& request) const {
+  Result<std::string> query = RequestQuery(request);
   if (!query.ok()) return query.status();
   SearchOptions o;
   if (request.page_size > 0) o.page_size = request.page_size;

@@ -83,9 +83,11 @@ class ArticleIndex {
   Result<BundleReport> AddBundle(std::shared_ptr<const char> bytes, size_t size);
 
   // The index as bytes (bantin/index/saved_index.h) and back: a loaded
-  // index searches as the saved one did. The articles' lines are not in
-  // them: after LoadIndex, Get, Text and Article answer only for articles
-  // added since (a viewer keeps the lines itself).
+  // index finds and ranks as the saved one did. The articles' lines and
+  // texts are not in them: after LoadIndex, Get, Text and Article answer
+  // only for articles added since, and the snippets of the others reach
+  // only their titles until SnippetsJson cuts them from the lines the
+  // caller kept (a viewer keeps them in IndexedDB).
   std::string SaveIndex() const;
   Status LoadIndex(std::string_view bytes);
 
@@ -104,6 +106,10 @@ class ArticleIndex {
   // `bantin search --json` prints. Errors in the query name offsets into
   // `request.query` itself, not into the query the filters extend.
   Result<std::string> SearchJson(const SearchRequest& request) const;
+  // {"snippet":"…","snippets":[…]}: what a result of SearchJson(request)
+  // for the article of bundle line `line` shows, cut from the line's
+  // bulletin (bantin/search/search_json.h, SnippetsToJson).
+  static Result<std::string> SnippetsJson(std::string_view line, const SearchRequest& request);
 
  private:
   Result<AddedArticle> Add(Bulletin b, std::string line);

@@ -17,14 +17,19 @@ const char* const kQueries[] = {"tỉnh ủy",          "\"tuyên giáo\"",     
                                 "lúa OR gạo",       "nông nghiệp -covid", "province:\"Sóc Trăng\"",
                                 "date>=2021-01-01", "Savannakhet",        "nhân dân author:hà"};
 
-std::string Answers(const MemoryIndex& index) {
+// Each query's first page; its snippets cut from the bulletins `texts` holds
+// (a saved index keeps no texts: its reader cuts them from its own copy).
+std::string Answers(const MemoryIndex& index, const MemoryIndex& texts) {
   std::string out;
   for (const char* q : kQueries) {
     SearchOptions o;
     o.page_size = 3;
     Result<SearchResult> r = Search(index, q, o);
-    out +=
-        r.ok() ? SearchResponseToJson(*r, [&](uint32_t docno) { return index.Document(docno); }) : r.status().message();
+    const auto whole = [&](uint32_t docno) {
+      const Bulletin* b = index.Document(docno);
+      return b ? texts.Find(b->id) : nullptr;
+    };
+    out += r.ok() ? SearchResponseToJson(*r, whole) : r.status().message();
     out += '\n';
   }
   return out;
@@ -47,15 +52,42 @@ TEST(SavedIndex, LoadsBackToTheSameAnswersAndTheSameBytes) {
   ASSERT_TRUE(LoadIndex(saved, &loaded).ok());
   EXPECT_EQ(loaded.size(), index.size());
   EXPECT_EQ(loaded.DocLimit(), index.DocLimit());
-  EXPECT_EQ(Answers(loaded), Answers(index));
+  EXPECT_EQ(Answers(loaded, index), Answers(index, index));
   EXPECT_EQ(SaveIndex(loaded), saved);
   // Adding to a loaded index goes on from its docnos.
   const Bulletin extra =
       ParseText(testing::ReadFile(testing::SourceDir() + "/tests/fixtures/hatinh_long_title_short_paras.txt"));
   ASSERT_TRUE(index.Add(extra));
   ASSERT_TRUE(loaded.Add(extra));
-  EXPECT_EQ(Answers(loaded), Answers(index));
+  EXPECT_EQ(Answers(loaded, index), Answers(index, index));
   EXPECT_EQ(SaveIndex(loaded), SaveIndex(index));
+}
+
+TEST(SavedIndex, KeepsNoTextsAndItsReaderCutsTheSnippetsAsSearchDoes) {
+  const MemoryIndex index = Pages();
+  MemoryIndex loaded;
+  ASSERT_TRUE(LoadIndex(SaveIndex(index), &loaded).ok());
+  size_t text_bytes = 0;
+  for (uint32_t d = 0; d < index.DocLimit(); ++d)
+    for (const Block& b : index.Document(d)->blocks) text_bytes += b.text.size();
+  EXPECT_LT(SaveIndex(index).size(), text_bytes);  // the texts alone would outweigh it
+  for (uint32_t d = 0; d < loaded.DocLimit(); ++d) {
+    EXPECT_TRUE(loaded.Document(d)->blocks.empty());
+    EXPECT_EQ(loaded.Document(d)->title, index.Document(d)->title);
+  }
+  // The fields SnippetsToJson writes are the ones the whole answer has.
+  int compared = 0;
+  for (const char* q : kQueries) {
+    Result<SearchResult> r = Search(index, q, SearchOptions());
+    ASSERT_TRUE(r.ok()) << q;
+    if (r->hits.empty()) continue;
+    ++compared;
+    const Bulletin& first = *index.Document(r->hits[0].docno);
+    const std::string fields = SnippetsToJson(first, r->query);
+    const std::string answer = SearchResponseToJson(*r, [&](uint32_t docno) { return index.Document(docno); });
+    EXPECT_NE(answer.find(fields.substr(1, fields.size() - 2)), std::string::npos) << q << "\n" << fields;
+  }
+  EXPECT_GE(compared, 6);
 }
 
 TEST(SavedIndex, AnEmptyIndexRoundTrips) {

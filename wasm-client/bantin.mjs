@@ -137,8 +137,10 @@ export class Index {
   // the same bytes as core natively for the same index.
   save() { return this.#index.saveIndex().slice(); }
   // Replaces the contents with saved bytes → {size}; damaged or foreign
-  // bytes throw (DATA_LOSS). The articles' lines are not in them: get, text
-  // and article answer only for articles added since.
+  // bytes throw (DATA_LOSS). The articles' lines and texts are not in them:
+  // get, text and article answer only for articles added since, and the
+  // other results' snippets reach only their titles until snippets() cuts
+  // them from the lines the caller kept.
   load(bytes) {
     return answer(inWasm(bytesOf(bytes), (data, size) => this.#index.loadIndex(data, size)));
   }
@@ -169,6 +171,16 @@ export class Index {
   }
 
   dispose() { this.#index.delete(); }
+}
+
+// {snippet, snippets}: what a result of index.search(query, filters) for
+// the article of bundle line `line` (text or UTF-8 bytes) shows, cut from
+// its text. For the results of a loaded index, which keeps no texts:
+// Object.assign(result, snippets(line, query, filters)) makes the result
+// what an index holding the article gives.
+export function snippets(line, query = '', filters = {}) {
+  return answer(core.snippets(bytesOf(line), query, filters.province ?? '', filters.author ?? '',
+                              filters.from ?? '', filters.to ?? ''));
 }
 
 // Highlight byte offsets (UTF-8, as every bantin answer gives them) as

@@ -52,6 +52,15 @@ std::string QueryWithFilters(const std::string& query, const std::string& provin
   return w.Take();
 }
 
+// {"snippet":"…","snippets":[…]} of the article of bundle line `line` for
+// a search of `query` with these filters (ArticleIndex::SnippetsJson), or
+// {"error":…}.
+std::string Snippets(const std::string& line, const std::string& query, const std::string& province,
+                     const std::string& author, const std::string& from, const std::string& to) {
+  bantin::Result<std::string> r = bantin::ArticleIndex::SnippetsJson(line, {query, {province, author, from, to}});
+  return r.ok() ? std::move(*r) : ErrorToJson(r.status());
+}
+
 // embed/'s ArticleIndex with answers as JSON: {"id":…,"added":bool} for an
 // add, the Bulletin, the search page, or {"error":…}.
 class Index {
@@ -143,6 +152,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("parserVersion", &ParserVersion);
   emscripten::function("version", &Version);
   emscripten::function("queryWithFilters", &QueryWithFilters);
+  emscripten::function("snippets", &Snippets);
   emscripten::class_<Index>("Index")
       .constructor<>()
       .function("addPage", &Index::AddPage)

@@ -52,11 +52,6 @@ void PutBulletin(std::string& out, const Bulletin& b) {
         &b.credit, &b.url, &b.page_date, &b.parser_version, &b.copy_id})
     PutLengthPrefixed(out, *s);
   PutVarint(out, b.date_inferred ? 1 : 0);
-  PutVarint(out, static_cast<uint32_t>(b.blocks.size()));
-  for (const Block& block : b.blocks) {
-    PutVarint(out, static_cast<uint32_t>(block.kind));
-    PutLengthPrefixed(out, block.text);
-  }
   PutLengthPrefixedList(out, b.related);
   PutVarint(out, static_cast<uint32_t>(b.people.size()));
   for (const Person& p : b.people) PutLengthPrefixed(out, p.name), PutLengthPrefixed(out, p.role);
@@ -70,17 +65,9 @@ bool GetBulletin(std::string_view& in, Bulletin* b) {
        {&b->id, &b->title, &b->date, &b->time, &b->source.id, &b->source.name, &b->source.province, &b->source.site,
         &b->author, &b->credit, &b->url, &b->page_date, &b->parser_version, &b->copy_id})
     if (!GetLengthPrefixed(in, s)) return false;
-  uint32_t inferred = 0, blocks = 0, people = 0;
+  uint32_t inferred = 0, people = 0;
   if (!GetVarint(in, &inferred) || inferred > 1) return false;
   b->date_inferred = inferred == 1;
-  if (!GetVarint(in, &blocks) || blocks > in.size()) return false;
-  b->blocks.resize(blocks);
-  for (Block& block : b->blocks) {
-    uint32_t kind = 0;
-    if (!GetVarint(in, &kind) || kind > static_cast<uint32_t>(BlockKind::kQuote) || !GetLengthPrefixed(in, &block.text))
-      return false;
-    block.kind = static_cast<BlockKind>(kind);
-  }
   if (!GetLengthPrefixedList(in, &b->related) || !GetVarint(in, &people) || people > in.size()) return false;
   b->people.resize(people);
   for (Person& p : b->people)

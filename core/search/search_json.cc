@@ -24,6 +24,16 @@ void WriteSnippet(JsonWriter& w, const Snippet& s) {
   w.EndObject();
 }
 
+// A result's "snippet" and "snippets" fields.
+void WriteSnippetFields(JsonWriter& w, const std::vector<Snippet>& snippets) {
+  w.StringField("snippet", BodySnippet(snippets));
+  if (!snippets.empty()) {
+    w.Key("snippets").BeginArray();
+    for (const Snippet& sn : snippets) WriteSnippet(w, sn);
+    w.EndArray();
+  }
+}
+
 void WriteResult(JsonWriter& w, const Bulletin& b, const Hit& hit, const Query& query) {
   const std::vector<Snippet> snippets = Snippets(b, query);
   w.BeginObject().StringField("id", b.id).StringField("title", b.title).StringField("date", b.date);
@@ -33,12 +43,7 @@ void WriteResult(JsonWriter& w, const Bulletin& b, const Hit& hit, const Query& 
     w.StringField("province", s.province).StringField("site", s.site).EndObject();
   }
   if (hit.score != 0) w.Key("score").Number(hit.score);
-  w.StringField("snippet", BodySnippet(snippets));
-  if (!snippets.empty()) {
-    w.Key("snippets").BeginArray();
-    for (const Snippet& sn : snippets) WriteSnippet(w, sn);
-    w.EndArray();
-  }
+  WriteSnippetFields(w, snippets);
   w.StringField("author", b.author);
   if (hit.exact_terms != 0) w.Key("exactTerms").Int(hit.exact_terms);
   w.EndObject();
@@ -56,6 +61,14 @@ void WriteFacets(JsonWriter& w, const char* key, const std::vector<FacetCount>& 
 }
 
 }  // namespace
+
+std::string SnippetsToJson(const Bulletin& bulletin, const Query& query) {
+  JsonWriter w;
+  w.BeginObject();
+  WriteSnippetFields(w, Snippets(bulletin, query));
+  w.EndObject();
+  return w.Take();
+}
 
 std::string ErrorToJson(const Status& s) {
   JsonWriter w;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "bantin/bulletin.h"
+#include "bantin/query/query.h"
 #include "bantin/search/search_engine.h"
 
 namespace bantin {
@@ -22,6 +23,12 @@ namespace bantin {
 // highlights as byte offsets into their text.
 std::string SearchResponseToJson(const SearchResult& result,
                                  const std::function<const Bulletin*(uint32_t docno)>& document);
+
+// The "snippet" and "snippets" fields a result for `bulletin` carries, as
+// one object: {"snippet":"…","snippets":[…]}. For a hit whose index kept no
+// texts (bantin/index/saved_index.h): its reader cuts them from the whole
+// bulletin, and the result reads as if the index had held it.
+std::string SnippetsToJson(const Bulletin& bulletin, const Query& query);
 
 // {"error":{"code":"INVALID_ARGUMENT","message":"…"}}: an error where a JSON
 // answer was expected (the code is the gRPC code's name).

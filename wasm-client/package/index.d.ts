@@ -135,6 +135,12 @@ export function parseJson(input: PageInput, hints?: Hints): string;
 /** The text a bulletin's line spans index. */
 export function pageText(input: PageInput): string;
 export function queryWithFilters(query?: string, filters?: SearchFilters): string;
+/**
+ * What a search result for the article of bundle line `line` shows, cut from
+ * its text: for results of a loaded index, which keeps no texts.
+ */
+export function snippets(line: string | Uint8Array, query?: string, filters?: SearchFilters):
+  { snippet?: string; snippets?: SearchResult['snippets'] };
 /** Highlight byte offsets as [begin, end) positions of the string `text`. */
 export function highlightRanges(text: string, highlights?: { begin?: number; end?: number }[]): [number, number][];
 
@@ -146,7 +152,10 @@ export class Index {
   addBundle(bundle: string | Uint8Array | ArrayBuffer): BundleReport;
   /** The index as bytes, what load() takes back (same bytes as core natively). */
   save(): Uint8Array;
-  /** Replaces the contents with saved bytes; throws BantinError (DATA_LOSS) on damaged ones. */
+  /**
+   * Replaces the contents with saved bytes; throws BantinError (DATA_LOSS) on
+   * damaged ones. The saved form keeps no texts: snippets() completes results.
+   */
   load(bytes: Uint8Array | ArrayBuffer): { size: number };
   remove(id: string): boolean;
   has(id: string): boolean;

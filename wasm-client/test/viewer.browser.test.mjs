@@ -243,6 +243,9 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     await page.goto(site.url);
     await page.waitForSelector('body[data-loaded="true"]');
     assert.match(await page.textContent('#status'), /không cung cấp gói bài/);
+    // The library (index, store, parsing) runs in a worker, not on the page.
+    assert.equal(await page.evaluate(() => document.body.dataset.library), 'worker');
+    assert.ok(page.workers().some((w) => w.url().endsWith('/worker.js')), page.workers().map((w) => w.url()).join());
     // Drop every seed and fixture at once, as a reader drags them from a folder.
     const files = pages.map((p) => ({ name: path.basename(p), bytes: [...readFileSync(p)] }));
     const dataTransfer = await page.evaluateHandle((files) => {
@@ -378,6 +381,16 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     await search(page, 'tinh uy');
     await page.waitForFunction((n) => document.body.dataset.results === n, expected.search('tinh uy').totalSize);
     assert.deepEqual(await listIds(page), expected.search('tinh uy', { pageSize: 50 }).results.map((r) => r.id));
+    // The saved index keeps no texts: the snippets shown were cut from the
+    // stored lines, as an index holding every article shows them.
+    const snippetsShown = await page.$$eval('#list .item', (els) =>
+      els.map((e) => e.querySelector('.item-snippet')?.textContent ?? null));
+    const snippetsWanted = expected.search('tinh uy', { pageSize: 50 }).results.map((r) => {
+      const body = r.snippets?.find((sn) => sn.field !== 'title');
+      return body?.highlights ? `${body.offset ? '… ' : ''}${body.text} …` : null;
+    });
+    assert.deepEqual(snippetsShown, snippetsWanted);
+    assert.ok(snippetsShown.filter(Boolean).length >= 3);
     await page.click('#list .item');
     await page.waitForSelector('#article:not([hidden])');
     const first = expected.get(expected.search('tinh uy', { pageSize: 50 }).results[0].id);
@@ -397,6 +410,8 @@ test('the single-file build works opened from disk (file://), and keeps its arti
     await page.goto(pathToFileURL(path.join(wasm, 'bantin-viewer.html')).href);
     await page.waitForSelector('body[data-loaded="true"]');
     assert.equal(await page.isVisible('#fetch-bundle'), false);
+    // A file:// page cannot start the worker: the library runs in the page.
+    assert.equal(await page.evaluate(() => document.body.dataset.library), 'page');
     await page.setInputFiles('#file', seed);
     await page.waitForSelector('#article:not([hidden])');
     assert.equal(await page.textContent('#title'), parse(readFileSync(seed)).title);

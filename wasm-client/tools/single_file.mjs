@@ -4,7 +4,8 @@
 // wasm bytes as base64 (bantin.mjs takes them from globalThis.bantinWasmBinary),
 // and the ES modules as text, imported at run time from blob: URLs whose
 // import specifiers are rewritten to one another's URLs. The modules run
-// unchanged, so the file behaves exactly like the served viewer.
+// unchanged, so the file behaves like the served viewer, but for one thing:
+// its library runs in the page, not in a worker (library_client.js).
 //
 //   node single_file.mjs WEB_DIR WASM_DIR OUT.html
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,11 @@ const modules = [
   { name: 'core', source: read(wasm, 'bantin_core.mjs'), deps: {} },
   { name: 'lib', source: read(wasm, 'bantin.mjs'), deps: { './bantin_core.mjs': 'core' } },
   { name: 'store', source: read(web, 'store.js'), deps: {} },
-  { name: 'render', source: read(web, 'render.js'), deps: { './wasm/bantin.mjs': 'lib' } },
-  { name: 'app', source: read(web, 'app.js'),
-    deps: { './wasm/bantin.mjs': 'lib', './store.js': 'store', './render.js': 'render' } },
+  { name: 'library', source: read(web, 'library.js'), deps: { './wasm/bantin.mjs': 'lib', './store.js': 'store' } },
+  // The library runs in the page here: a file:// page cannot start the worker.
+  { name: 'client', source: read(web, 'library_client.js'), deps: { './library.js': 'library' } },
+  { name: 'render', source: read(web, 'render.js'), deps: {} },
+  { name: 'app', source: read(web, 'app.js'), deps: { './library_client.js': 'client', './render.js': 'render' } },
 ];
 for (const m of modules) {
   for (const spec of Object.keys(m.deps))

@@ -1,16 +1,18 @@
 // The viewer: pages dropped in are parsed by the same C++ core as the
 // server (WebAssembly), bundles are read into the same index, and search,
-// filters, highlights and facets come from core's engine. Articles persist
-// in IndexedDB; a service worker keeps the app itself for offline use.
-import { Index, BantinError } from './wasm/bantin.mjs';
-import { openStore } from './store.js';
+// filters, highlights and facets come from core's engine. All of that, and
+// keeping the articles in IndexedDB, is the library's (library.js), which
+// runs in a Web Worker: this page only asks and draws, so it answers the
+// reader while thousands of articles load. A service worker keeps the app
+// itself for offline use.
+import { openLibrary } from './library_client.js';
 import { listItem, facetChips, renderArticle, renderRaw } from './render.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 50;
-const index = new Index();
 const served = location.protocol === 'http:' || location.protocol === 'https:';
-let store;
+let library;
+let size = 0;  // articles in the library, as of its last answer
 let nextPageToken = '';
 let openId = '';
 let opened = null;  // {bulletin, text} of the open article
@@ -29,89 +31,18 @@ function filters() {
 
 // ---- Loading -------------------------------------------------------------
 
-async function persist(records) {
-  try {
-    await store.put(records);
-  } catch (e) {
-    status(`Không lưu được vào trình duyệt: ${e.message}`);
-  }
-  saveIndexSoon();
-}
-
-// The index itself is kept too (core's saved form, a copy to load instead
-// of indexing every article again), a moment after the last change.
-let saving;
-function saveIndexSoon() {
-  clearTimeout(saving);
-  saving = setTimeout(async () => {
-    try {
-      await store.putMeta('index', { bytes: index.save(), size: index.size });
-    } catch {
-      // Without room for it the viewer still works: it indexes at the next start.
-    }
-  }, 300);
-}
-
-// `bytes`: the bundle's NDJSON; the records to persist keep each article's
-// line. A bundle of changes also deletes (already gone from the index) and
-// says where the next one starts (`cursor`).
-function loadBundle(bytes, origin) {
-  const r = index.addBundle(bytes);
-  let note = `${origin}: thêm ${r.added} bài`;
-  if (r.updated) note += `, cập nhật ${r.updated} bài`;
-  if (r.deleted.length) note += `, xoá ${r.deleted.length} bài`;
-  if (r.duplicates) note += `, ${r.duplicates} bài đã có`;
-  if (r.errors.length) note += `, ${r.errors.length} dòng lỗi (dòng ${r.errors[0].line}: ${r.errors[0].message})`;
-  // Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
-  const records = r.articles.map(({ id, line }) => ({ id, line: line.slice() }));
-  return { records, deleted: r.deleted, cursor: r.cursor, reset: r.reset, note };
-}
-
-// Lines (text or UTF-8 bytes) as the bytes of one bundle.
-function asBundle(lines) {
-  const encoder = new TextEncoder();
-  const parts = [encoder.encode('{"bantinBundle":1}\n')];
-  for (const line of lines) parts.push(typeof line === 'string' ? encoder.encode(line) : line, encoder.encode('\n'));
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) bytes.set(p, at), (at += p.length);
-  return bytes;
-}
-
-function isBundle(name, head) {
-  return /\.(ndjson|jsonl)$/i.test(name) || head.startsWith('{"bantinBundle"');
-}
-
+// The reader's files, read here and handed to the library (worker.js) whole.
 async function openFiles(files) {
-  const records = [];
-  const notes = [];
-  let lastId = '';
-  for (const file of files) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const head = new TextDecoder().decode(bytes.subarray(0, 16));
-    try {
-      if (isBundle(file.name, head)) {
-        const r = loadBundle(bytes, file.name);
-        records.push(...r.records);
-        notes.push(r.note);
-        continue;
-      }
-      const r = index.addPage(bytes, {});
-      lastId = r.id;
-      if (r.added) records.push({ id: r.id, line: index.article(r.id) });
-      notes.push(`${file.name}: ${r.added ? 'đã phân tích' : 'đã có'}`);
-    } catch (e) {
-      notes.push(`${file.name}: lỗi — ${e.message}`);
-    }
-  }
-  await persist(records);
+  status(`Đang đọc ${files.length} tệp…`);
+  const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+  const r = await library.addFiles(read);
+  const size = await library.size();
   // Many files: a count, and only what went wrong by name.
-  const failed = notes.filter((n) => n.includes(': lỗi'));
-  status(notes.length <= 3 ? notes.join(' · ')
-    : [`Đã mở ${files.length} tệp, có ${index.size} bài`, ...failed].join(' · '));
+  status(r.notes.length <= 3 ? r.notes.join(' · ')
+    : [`Đã mở ${files.length} tệp, có ${size} bài`, ...r.notes.filter((n) => n.includes(': lỗi'))].join(' · '));
   await refresh();
   // One page dropped: the reader wants to read it.
-  if (files.length === 1 && lastId) openArticle(lastId);
+  if (files.length === 1 && r.lastId) openArticle(r.lastId);
 }
 
 async function fetchBundle(automatic) {
@@ -120,51 +51,17 @@ async function fetchBundle(automatic) {
     return;
   }
   status('Đang tải bài từ máy chủ…');
-  // After the first visit only what changed since: the server's cursor and
-  // its ETag, kept beside the articles (a 304 when nothing did).
-  const sync = await store.getMeta('sync').catch(() => undefined);
-  const url = new URL('bundle', location.href);
-  const headers = {};
-  if (sync?.cursor) url.searchParams.set('since', sync.cursor);
-  if (sync?.etag) headers['If-None-Match'] = sync.etag;
-  let response;
-  try {
-    response = await fetch(url, { cache: 'no-store', headers });
-  } catch {
-    status(`Không kết nối được máy chủ — ${index.size} bài đã lưu vẫn đọc được.`);
-    return;
-  }
-  if (response.status === 304) {
-    status(`Không có bài mới — ${index.size} bài.`);
-    return;
-  }
-  if (!response.ok) {
-    status(response.status === 404
-      ? `Máy chủ này không cung cấp gói bài — ${index.size} bài đã lưu vẫn đọc được.`
-      : `Máy chủ trả lỗi ${response.status} — ${index.size} bài đã lưu vẫn đọc được.`);
-    return;
-  }
-  try {
-    const r = loadBundle(new Uint8Array(await response.arrayBuffer()), 'Máy chủ');
-    for (const record of r.records) record.from = 'server';
-    // Our cursor was of another database (the server's was replaced): what
-    // it sent is all there is; the rest of what we had from it goes (pages
-    // the reader opened here stay).
-    if (r.reset && sync?.cursor) {
-      const kept = new Set(r.records.map((record) => record.id));
-      const gone = (await store.all()).filter((record) => record.from === 'server' && !kept.has(record.id))
-        .map((record) => record.id);
-      for (const id of gone) index.remove(id);
-      r.deleted.push(...gone);
-    }
-    await persist(r.records);
-    if (r.deleted.length) await store.remove(r.deleted).catch(() => {});
-    if (r.cursor) await store.putMeta('sync', { cursor: r.cursor, etag: response.headers.get('ETag') ?? '' });
-    status(r.note);
-  } catch (e) {
-    status(`Gói bài từ máy chủ không đọc được: ${e.message}`);
-  }
-  await refresh();
+  const r = await library.sync(new URL('bundle', location.href).href);
+  const kept = `${await library.size()} bài đã lưu vẫn đọc được`;
+  const said = {
+    offline: `Không kết nối được máy chủ — ${kept}.`,
+    unchanged: `Không có bài mới — ${await library.size()} bài.`,
+    missing: `Máy chủ này không cung cấp gói bài — ${kept}.`,
+    failed: r.note ? `Gói bài từ máy chủ không đọc được: ${r.note}` : `Máy chủ trả lỗi ${r.status} — ${kept}.`,
+    synced: r.note,
+  };
+  status(said[r.outcome]);
+  if (r.outcome === 'synced') await refresh();
 }
 
 // ---- The list ------------------------------------------------------------
@@ -188,15 +85,17 @@ function provinceOptions(facets) {
 
 // Runs the search of the current query and filters; `append` adds the next page.
 async function refresh(append = false) {
+  if (!library) return;  // start() searches once the library is open
   const serial = ++searchSerial;
   let response;
   try {
-    response = index.search($('q').value, {
+    response = await library.search($('q').value, {
       ...filters(), pageSize: PAGE_SIZE, pageToken: append ? nextPageToken : '',
     });
-    showQueryError('');
+    size = await library.size();
+    if (serial === searchSerial) showQueryError('');
   } catch (e) {
-    if (!(e instanceof BantinError)) throw e;
+    if (e.name !== 'BantinError') throw e;
     showQueryError(e.message.replace(/^query: /, ''));
     return;
   }
@@ -207,16 +106,17 @@ async function refresh(append = false) {
   nextPageToken = response.nextPageToken || '';
   $('more').hidden = !nextPageToken;
   const total = Number(response.totalSize || 0);
-  $('summary').textContent = index.size
-    ? `${total} / ${index.size} bài` + (total && $('q').value.trim() ? ' — khớp dấu trước' : '')
+  $('summary').textContent = size
+    ? `${total} / ${size} bài` + (total && $('q').value.trim() ? ' — khớp dấu trước' : '')
     : '';
-  $('empty').hidden = index.size > 0;
+  $('empty').hidden = size > 0;
   if (!append) {
     // The province menu offers the provinces of the query without its
     // province filter, so a reader can switch between them.
     const all = filters().province
-      ? index.search($('q').value, { ...filters(), province: '', pageSize: 1 })
+      ? await library.search($('q').value, { ...filters(), province: '', pageSize: 1 }).catch(() => response)
       : response;
+    if (serial !== searchSerial) return;
     provinceOptions(all.provinceFacets);
     facetChips($('facets'), response, pickFacet);
     showBudget();
@@ -247,9 +147,9 @@ function pickFacet(kind, value) {
 async function showBudget() {
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
-  $('budget-summary').textContent = `${index.size} bài` +
+  $('budget-summary').textContent = `${size} bài` +
     (estimate ? ` · dùng ${mb(estimate.usage ?? 0)} / ${mb(estimate.quota ?? 0)} của trình duyệt` : '');
-  const months = (index.search('', { pageSize: 1 }).monthFacets ?? []).map((f) => f.value).sort();
+  const months = await library.months();
   const select = $('drop-before');
   const chosen = select.value;
   select.replaceChildren(...months.slice(1).map((m) => new Option(`${m.slice(5)}/${m.slice(0, 4)}`, m)));
@@ -260,36 +160,15 @@ async function showBudget() {
 // Drops every article dated before the chosen month, from the index and
 // the browser's store.
 async function dropBefore(month) {
-  const ids = [];
-  let pageToken = '';
-  do {
-    const page = index.search(`date<${month}`, { pageSize: 500, pageToken });
-    ids.push(...(page.results ?? []).map((r) => r.id));
-    pageToken = page.nextPageToken ?? '';
-  } while (pageToken);
-  for (const id of ids) index.remove(id);
-  await store.remove(ids).catch(() => {});
-  saveIndexSoon();
-  status(`Đã xoá ${ids.length} bài đăng trước ${month.slice(5)}/${month.slice(0, 4)}.`);
+  const dropped = await library.dropBefore(month);
+  status(`Đã xoá ${dropped} bài đăng trước ${month.slice(5)}/${month.slice(0, 4)}.`);
   await refresh();
 }
 
 // ---- The article ---------------------------------------------------------
 
-// The article as the index has it, or (an index loaded from its saved
-// bytes keeps no page texts) from its line in IndexedDB.
-async function articleOf(id) {
-  const b = index.get(id);
-  if (b) return { bulletin: b, text: index.text(id) };
-  const record = await store.get(id).catch(() => undefined);
-  if (!record) return null;
-  const line = typeof record.line === 'string' ? record.line : new TextDecoder().decode(record.line);
-  const { bulletin, text } = JSON.parse(line);
-  return { bulletin, text: text ?? '' };
-}
-
 async function openArticle(id) {
-  const article = await articleOf(id);
+  const article = await library.article(id);
   if (!article) return;
   openId = id;
   opened = article;
@@ -348,7 +227,7 @@ function wire() {
   });
   $('clear').addEventListener('click', async () => {
     if (!confirm('Xoá mọi bài đã lưu trong trình duyệt này?')) return;
-    await store.clear();
+    await library.clear();
     location.reload();
   });
   $('filters').addEventListener('submit', (e) => (e.preventDefault(), refresh()));
@@ -368,9 +247,7 @@ function wire() {
   $('back').addEventListener('click', () => closeArticle());
   $('raw-toggle').addEventListener('click', () => showRaw($('raw-view').hidden));
   $('delete').addEventListener('click', async () => {
-    index.remove(openId);
-    await store.remove(openId).catch(() => {});
-    saveIndexSoon();
+    await library.remove([openId]);
     closeArticle();
     refresh();
   });
@@ -414,35 +291,14 @@ async function start() {
   // Opened from disk there is no server to fetch from, and this is the single file.
   $('fetch-bundle').hidden = !served;
   $('single-file').hidden = !served;
-  store = await openStore();
+  library = await openLibrary();
+  document.body.dataset.library = library.where;
   // The saved index when it holds what the store holds: a copy, no indexing.
-  const kept = await store.getMeta('index').catch(() => undefined);
-  const count = await store.count().catch(() => 0);
-  let loaded = false;
+  const opened = await library.open();
   // Why a saved index was passed over (seen in the page's dataset).
-  let why = kept ? '' : 'none';
-  if (kept && kept.size === count && count > 0) {
-    try {
-      index.load(kept.bytes);
-      loaded = index.size === count;
-      if (!loaded) why = `loaded ${index.size} of ${count}`;
-    } catch (e) {
-      why = e.message;  // damaged or of another version: index the lines instead
-    }
-  } else if (kept) {
-    why = `it holds ${kept.size} articles, the store ${count}`;
-  }
-  if (why) document.body.dataset.indexWhy = why;
-  if (!loaded && count) {
-    const saved = await store.all().catch(() => []);
-    // The saved lines go in as one bundle: one crossing into wasm.
-    const r = index.addBundle(asBundle(saved.map((record) => record.line)));
-    // Lines it could not read (written by an older viewer) are dropped.
-    for (const e of r.errors) await store.remove(saved[e.line - 2].id).catch(() => {});
-    saveIndexSoon();
-  }
-  document.body.dataset.index = loaded ? 'saved' : 'built';
-  status(count ? `Đã mở ${index.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
+  if (opened.why) document.body.dataset.indexWhy = opened.why;
+  document.body.dataset.index = opened.index;
+  status(opened.size ? `Đã mở ${opened.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
   await refresh();
   // What the reload benchmark reads (wasm-client/bench/reload_bench.mjs).
   performance.mark('bantin-searchable');

@@ -1,7 +1,6 @@
 // DOM rendering of the viewer: list items with highlighted matches, facets,
 // the article as a reader expects it, and the raw page with the parser's
 // verdict on every line. No state lives here.
-import { highlightRanges } from './wasm/bantin.mjs';
 
 const el = (tag, className, text) => {
   const e = document.createElement(tag);
@@ -16,12 +15,13 @@ export function formatDate(date, time) {
   return `${d}/${m}/${y}${time ? ' ' + time : ''}`;
 }
 
-// `text` with the highlighted byte ranges (UTF-8 offsets, as every bantin
-// answer gives them) wrapped in <mark>.
-export function marked(text, highlights) {
+// `text` with its highlights wrapped in <mark>: `ranges`, [begin, end)
+// positions of the string, as the library gives them beside each
+// snippet's byte offsets (library.js, search).
+export function marked(text, ranges) {
   const frag = document.createDocumentFragment();
   let at = 0;
-  for (const [b, e] of highlightRanges(text, highlights || [])) {
+  for (const [b, e] of ranges || []) {
     if (b < at) continue;
     frag.append(text.slice(at, b), el('mark', '', text.slice(b, e)));
     at = e;
@@ -37,7 +37,7 @@ export function listItem(result) {
   button.dataset.id = result.id;
   const titleSnippet = (result.snippets || []).find((s) => s.field === 'title');
   const title = el('span', 'item-title');
-  title.append(titleSnippet ? marked(titleSnippet.text, titleSnippet.highlights) : (result.title || '(không có tiêu đề)'));
+  title.append(titleSnippet ? marked(titleSnippet.text, titleSnippet.ranges) : (result.title || '(không có tiêu đề)'));
   const meta = el('span', 'item-meta');
   const parts = [
     [formatDate(result.date) || 'Không rõ ngày', 'item-date'],
@@ -47,9 +47,9 @@ export function listItem(result) {
   for (const [text, cls] of parts) if (text) meta.append(el('span', cls, text));
   button.append(title, meta);
   const body = (result.snippets || []).find((s) => s.field !== 'title');
-  if (body && (body.highlights || []).length) {
+  if (body && (body.ranges || []).length) {
     const sn = el('span', 'item-snippet');
-    sn.append(body.offset ? '… ' : '', marked(body.text, body.highlights), ' …');
+    sn.append(body.offset ? '… ' : '', marked(body.text, body.ranges), ' …');
     button.append(sn);
   }
   li.append(button);

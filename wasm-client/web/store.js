@@ -3,7 +3,8 @@
 // export-bundle line (Bulletin JSON and page text, UTF-8 bytes or text),
 // which the wasm index reads back with addArticle. Beside them, small
 // values by name (`meta`): where the next bundle of changes starts (the
-// server's cursor and ETag). Where IndexedDB is unavailable (some file://
+// server's cursor and ETag) and the saved index. The viewer's library
+// (library.js) is its one user. Where IndexedDB is unavailable (some file://
 // and private modes) the store is a no-op and the viewer still works.
 const DB = 'bantin-viewer';
 const STORE = 'articles';
@@ -30,7 +31,7 @@ class NoStore {
   async remove() {}
   async clear() {}
   async getMeta() { return undefined; }
-  async get() { return undefined; }
+  async lines(ids) { return ids.map(() => undefined); }
   async count() { return 0; }
   async putMeta() {}
 }
@@ -43,7 +44,13 @@ class ArticleStore {
     const tx = this.db.transaction(STORE, 'readonly');
     return request(tx.objectStore(STORE).getAll());
   }
-  async get(id) { return request(this.db.transaction(STORE, 'readonly').objectStore(STORE).get(id)); }
+  // The lines of these ids, in their order (undefined where there is none),
+  // read in one transaction.
+  async lines(ids) {
+    const store = this.db.transaction(STORE, 'readonly').objectStore(STORE);
+    const records = await Promise.all(ids.map((id) => request(store.get(id))));
+    return records.map((record) => record?.line);
+  }
   async count() { return request(this.db.transaction(STORE, 'readonly').objectStore(STORE).count()); }
   // records: [{id, line}], written in one transaction.
   async put(records) {

@@ -5,9 +5,9 @@
 //
 // Network first, the cache as the fallback: a reader online always gets the
 // current app (and the cache is refreshed on the way); offline, the last one.
-const CACHE = 'bantin-viewer-v2';
+const CACHE = 'bantin-viewer-v3';
 const APP = [
-  './', 'index.html', 'style.css', 'app.js', 'render.js', 'store.js',
+  './', 'index.html', 'style.css', 'app.js', 'render.js', 'store.js', 'library.js', 'library_client.js', 'worker.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png',
   'fonts/noto-serif-latin-400-normal.woff2', 'fonts/noto-serif-latin-700-normal.woff2',
   'fonts/noto-serif-latin-400-italic.woff2', 'fonts/noto-serif-vietnamese-400-normal.woff2',

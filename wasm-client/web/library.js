@@ -1,0 +1,245 @@
+// The reader's library: core's index (WebAssembly) and the articles kept in
+// IndexedDB, with one owner. The viewer runs it in a Web Worker
+// (worker.js), so that loading, indexing, syncing and searching never hold
+// the page's main thread; where a worker cannot start (the single file
+// opened from disk) the page runs it itself (library_client.js). Every
+// method answers with plain data, what postMessage can carry.
+//
+// The index is kept too, as core's saved form (bantin/index/saved_index.h):
+// a reload maps it back instead of indexing every article. That form holds
+// no texts, so the snippets of a result whose article the index holds
+// only as a row are cut from its line in IndexedDB, as the page shows it
+// (`snippets` of bantin.mjs): the answers are the server's, field for field.
+import { Index, snippets, highlightRanges } from './wasm/bantin.mjs';
+import { openStore } from './store.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// Lines (text or UTF-8 bytes) as the bytes of one bundle.
+function asBundle(lines) {
+  const parts = [encoder.encode('{"bantinBundle":1}\n')];
+  for (const line of lines) parts.push(typeof line === 'string' ? encoder.encode(line) : line, encoder.encode('\n'));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) bytes.set(p, at), (at += p.length);
+  return bytes;
+}
+
+function isBundle(name, bytes) {
+  return /\.(ndjson|jsonl)$/i.test(name) || decoder.decode(bytes.subarray(0, 16)).startsWith('{"bantinBundle"');
+}
+
+// What a bundle did, said to the reader.
+function noteOf(origin, r) {
+  let note = `${origin}: thêm ${r.added} bài`;
+  if (r.updated) note += `, cập nhật ${r.updated} bài`;
+  if (r.deleted.length) note += `, xoá ${r.deleted.length} bài`;
+  if (r.duplicates) note += `, ${r.duplicates} bài đã có`;
+  if (r.errors.length) note += `, ${r.errors.length} dòng lỗi (dòng ${r.errors[0].line}: ${r.errors[0].message})`;
+  return note;
+}
+
+// Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
+const recordsOf = (r, extra = {}) => r.articles.map(({ id, line }) => ({ id, line: line.slice(), ...extra }));
+
+export class Library {
+  #index = new Index();
+  #store = null;
+  #saving = null;
+
+  size() { return this.#index.size; }
+
+  // Opens the store and the index in it: the saved index when it holds
+  // what the store holds, else every stored line indexed again.
+  // → {size, index: 'saved'|'built', why} (why a saved index was passed over).
+  async open() {
+    this.#store = await openStore();
+    const kept = await this.#store.getMeta('index').catch(() => undefined);
+    const count = await this.#store.count().catch(() => 0);
+    let why = kept ? '' : 'none';
+    if (kept && kept.size === count && count > 0) {
+      try {
+        this.#index.load(kept.bytes);
+        if (this.#index.size === count) return { size: count, index: 'saved', why };
+        why = `loaded ${this.#index.size} of ${count}`;
+      } catch (e) {
+        why = e.message;  // damaged or of another version: index the lines instead
+      }
+    } else if (kept) {
+      why = `it holds ${kept.size} articles, the store ${count}`;
+    }
+    if (count) {
+      const saved = await this.#store.all().catch(() => []);
+      // The saved lines go in as one bundle: one crossing into wasm.
+      const r = this.#index.addBundle(asBundle(saved.map((record) => record.line)));
+      // Lines it could not read (written by an older viewer) are dropped.
+      const bad = r.errors.map((e) => saved[e.line - 2].id);
+      if (bad.length) await this.#store.remove(bad).catch(() => {});
+      this.#saveSoon();
+    }
+    return { size: this.#index.size, index: 'built', why };
+  }
+
+  // Files a reader dropped: pages parsed, bundles read.
+  // `files`: [{name, bytes: ArrayBuffer}] → {notes, lastId, failed}.
+  async addFiles(files) {
+    const records = [];
+    const notes = [];
+    let lastId = '';
+    let failed = 0;
+    for (const file of files) {
+      const bytes = new Uint8Array(file.bytes);
+      try {
+        if (isBundle(file.name, bytes)) {
+          const r = this.#index.addBundle(bytes);
+          records.push(...recordsOf(r));
+          notes.push(noteOf(file.name, r));
+          continue;
+        }
+        const r = this.#index.addPage(bytes, {});
+        lastId = r.id;
+        if (r.added) records.push({ id: r.id, line: this.#index.article(r.id) });
+        notes.push(`${file.name}: ${r.added ? 'đã phân tích' : 'đã có'}`);
+      } catch (e) {
+        ++failed;
+        notes.push(`${file.name}: lỗi — ${e.message}`);
+      }
+    }
+    const warning = await this.#persist(records);
+    return { notes: warning ? [...notes, warning] : notes, lastId, failed };
+  }
+
+  // What the server stored since the last sync (its cursor and ETag, kept
+  // beside the articles), deletions included; `url`: its /bundle.
+  // → {outcome: 'offline'|'unchanged'|'missing'|'failed'|'synced', note, status}.
+  async sync(url) {
+    const sync = await this.#store.getMeta('sync').catch(() => undefined);
+    const request = new URL(url);
+    const headers = {};
+    if (sync?.cursor) request.searchParams.set('since', sync.cursor);
+    if (sync?.etag) headers['If-None-Match'] = sync.etag;
+    let response;
+    try {
+      response = await fetch(request, { cache: 'no-store', headers });
+    } catch {
+      return { outcome: 'offline' };
+    }
+    if (response.status === 304) return { outcome: 'unchanged' };
+    if (!response.ok) return { outcome: response.status === 404 ? 'missing' : 'failed', status: response.status };
+    let r;
+    try {
+      r = this.#index.addBundle(new Uint8Array(await response.arrayBuffer()));
+    } catch (e) {
+      return { outcome: 'failed', note: e.message };
+    }
+    const records = recordsOf(r, { from: 'server' });
+    // Our cursor was of another database (the server's was replaced): what
+    // it sent is all there is; the rest of what we had from it goes (pages
+    // the reader opened here stay).
+    if (r.reset && sync?.cursor) {
+      const kept = new Set(records.map((record) => record.id));
+      const gone = (await this.#store.all()).filter((record) => record.from === 'server' && !kept.has(record.id))
+        .map((record) => record.id);
+      for (const id of gone) this.#index.remove(id);
+      r.deleted.push(...gone);
+    }
+    const warning = await this.#persist(records);
+    if (r.deleted.length) await this.#store.remove(r.deleted).catch(() => {});
+    if (r.cursor) await this.#store.putMeta('sync', { cursor: r.cursor, etag: response.headers.get('ETag') ?? '' });
+    return { outcome: 'synced', note: warning ?? noteOf('Máy chủ', r) };
+  }
+
+  // A page of SearchBulletinsResponse (bantin.mjs's Index.search), each
+  // result's snippets complete, each highlight also as [begin, end)
+  // positions of its string (`ranges`). A malformed query throws BantinError
+  // (bantin.mjs).
+  async search(query, filters = {}) {
+    const response = this.#index.search(query, filters);
+    const results = response.results ?? [];
+    const missing = results.filter((r) => !this.#index.article(r.id));
+    if (missing.length) {
+      const lines = await this.#store.lines(missing.map((r) => r.id)).catch(() => []);
+      missing.forEach((r, i) => lines[i] && Object.assign(r, snippets(lines[i], query, filters)));
+    }
+    for (const r of results)
+      for (const s of r.snippets ?? []) s.ranges = highlightRanges(s.text, s.highlights);
+    return response;
+  }
+
+  // The months articles are dated in, "YYYY-MM", ascending.
+  months() {
+    return (this.#index.search('', { pageSize: 1 }).monthFacets ?? []).map((f) => f.value).sort();
+  }
+
+  // {bulletin, text} of one article, or null: from the index when it holds
+  // the article whole, else from its line in IndexedDB.
+  async article(id) {
+    const bulletin = this.#index.get(id);
+    if (bulletin) return { bulletin, text: this.#index.text(id) };
+    const [line] = await this.#store.lines([id]).catch(() => []);
+    if (!line) return null;
+    const { bulletin: b, text } = JSON.parse(typeof line === 'string' ? line : decoder.decode(line));
+    return { bulletin: b, text: text ?? '' };
+  }
+
+  // Takes articles out of the index and the store. → how many were there.
+  async remove(ids) {
+    const removed = ids.filter((id) => this.#index.remove(id)).length;
+    await this.#store.remove(ids).catch(() => {});
+    this.#saveSoon();
+    return removed;
+  }
+
+  // Drops every article dated before `month` ("YYYY-MM"). → how many.
+  async dropBefore(month) {
+    const ids = [];
+    let pageToken = '';
+    do {
+      const page = this.#index.search(`date<${month}`, { pageSize: 500, pageToken });
+      ids.push(...(page.results ?? []).map((r) => r.id));
+      pageToken = page.nextPageToken ?? '';
+    } while (pageToken);
+    return this.remove(ids);
+  }
+
+  // Forgets everything: articles, the saved index, the sync cursor.
+  async clear() {
+    clearTimeout(this.#saving);
+    this.#index.dispose();
+    this.#index = new Index();
+    await this.#store.clear();
+  }
+
+  // Resolves once the saved index is written (tests and benchmarks wait for it).
+  async flush() {
+    clearTimeout(this.#saving);
+    await this.#saveIndex();
+  }
+
+  // → a sentence for the reader when the browser refused to keep them.
+  async #persist(records) {
+    let warning;
+    try {
+      await this.#store.put(records);
+    } catch (e) {
+      warning = `Không lưu được vào trình duyệt: ${e.message}`;
+    }
+    this.#saveSoon();
+    return warning;
+  }
+
+  // The index is saved a moment after the last change: changes come in bursts.
+  #saveSoon() {
+    clearTimeout(this.#saving);
+    this.#saving = setTimeout(() => this.#saveIndex(), 300);
+  }
+
+  async #saveIndex() {
+    try {
+      await this.#store.putMeta('index', { bytes: this.#index.save(), size: this.#index.size });
+    } catch {
+      // Without room for it the viewer still works: it indexes at the next start.
+    }
+  }
+}
