@@ -90,6 +90,22 @@ TEST(SavedIndex, KeepsNoTextsAndItsReaderCutsTheSnippetsAsSearchDoes) {
   EXPECT_GE(compared, 6);
 }
 
+// A document removed from a loaded index (which has no texts to find its
+// words by) is gone from every answer and from the next saved form, as if
+// removed from the index that had its texts.
+TEST(SavedIndex, RemovingFromALoadedIndexLeavesNoTrace) {
+  MemoryIndex index = Pages();
+  MemoryIndex loaded;
+  ASSERT_TRUE(LoadIndex(SaveIndex(index), &loaded).ok());
+  for (uint32_t docno : {1u, 4u}) {
+    const std::string id = index.Document(docno)->id;
+    ASSERT_TRUE(loaded.Remove(id));
+    ASSERT_TRUE(index.Remove(id));
+  }
+  EXPECT_EQ(Answers(loaded, index), Answers(index, index));
+  EXPECT_EQ(SaveIndex(loaded), SaveIndex(index));
+}
+
 TEST(SavedIndex, AnEmptyIndexRoundTrips) {
   MemoryIndex empty, loaded;
   ASSERT_TRUE(LoadIndex(SaveIndex(empty), &loaded).ok());

@@ -23,6 +23,9 @@ class MemoryIndex : public IndexReader {
   // returns false then.
   bool Add(Bulletin bulletin);
   // Removes the bulletin and its postings; false when the id is unknown.
+  // A bulletin restored from saved bytes has no texts to find its words
+  // by: its entries in the lists of words not in its title stay, dead
+  // (search reads only live documents, and SaveIndex leaves them out).
   bool Remove(const std::string& id);
   // The bulletin behind a hit (nullptr for removed docnos).
   const Bulletin* Document(uint32_t docno) const;

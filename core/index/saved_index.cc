@@ -81,6 +81,14 @@ bool GetBulletin(std::string_view& in, Bulletin* b) {
   return true;
 }
 
+// `entries` without those of documents no longer in `index`.
+std::string_view LiveEntries(const MemoryIndex& index, std::string_view entries, std::string* kept) {
+  kept->clear();
+  for (EntryCursor e(entries); !e.done(); e.Next())
+    if (index.Document(e.docno())) AppendEntry(*kept, e.docno(), e.payload());
+  return *kept;
+}
+
 Status Damaged(const std::string& what) {
   return Status(StatusCode::kDataLoss, "saved index: " + what).WithReason("INDEX_CORRUPTED");
 }
@@ -103,8 +111,20 @@ std::string SaveIndex(const MemoryIndex& index) {
   index.ForEachPostingList(
       [&](std::string_view folded, std::string_view entries) { lists.emplace_back(folded, entries); });
   std::sort(lists.begin(), lists.end());
-  PutFixed(out, static_cast<uint32_t>(lists.size()));
-  for (const auto& [folded, entries] : lists) PutLengthPrefixed(out, folded), PutLengthPrefixed(out, entries);
+  // Entries of removed documents are left out: one restored from saved
+  // bytes, without its texts, leaves dead entries behind (memory_index.h).
+  const bool any_removed = index.size() < index.DocLimit();
+  std::string kept;
+  uint32_t count = 0;
+  const size_t count_at = out.size();
+  PutFixed(out, 0);
+  for (const auto& [folded, entries] : lists) {
+    const std::string_view live = any_removed ? LiveEntries(index, entries, &kept) : entries;
+    if (live.empty()) continue;
+    PutLengthPrefixed(out, folded), PutLengthPrefixed(out, live);
+    ++count;
+  }
+  for (int k = 0; k < 4; ++k) out[count_at + k] = static_cast<char>((count >> (8 * k)) & 0xFF);
   const uint64_t sum = Checksum(out);
   PutFixed(out, static_cast<uint32_t>(sum));
   PutFixed(out, static_cast<uint32_t>(sum >> 32));

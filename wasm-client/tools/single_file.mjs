@@ -23,7 +23,9 @@ const modules = [
   { name: 'core', source: read(wasm, 'bantin_core.mjs'), deps: {} },
   { name: 'lib', source: read(wasm, 'bantin.mjs'), deps: { './bantin_core.mjs': 'core' } },
   { name: 'store', source: read(web, 'store.js'), deps: {} },
-  { name: 'library', source: read(web, 'library.js'), deps: { './wasm/bantin.mjs': 'lib', './store.js': 'store' } },
+  { name: 'indexFile', source: read(web, 'index_file.js'), deps: {} },
+  { name: 'library', source: read(web, 'library.js'),
+    deps: { './wasm/bantin.mjs': 'lib', './store.js': 'store', './index_file.js': 'indexFile' } },
   // The library runs in the page here: a file:// page cannot start the worker.
   { name: 'client', source: read(web, 'library_client.js'), deps: { './library.js': 'library' } },
   { name: 'render', source: read(web, 'render.js'), deps: {} },

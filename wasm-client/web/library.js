@@ -5,13 +5,15 @@
 // opened from disk) the page runs it itself (library_client.js). Every
 // method answers with plain data, what postMessage can carry.
 //
-// The index is kept too, as core's saved form (bantin/index/saved_index.h):
-// a reload maps it back instead of indexing every article. That form holds
+// The index is kept too, as core's saved form (bantin/index/saved_index.h),
+// in a file (index_file.js): a reload maps it back instead of indexing
+// every article. That form holds
 // no texts, so the snippets of a result whose article the index holds
 // only as a row are cut from its line in IndexedDB, as the page shows it
 // (`snippets` of bantin.mjs): the answers are the server's, field for field.
 import { Index, snippets, highlightRanges } from './wasm/bantin.mjs';
 import { openStore } from './store.js';
+import { readIndexFile, writeIndexFile, removeIndexFile } from './index_file.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -55,12 +57,13 @@ export class Library {
   // → {size, index: 'saved'|'built', why} (why a saved index was passed over).
   async open() {
     this.#store = await openStore();
-    const kept = await this.#store.getMeta('index').catch(() => undefined);
+    let why = '';
+    const kept = await this.#store.getMeta('index').catch((e) => void (why = `unreadable: ${e.message}`));
     const count = await this.#store.count().catch(() => 0);
-    let why = kept ? '' : 'none';
+    if (!kept && !why) why = 'none';
     if (kept && kept.size === count && count > 0) {
       try {
-        this.#index.load(kept.bytes);
+        this.#index.load(kept.bytes ?? (await readIndexFile()) ?? new Uint8Array());
         if (this.#index.size === count) return { size: count, index: 'saved', why };
         why = `loaded ${this.#index.size} of ${count}`;
       } catch (e) {
@@ -209,6 +212,7 @@ export class Library {
     this.#index.dispose();
     this.#index = new Index();
     await this.#store.clear();
+    await removeIndexFile();
   }
 
   // Resolves once the saved index is written (tests and benchmarks wait for it).
@@ -237,7 +241,11 @@ export class Library {
 
   async #saveIndex() {
     try {
-      await this.#store.putMeta('index', { bytes: this.#index.save(), size: this.#index.size });
+      // The bytes in a file (index_file.js), or beside the articles where
+      // there is no file system for them; then what they hold.
+      const bytes = this.#index.save();
+      const size = this.#index.size;
+      await this.#store.putMeta('index', (await writeIndexFile(bytes)) ? { size } : { size, bytes });
     } catch {
       // Without room for it the viewer still works: it indexes at the next start.
     }

@@ -75,8 +75,11 @@ class ArticleStore {
   async getMeta(name) {
     return request(this.db.transaction(META, 'readonly').objectStore(META).get(name));
   }
+  // Committed to disk before it resolves ('strict'): a large value (the
+  // saved index) written with the default durability was seen lost when
+  // the page closed within seconds of it.
   async putMeta(name, value) {
-    const tx = this.db.transaction(META, 'readwrite');
+    const tx = this.db.transaction(META, 'readwrite', { durability: 'strict' });
     tx.objectStore(META).put(value, name);
     await done(tx);
   }

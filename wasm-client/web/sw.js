@@ -8,6 +8,7 @@
 const CACHE = 'bantin-viewer-v3';
 const APP = [
   './', 'index.html', 'style.css', 'app.js', 'render.js', 'store.js', 'library.js', 'library_client.js', 'worker.js',
+  'index_file.js',
   'manifest.webmanifest', 'icon-192.png', 'icon-512.png',
   'fonts/noto-serif-latin-400-normal.woff2', 'fonts/noto-serif-latin-700-normal.woff2',
   'fonts/noto-serif-latin-400-italic.woff2', 'fonts/noto-serif-vietnamese-400-normal.woff2',
