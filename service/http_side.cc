@@ -8,6 +8,7 @@
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
 #include "export.h"
+#include "index_export.h"
 #include "metrics.h"
 #include "static_files.h"
 
@@ -59,24 +60,33 @@ std::optional<HttpResponse> Unauthorized(const HttpRequest& req, const Authorize
 // each piece as a chunk while the next is made).
 constexpr size_t kBundlePiece = 64u << 10;
 
-HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Authorizer* auth) {
-  if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
+// The list filter of /bundle and /index.
+ExportFilter FilterOf(const HttpRequest& req) {
   ExportFilter f;
   f.source_id = req.Param("source");
   f.province = req.Param("province");
   f.from_date = req.Param("from");
   f.to_date = req.Param("to");
   if (req.params.count("since")) f.since = req.Param("since");
-  if (Status s = CheckExportFilter(f); !s.ok()) return Error(grpc::StatusCode::INVALID_ARGUMENT, s.message());
-  // The bundle of a URL changes only with the store: the change cursor is
-  // its validator. A reader that has it gets 304 and no body.
+  return f;
+}
+
+// What a URL of /bundle or /index answers changes only with the store: the
+// change cursor is its validator. A reader that has it gets 304 and no body.
+std::optional<HttpResponse> NotModified(const HttpRequest& req, const Store* store) {
   const std::string etag = "\"" + store->ChangeCursor() + "\"";
-  if (req.Header("if-none-match") == etag) {
-    HttpResponse unchanged;
-    unchanged.status = 304;
-    unchanged.headers.emplace_back("ETag", etag);
-    return unchanged;
-  }
+  if (req.Header("if-none-match") != etag) return std::nullopt;
+  HttpResponse unchanged;
+  unchanged.status = 304;
+  unchanged.headers.emplace_back("ETag", etag);
+  return unchanged;
+}
+
+HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Authorizer* auth) {
+  if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
+  const ExportFilter f = FilterOf(req);
+  if (Status s = CheckExportFilter(f); !s.ok()) return Error(grpc::StatusCode::INVALID_ARGUMENT, s.message());
+  if (std::optional<HttpResponse> unchanged = NotModified(req, store)) return *unchanged;
   auto cursor = std::make_shared<ExportCursor>(*store, f);
   // A cursor of this database that it never issued, say.
   if (const Status& s = cursor->status(); !s.ok()) return Error(static_cast<grpc::StatusCode>(s.code()), s.message());
@@ -109,6 +119,24 @@ HttpResponse ServeBundle(const HttpRequest& req, const Store* store, const Autho
   return r;
 }
 
+// The saved index of the bulletins /bundle would send (index_export.h);
+// X-Bantin-Cursor says where a reader's /bundle?since= goes on from.
+HttpResponse ServeIndex(const HttpRequest& req, const Store* store, const Authorizer* auth, IndexExport* built) {
+  if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
+  const ExportFilter f = FilterOf(req);
+  if (Status s = CheckExportFilter(f); !s.ok()) return Error(grpc::StatusCode::INVALID_ARGUMENT, s.message());
+  if (std::optional<HttpResponse> unchanged = NotModified(req, store)) return *unchanged;
+  Result<BuiltIndex> index = built->Get(f);
+  if (!index.ok()) return Error(static_cast<grpc::StatusCode>(index.status().code()), index.status().message());
+  HttpResponse r;
+  r.content_type = "application/octet-stream";
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  r.headers.emplace_back("ETag", "\"" + index->cursor + "\"");
+  r.headers.emplace_back("X-Bantin-Cursor", index->cursor);
+  r.body = *index->bytes;
+  return r;
+}
+
 }  // namespace
 
 bool SplitHostPort(const std::string& address, std::string* host, int* port) {
@@ -138,8 +166,10 @@ Result<std::unique_ptr<HttpSide>> HttpSide::Start(const std::string& address, co
     return Status::NotFound("wasm module not found at " + wasm_root);
   // /healthz is the HTTP server's own (http_server.h): it answers even
   // when every worker is busy.
+  auto built = std::make_shared<IndexExport>(*store);
   HttpHandler route = [=](const HttpRequest& req) -> HttpResponse {
     if (req.path == "/bundle") return ServeBundle(req, store, auth);
+    if (req.path == "/index") return ServeIndex(req, store, auth, built.get());
     if (req.path == "/metrics") {  // what is stored and who calls: a reader's business
       if (std::optional<HttpResponse> denied = Unauthorized(req, auth)) return *denied;
       HttpResponse r;

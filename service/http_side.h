@@ -1,6 +1,7 @@
 // The server's HTTP side (http_server.h): the offline viewer's static files at
 // / and /wasm/, the export bundle at GET /bundle?source=&province=&from=&to=
-// (NDJSON, README.md "The export bundle"), Prometheus metrics at /metrics
+// (NDJSON, README.md "The export bundle"), the saved index of the same
+// bulletins at GET /index (index_export.h), Prometheus metrics at /metrics
 // and a liveness probe at /healthz. Reads follow the same token rule as gRPC
 // (an `Authorization: Bearer` header when read tokens are configured).
 #ifndef BANTIN_SERVICE_HTTP_SIDE_H_

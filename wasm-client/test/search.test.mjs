@@ -207,15 +207,16 @@ test('the wasm index answers like the gRPC server over RocksDB (one schema, one 
   const token = path.join(db, 'write-token');  // writes need a bearer token
   writeFileSync(token, 'search-parity-token-0123456789\n');
   const server = spawn(tool('bantin'), ['serve', '--db', path.join(db, 'db'), '--listen', '127.0.0.1:0',
-                                        '--write-token-file', token, '--quiet'],
+                                        '--http', '127.0.0.1:0', '--write-token-file', token, '--quiet'],
                        { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const grpc = await new Promise((resolve, reject) => {
+    const [grpc, http] = await new Promise((resolve, reject) => {
       let out = '';
       server.stdout.on('data', (chunk) => {
         out += chunk;
         const m = out.match(/gRPC API on (\S+)/);
-        if (m) resolve(m[1]);
+        const viewer = out.match(/viewer on (http:\/\/\S+)/);
+        if (m && viewer) resolve([m[1], viewer[1]]);
       });
       server.on('exit', (code) => reject(new Error(`bantin serve exited with ${code}: ${out}`)));
     });
@@ -231,6 +232,24 @@ test('the wasm index answers like the gRPC server over RocksDB (one schema, one 
         return score;
       });
     };
+    // The index the server builds (GET /index) is the one core builds from
+    // its bundle (GET /bundle), byte for byte: a browser need not index at
+    // all. (Its documents are in the bundle's order, so ties may rank
+    // apart from the server's own index, numbered in the order of writes.)
+    const servedIndex = await fetch(new URL('index', http));
+    assert.equal(servedIndex.status, 200);
+    const etag = servedIndex.headers.get('ETag');
+    assert.equal(etag, `"${servedIndex.headers.get('X-Bantin-Cursor')}"`);
+    const indexBytes = new Uint8Array(await servedIndex.arrayBuffer());
+    const fromBundle = new Index();
+    fromBundle.addBundle(new Uint8Array(await (await fetch(new URL('bundle', http))).arrayBuffer()));
+    assert.ok(Buffer.from(fromBundle.save()).equals(indexBytes), '/index differs from the index of /bundle');
+    assert.deepEqual(new Index().load(indexBytes), { size: index.size });
+    fromBundle.dispose();
+    assert.equal((await fetch(new URL('index', http), { headers: { 'If-None-Match': etag } })).status, 304);
+    const since = await fetch(new URL(`index?since=${encodeURIComponent(servedIndex.headers.get('X-Bantin-Cursor'))}`, http));
+    assert.equal(since.status, 400);
+    assert.match((await since.json()).error.message, /whole/);
     // The index loaded from its saved form too, its snippets cut from the lines.
     const loaded = new Index();
     loaded.load(index.save());
