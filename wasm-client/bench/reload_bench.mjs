@@ -76,6 +76,10 @@ try {
     };
   }));
   await savedIndexKept();
+  // Reloads within seconds of the saved index being written were seen to
+  // find it gone (then the viewer indexes the stored lines: right, slow);
+  // not understood yet, so the benchmark waits and says so.
+  await page.waitForTimeout(15000);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   const runs = { saved: [], built: [] };
