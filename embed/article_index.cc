@@ -2,6 +2,7 @@
 
 #include "bantin/index/saved_index.h"
 
+#include <functional>
 #include <utility>
 
 #include "bantin/html/document.h"
@@ -67,15 +68,21 @@ Result<AddedArticle> ArticleIndex::AddBulletin(std::string_view json, std::strin
   return Add(std::move(*b), std::move(line));
 }
 
-Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, size_t size) {
-  const std::string_view all(bytes.get(), size);
+namespace {
+
+// Reads a bundle's header into `report`, then hands each article line to
+// `article` (its parse, its first byte's offset, the line) and each
+// deletion's id to `deleted`; a line that does not parse is an error in
+// `report`. A bad header is the error returned.
+Status WalkBundle(std::string_view all, BundleReport* report,
+                  const std::function<void(BundleArticle& a, size_t begin, std::string_view line)>& article,
+                  const std::function<void(std::string id)>& deleted) {
   size_t end = all.find('\n');
   if (end == std::string_view::npos) end = all.size();
-  BundleReport report;
   BundleHeader header;
   if (Status s = CheckBundleHeader(all.substr(0, end), &header); !s.ok()) return s;
-  report.cursor = std::move(header.cursor);
-  report.reset = header.reset;
+  report->cursor = std::move(header.cursor);
+  report->reset = header.reset;
   size_t line_number = 1;
   for (size_t begin = end + 1; begin < all.size(); begin = end + 1) {
     ++line_number;
@@ -86,15 +93,22 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     Result<BundleArticle> a = BundleArticleFromJson(line, kForIndex);
     if (!a.ok()) {
-      report.errors.push_back({line_number, a.status().message()});
-      continue;
+      report->errors.push_back({line_number, a.status().message()});
+    } else if (!a->deleted.empty()) {
+      deleted(std::move(a->deleted));
+    } else {
+      article(*a, begin, line);
     }
-    if (!a->deleted.empty()) {
-      Remove(a->deleted);
-      report.deleted.push_back(std::move(a->deleted));
-      continue;
-    }
-    std::string id = a->bulletin.id;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, size_t size) {
+  BundleReport report;
+  const auto add = [&](BundleArticle& a, size_t begin, std::string_view line) {
+    std::string id = a.bulletin.id;
     // The same id under another line is the article stored again: the
     // newer line wins.
     bool replaced = false;
@@ -102,14 +116,31 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
       const auto held = lines_.find(id);  // none for an index loaded from its saved bytes
       if (held == lines_.end() || held->second.text != line) replaced = Remove(id);
     }
-    if (id.empty() || !index_.Add(std::move(a->bulletin))) {
+    if (id.empty() || !index_.Add(std::move(a.bulletin))) {
       ++report.duplicates;
-      continue;
+      return;
     }
     ++(replaced ? report.updated : report.added);
     report.articles.push_back({id, begin, begin + line.size()});
     lines_.emplace(std::move(id), Line{bytes, line});
-  }
+  };
+  const auto remove = [&](std::string id) {
+    Remove(id);
+    report.deleted.push_back(std::move(id));
+  };
+  if (Status s = WalkBundle(std::string_view(bytes.get(), size), &report, add, remove); !s.ok()) return s;
+  return report;
+}
+
+Result<BundleReport> ArticleIndex::ReadBundle(std::string_view bytes) {
+  BundleReport report;
+  const auto list = [&](BundleArticle& a, size_t begin, std::string_view line) {
+    if (a.bulletin.id.empty()) return void(++report.duplicates);
+    ++report.added;
+    report.articles.push_back({std::move(a.bulletin.id), begin, begin + line.size()});
+  };
+  const auto deleted = [&](std::string id) { report.deleted.push_back(std::move(id)); };
+  if (Status s = WalkBundle(bytes, &report, list, deleted); !s.ok()) return s;
   return report;
 }
 

@@ -81,6 +81,12 @@ class ArticleIndex {
   // keeps are views, not copies. A bad header is an error; bad lines are
   // reported in the answer.
   Result<BundleReport> AddBundle(std::shared_ptr<const char> bytes, size_t size);
+  // What AddBundle would report of a bundle, without adding anything: its
+  // articles (every one counted as `added`; one without an id as a
+  // duplicate), deletions, bad lines, cursor. For a reader that loads the
+  // bundle's index from elsewhere (the server's GET /index) and keeps only
+  // the lines.
+  static Result<BundleReport> ReadBundle(std::string_view bytes);
 
   // The index as bytes (bantin/index/saved_index.h) and back: a loaded
   // index finds and ranks as the saved one did. The articles' lines and

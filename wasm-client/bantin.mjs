@@ -89,6 +89,25 @@ export function queryWithFilters(query = '', filters = {}) {
                                       filters.from ?? '', filters.to ?? '')).query;
 }
 
+// A bundle report's article spans as lines of `bytes` (text when `asText`).
+function withLines(report, bytes, asText) {
+  report.articles = report.articles.map((a) => {
+    const line = bytes.subarray(a.begin, a.end);
+    return { id: a.id, line: asText ? decoder.decode(line) : line };
+  });
+  return report;
+}
+
+// What index.addBundle(bundle) would report, nothing added: the articles
+// (each counted as added) with their lines, deletions, bad lines, cursor.
+// For a reader that loads the bundle's index from elsewhere (the server's
+// GET /index, which is that index) and keeps only the lines.
+export function readBundle(bundle) {
+  const asText = typeof bundle === 'string';
+  const bytes = asText ? encoder.encode(bundle) : bytesOf(bundle);
+  return withLines(answer(inWasm(bytes, (data, size) => core.readBundle(data, size))), bytes, asText);
+}
+
 // Bulletins by id, searched by the same engine as the server. Holds wasm
 // memory: call dispose() when done with it (a page can simply keep one).
 export class Index {
@@ -125,12 +144,7 @@ export class Index {
     const data = core._malloc(Math.max(1, bytes.length));  // the index takes it over
     if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
     core.HEAPU8.set(bytes, data);
-    const r = answer(this.#index.addBundle(data, bytes.length));
-    r.articles = r.articles.map((a) => {
-      const line = bytes.subarray(a.begin, a.end);
-      return { id: a.id, line: asText ? decoder.decode(line) : line };
-    });
-    return r;
+    return withLines(answer(this.#index.addBundle(data, bytes.length)), bytes, asText);
   }
   // The index as bytes (a Uint8Array of its own): what load() takes back.
   // Little-endian, versioned and checksummed (core/index/saved_index.h):

@@ -61,6 +61,14 @@ std::string Snippets(const std::string& line, const std::string& query, const st
   return r.ok() ? std::move(*r) : ErrorToJson(r.status());
 }
 
+// What adding the bundle of `size` bytes at `data` would report, nothing
+// added (ArticleIndex::ReadBundle): the report's JSON, or {"error":…}.
+std::string ReadBundle(size_t data, size_t size) {
+  bantin::Result<bantin::BundleReport> r =
+      bantin::ArticleIndex::ReadBundle(std::string_view(reinterpret_cast<const char*>(data), size));
+  return r.ok() ? bantin::BundleReportToJson(*r) : ErrorToJson(r.status());
+}
+
 // embed/'s ArticleIndex with answers as JSON: {"id":…,"added":bool} for an
 // add, the Bulletin, the search page, or {"error":…}.
 class Index {
@@ -153,6 +161,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("version", &Version);
   emscripten::function("queryWithFilters", &QueryWithFilters);
   emscripten::function("snippets", &Snippets);
+  emscripten::function("readBundle", &ReadBundle);
   emscripten::class_<Index>("Index")
       .constructor<>()
       .function("addPage", &Index::AddPage)

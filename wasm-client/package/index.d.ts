@@ -141,6 +141,8 @@ export function queryWithFilters(query?: string, filters?: SearchFilters): strin
  */
 export function snippets(line: string | Uint8Array, query?: string, filters?: SearchFilters):
   { snippet?: string; snippets?: SearchResult['snippets'] };
+/** What Index.addBundle would report of a bundle, nothing added (for a reader that loads its index from GET /index). */
+export function readBundle(bundle: string | Uint8Array | ArrayBuffer): BundleReport;
 /** Highlight byte offsets as [begin, end) positions of the string `text`. */
 export function highlightRanges(text: string, highlights?: { begin?: number; end?: number }[]): [number, number][];
 

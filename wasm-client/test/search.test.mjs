@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build, pages } from '../tools/pages.mjs';
 
-const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters, snippets } =
+const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters, snippets, readBundle } =
   await import(path.join(build, 'wasm/bantin.mjs'));
 const queriesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search_queries.txt');
 const tool = (name) => path.join(build, 'bin', name);
@@ -95,6 +95,12 @@ test('a bundle loads into the same index: same answers, same bulletins, same tex
     lines[2] = lines[2].slice(0, 40);
     const r = broken.addBundle(lines.join('\n'));
     assert.equal(r.added, header.count - 1);
+    // readBundle reports the same, adding nothing.
+    const read = readBundle(lines.join('\n'));
+    assert.deepEqual({ ...read, articles: read.articles.map((a) => a.id) },
+                     { ...r, articles: r.articles.map((a) => a.id) });
+    assert.deepEqual(readBundle(text).articles, loaded.articles);
+    assert.throws(() => readBundle('{"bantinBundle":9}\n'), (e) => e.code === 'INVALID_ARGUMENT');
     assert.equal(r.errors.length, 1);
     assert.equal(r.errors[0].line, 3);
     assert.match(r.errors[0].message, /json: .* at offset \d+/);

@@ -82,7 +82,7 @@ function startBantinServe(dbDir) {
   });
 }
 
-test('served by bantin serve: its bundle listed by itself; a picked page rendered', async () => {
+test('served by bantin serve: its bundle and index fetched by itself; a picked page rendered', async () => {
   const dbDir = mkdtempSync(path.join(tmp, 'db-'));
   const { url, grpc, server, token } = await startBantinServe(dbDir);
   const { context, page, errors } = await freshPage({ width: 900, height: 1200 });
@@ -95,6 +95,16 @@ test('served by bantin serve: its bundle listed by itself; a picked page rendere
     // The service's bundle (GET /bundle), fetched and listed by itself.
     await page.waitForFunction((n) => document.querySelectorAll('#list .item').length === n, others.length);
     assert.equal((await listIds(page)).length, others.length);
+    // Its index came from the server (GET /index), not indexed here; it
+    // finds what the server finds, its snippets cut from the stored lines.
+    assert.equal(await page.evaluate(() => document.body.dataset.index), 'server');
+    await search(page, 'tỉnh ủy');
+    const served = JSON.parse(execFileSync(bantin, ['search', '--server', grpc, '--json', 'tỉnh ủy']).toString('utf8'));
+    await page.waitForFunction((n) => document.body.dataset.results === n, served.totalSize);
+    assert.ok(Number(served.totalSize) > 1 && Number(served.totalSize) <= 50);
+    assert.deepEqual((await listIds(page)).sort(), served.results.map((r) => r.id).sort());
+    assert.ok(await page.locator('#list .item-snippet mark').count() > 0);
+    await page.click('#reset');
     await page.setInputFiles('#file', seed);
     await page.waitForSelector('#article:not([hidden])');
     assert.equal(await page.textContent('#title'), expected.title);

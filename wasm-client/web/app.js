@@ -61,6 +61,8 @@ async function fetchBundle(automatic) {
     synced: r.note,
   };
   status(said[r.outcome]);
+  // The index now in use came from the server's GET /index, not indexed here.
+  if (r.indexed === 'server') document.body.dataset.index = 'server';
   if (r.outcome === 'synced') await refresh();
 }
 

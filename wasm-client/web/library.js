@@ -11,7 +11,7 @@
 // no texts, so the snippets of a result whose article the index holds
 // only as a row are cut from its line in IndexedDB, as the page shows it
 // (`snippets` of bantin.mjs): the answers are the server's, field for field.
-import { Index, snippets, highlightRanges } from './wasm/bantin.mjs';
+import { Index, snippets, highlightRanges, readBundle } from './wasm/bantin.mjs';
 import { openStore } from './store.js';
 import { readIndexFile, writeIndexFile, removeIndexFile } from './index_file.js';
 
@@ -44,6 +44,17 @@ function noteOf(origin, r) {
 
 // Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
 const recordsOf = (r, extra = {}) => r.articles.map(({ id, line }) => ({ id, line: line.slice(), ...extra }));
+
+// The server's index (GET /index): {bytes, cursor}, or null when it has none.
+async function fetchIndex(url) {
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    if (!response.ok) return null;
+    return { bytes: new Uint8Array(await response.arrayBuffer()), cursor: response.headers.get('X-Bantin-Cursor') };
+  } catch {
+    return null;
+  }
+}
 
 export class Library {
   #index = new Index();
@@ -114,14 +125,18 @@ export class Library {
   }
 
   // What the server stored since the last sync (its cursor and ETag, kept
-  // beside the articles), deletions included; `url`: its /bundle.
-  // → {outcome: 'offline'|'unchanged'|'missing'|'failed'|'synced', note, status}.
+  // beside the articles), deletions included; `url`: its /bundle. A first
+  // visit asks for the server's index too (GET /index beside /bundle):
+  // loading it is a copy, indexing every article here is not.
+  // → {outcome: 'offline'|'unchanged'|'missing'|'failed'|'synced', note,
+  //    status, indexed: 'server'|'here'}.
   async sync(url) {
     const sync = await this.#store.getMeta('sync').catch(() => undefined);
     const request = new URL(url);
     const headers = {};
     if (sync?.cursor) request.searchParams.set('since', sync.cursor);
     if (sync?.etag) headers['If-None-Match'] = sync.etag;
+    const serverIndex = !sync?.cursor && this.#index.size === 0 ? fetchIndex(new URL('index', request)) : null;
     let response;
     try {
       response = await fetch(request, { cache: 'no-store', headers });
@@ -131,8 +146,11 @@ export class Library {
     if (response.status === 304) return { outcome: 'unchanged' };
     if (!response.ok) return { outcome: response.status === 404 ? 'missing' : 'failed', status: response.status };
     let r;
+    let indexed = 'server';
     try {
-      r = this.#index.addBundle(new Uint8Array(await response.arrayBuffer()));
+      const bundle = new Uint8Array(await response.arrayBuffer());
+      r = this.#loadServerIndex(bundle, await serverIndex);
+      if (!r) (r = this.#index.addBundle(bundle)), (indexed = 'here');
     } catch (e) {
       return { outcome: 'failed', note: e.message };
     }
@@ -150,7 +168,25 @@ export class Library {
     const warning = await this.#persist(records);
     if (r.deleted.length) await this.#store.remove(r.deleted).catch(() => {});
     if (r.cursor) await this.#store.putMeta('sync', { cursor: r.cursor, etag: response.headers.get('ETag') ?? '' });
-    return { outcome: 'synced', note: warning ?? noteOf('Máy chủ', r) };
+    return { outcome: 'synced', note: warning ?? noteOf('Máy chủ', r), indexed };
+  }
+
+  // The bundle read (nothing indexed) and the server's index of it loaded,
+  // when `served` is the index of this very bundle: the same cursor, the
+  // same number of articles. Else null, and the index is as it was (empty).
+  #loadServerIndex(bundle, served) {
+    if (!served?.cursor) return null;
+    const r = readBundle(bundle);
+    if (r.cursor !== served.cursor || r.errors.length || r.deleted.length) return null;
+    try {
+      this.#index.load(served.bytes);
+      if (this.#index.size === r.articles.length) return r;
+    } catch {
+      // damaged or of another version: index the bundle here
+    }
+    this.#index.dispose();
+    this.#index = new Index();
+    return null;
   }
 
   // A page of SearchBulletinsResponse (bantin.mjs's Index.search), each

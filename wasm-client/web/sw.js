@@ -1,7 +1,7 @@
 // The viewer's service worker: keeps the app (page, scripts, styles, fonts,
 // the wasm module) so that, after one visit, the viewer opens with the
 // network off, a reload included. Articles are not its business: they live
-// in IndexedDB, and /bundle always goes to the network.
+// in IndexedDB, and /bundle and /index always go to the network.
 //
 // Network first, the cache as the fallback: a reader online always gets the
 // current app (and the cache is refreshed on the way); offline, the last one.
@@ -30,7 +30,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== location.origin) return;
-  if (url.pathname.endsWith('/bundle')) return;  // articles: IndexedDB's job
+  if (/\/(bundle|index)$/.test(url.pathname)) return;  // articles and their index: the library's job
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {
