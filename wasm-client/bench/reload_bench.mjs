@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
+import { waitForSavedIndex, dropSavedIndex } from '../tools/saved_index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
@@ -54,38 +55,13 @@ try {
   await page.goto(site.url);
   await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
   const first = await measured(page);
-  // The saved index is written a moment after the last change.
-  const savedIndexKept = () => page.waitForFunction(async () => {
-    const db = await new Promise((resolve) => {
-      const open = indexedDB.open('bantin-viewer');
-      open.onsuccess = () => resolve(open.result);
-    });
-    const kept = await new Promise((resolve) => {
-      const r = db.transaction('meta').objectStore('meta').get('index');
-      r.onsuccess = () => resolve(r.result);
-    });
-    db.close();
-    return kept?.size > 0;
-  }, null, { timeout: 600000, polling: 500 });
-  const dropSavedIndex = () => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('bantin-viewer');
-    open.onsuccess = () => {
-      const tx = open.result.transaction('meta', 'readwrite');
-      tx.objectStore('meta').delete('index');
-      tx.oncomplete = () => (open.result.close(), resolve());
-    };
-  }));
-  await savedIndexKept();
-  // Reloads within seconds of the saved index being written were seen to
-  // find it gone (then the viewer indexes the stored lines: right, slow);
-  // not understood yet, so the benchmark waits and says so.
-  await page.waitForTimeout(15000);
+  await waitForSavedIndex(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   const runs = { saved: [], built: [] };
   for (const way of ['saved', 'built']) {
     for (let r = 0; r < Number(reloads); ++r) {
-      if (way === 'built') await dropSavedIndex();
+      if (way === 'built') await dropSavedIndex(page);
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]', { timeout: 600000 });
       const how = await page.evaluate(() => document.body.dataset.index);

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
 import { root, build, pages as allPages } from '../tools/pages.mjs';
+import { waitForSavedIndex } from '../tools/saved_index.mjs';
 
 const bantin = path.join(build, 'bin/bantin');
 const web = path.join(build, 'web');
@@ -369,18 +370,7 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     // loaded from its saved form rather than built again; an article opened
     // then comes from its saved line.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(async () => {
-      const db = await new Promise((resolve) => {
-        const open = indexedDB.open('bantin-viewer');
-        open.onsuccess = () => resolve(open.result);
-      });
-      const kept = await new Promise((resolve) => {
-        const r = db.transaction('meta').objectStore('meta').get('index');
-        r.onsuccess = () => resolve(r.result);
-      });
-      db.close();
-      return kept?.size > 0;
-    });
+    await waitForSavedIndex(page, pages.length);
     await site.close();
     await context.setOffline(true);
     await page.reload();

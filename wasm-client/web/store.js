@@ -75,11 +75,8 @@ class ArticleStore {
   async getMeta(name) {
     return request(this.db.transaction(META, 'readonly').objectStore(META).get(name));
   }
-  // Committed to disk before it resolves ('strict'): a large value (the
-  // saved index) written with the default durability was seen lost when
-  // the page closed within seconds of it.
   async putMeta(name, value) {
-    const tx = this.db.transaction(META, 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(META, 'readwrite');
     tx.objectStore(META).put(value, name);
     await done(tx);
   }
