@@ -144,7 +144,12 @@ Result<BundleReport> ArticleIndex::ReadBundle(std::string_view bytes) {
   return report;
 }
 
-std::string ArticleIndex::SaveIndex() const { return bantin::SaveIndex(index_); }
+Result<std::string> ArticleIndex::SaveIndex() const { return bantin::SaveIndex(index_); }
+
+Status ArticleIndex::LoadIndexHead(std::string_view head, SavedBytesReader read) {
+  lines_.clear();
+  return bantin::LoadIndexHead(head, std::move(read), &index_);
+}
 
 Status ArticleIndex::LoadIndex(std::string_view bytes) {
   lines_.clear();

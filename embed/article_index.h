@@ -22,6 +22,7 @@
 
 #include "bantin/bulletin.h"
 #include "bantin/index/memory_index.h"
+#include "bantin/index/saved_index.h"
 #include "bantin/parse/parser.h"
 #include "bantin/query/filter.h"
 #include "bantin/status.h"
@@ -94,8 +95,11 @@ class ArticleIndex {
   // only for articles added since, and the snippets of the others reach
   // only their titles until SnippetsJson cuts them from the lines the
   // caller kept (a viewer keeps them in IndexedDB).
-  std::string SaveIndex() const;
+  Result<std::string> SaveIndex() const;
   Status LoadIndex(std::string_view bytes);
+  // The head of saved bytes only, its lists read by `read` when a search
+  // asks for them (bantin/index/saved_index.h, LoadIndexHead).
+  Status LoadIndexHead(std::string_view head, SavedBytesReader read);
 
   bool Remove(const std::string& id);
   bool Has(const std::string& id) const { return index_.Find(id) != nullptr; }

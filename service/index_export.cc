@@ -25,10 +25,12 @@ Result<BuiltIndex> IndexExport::Get(const ExportFilter& filter) {
     index.Add(std::move(b));
     b = Bulletin();
   }
+  Result<std::string> bytes = SaveIndex(index);
+  if (!bytes.ok()) return bytes.status();
   last_key_ = key;
   // The cursor taken before the first read: a change made meanwhile makes
   // the next reader's build, not a stale answer.
-  last_ = {cursor.cursor(), std::make_shared<const std::string>(SaveIndex(index))};
+  last_ = {cursor.cursor(), std::make_shared<const std::string>(std::move(*bytes))};
   return last_;
 }
 

@@ -3,6 +3,8 @@
 // bytes; damaged, truncated or foreign bytes are DATA_LOSS, never a crash.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "bantin/index/memory_index.h"
 #include "bantin/index/saved_index.h"
 #include "bantin/parse/parser.h"
@@ -35,6 +37,13 @@ std::string Answers(const MemoryIndex& index, const MemoryIndex& texts) {
   return out;
 }
 
+// SaveIndex's bytes (it fails only when a stored list cannot be read).
+std::string Saved(const MemoryIndex& index) {
+  Result<std::string> bytes = SaveIndex(index);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().message();
+  return bytes.ok() ? *bytes : std::string();
+}
+
 MemoryIndex Pages() {
   MemoryIndex index;
   for (const std::string& path : testing::SeedPaths()) index.Add(ParseText(testing::ReadFile(path)));
@@ -47,30 +56,30 @@ MemoryIndex Pages() {
 TEST(SavedIndex, LoadsBackToTheSameAnswersAndTheSameBytes) {
   MemoryIndex index = Pages();
   ASSERT_TRUE(index.Remove(index.Document(2)->id));  // a hole in the docnos
-  const std::string saved = SaveIndex(index);
+  const std::string saved = Saved(index);
   MemoryIndex loaded;
   ASSERT_TRUE(LoadIndex(saved, &loaded).ok());
   EXPECT_EQ(loaded.size(), index.size());
   EXPECT_EQ(loaded.DocLimit(), index.DocLimit());
   EXPECT_EQ(Answers(loaded, index), Answers(index, index));
-  EXPECT_EQ(SaveIndex(loaded), saved);
+  EXPECT_EQ(Saved(loaded), saved);
   // Adding to a loaded index goes on from its docnos.
   const Bulletin extra =
       ParseText(testing::ReadFile(testing::SourceDir() + "/tests/fixtures/hatinh_long_title_short_paras.txt"));
   ASSERT_TRUE(index.Add(extra));
   ASSERT_TRUE(loaded.Add(extra));
   EXPECT_EQ(Answers(loaded, index), Answers(index, index));
-  EXPECT_EQ(SaveIndex(loaded), SaveIndex(index));
+  EXPECT_EQ(Saved(loaded), Saved(index));
 }
 
 TEST(SavedIndex, KeepsNoTextsAndItsReaderCutsTheSnippetsAsSearchDoes) {
   const MemoryIndex index = Pages();
   MemoryIndex loaded;
-  ASSERT_TRUE(LoadIndex(SaveIndex(index), &loaded).ok());
+  ASSERT_TRUE(LoadIndex(Saved(index), &loaded).ok());
   size_t text_bytes = 0;
   for (uint32_t d = 0; d < index.DocLimit(); ++d)
     for (const Block& b : index.Document(d)->blocks) text_bytes += b.text.size();
-  EXPECT_LT(SaveIndex(index).size(), text_bytes);  // the texts alone would outweigh it
+  EXPECT_LT(Saved(index).size(), text_bytes);  // the texts alone would outweigh it
   for (uint32_t d = 0; d < loaded.DocLimit(); ++d) {
     EXPECT_TRUE(loaded.Document(d)->blocks.empty());
     EXPECT_EQ(loaded.Document(d)->title, index.Document(d)->title);
@@ -96,24 +105,73 @@ TEST(SavedIndex, KeepsNoTextsAndItsReaderCutsTheSnippetsAsSearchDoes) {
 TEST(SavedIndex, RemovingFromALoadedIndexLeavesNoTrace) {
   MemoryIndex index = Pages();
   MemoryIndex loaded;
-  ASSERT_TRUE(LoadIndex(SaveIndex(index), &loaded).ok());
+  ASSERT_TRUE(LoadIndex(Saved(index), &loaded).ok());
   for (uint32_t docno : {1u, 4u}) {
     const std::string id = index.Document(docno)->id;
     ASSERT_TRUE(loaded.Remove(id));
     ASSERT_TRUE(index.Remove(id));
   }
   EXPECT_EQ(Answers(loaded, index), Answers(index, index));
-  EXPECT_EQ(SaveIndex(loaded), SaveIndex(index));
+  EXPECT_EQ(Saved(loaded), Saved(index));
+}
+
+// A head-only load (what the viewer does with its saved file): the same
+// answers, reading only the lists a search asks for; changes read the lists
+// they touch first, so the next save is what a whole load's would be; a
+// damaged list is DATA_LOSS for the search that reads it.
+TEST(SavedIndex, LoadsTheHeadAndReadsListsWhenAsked) {
+  MemoryIndex index = Pages();
+  const std::string saved = Saved(index);
+  Result<uint64_t> head = SavedIndexHeadBytes(saved.substr(0, 16));
+  ASSERT_TRUE(head.ok());
+  ASSERT_LT(*head, saved.size());
+  std::string file = saved;  // read by offset, as a file would be
+  size_t reads = 0;
+  const SavedBytesReader read = [&](uint64_t offset, uint32_t size, char* out) {
+    ++reads;
+    if (offset > file.size() || size > file.size() - offset) return false;
+    std::memcpy(out, file.data() + offset, size);
+    return true;
+  };
+  MemoryIndex lazy;
+  ASSERT_TRUE(LoadIndexHead(saved.substr(0, *head), read, &lazy).ok());
+  EXPECT_EQ(reads, 0u);
+  EXPECT_EQ(lazy.size(), index.size());
+  EXPECT_EQ(Answers(lazy, index), Answers(index, index));
+  EXPECT_GT(reads, 0u);
+  size_t lists = 0;
+  lazy.ForEachPostingKey([&](const std::string&) { ++lists; });
+  EXPECT_LT(reads, lists);  // not every list
+  EXPECT_EQ(Saved(lazy), saved);
+
+  const Bulletin extra =
+      ParseText(testing::ReadFile(testing::SourceDir() + "/tests/fixtures/hatinh_long_title_short_paras.txt"));
+  const std::string gone = index.Document(3)->id;
+  for (MemoryIndex* i : {&index, &lazy}) {
+    ASSERT_TRUE(i->Add(extra));
+    ASSERT_TRUE(i->Remove(gone));
+  }
+  EXPECT_EQ(Answers(lazy, index), Answers(index, index));
+  EXPECT_EQ(Saved(lazy), Saved(index));
+
+  MemoryIndex damaged;
+  ASSERT_TRUE(LoadIndexHead(saved.substr(0, *head), read, &damaged).ok());
+  for (size_t at = *head; at < file.size(); ++at) file[at] = static_cast<char>(~file[at]);
+  Result<SearchResult> r = Search(damaged, "tỉnh ủy", SearchOptions());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+  EXPECT_EQ(r.status().reason(), "INDEX_CORRUPTED");
+  EXPECT_FALSE(SaveIndex(damaged).ok());
 }
 
 TEST(SavedIndex, AnEmptyIndexRoundTrips) {
   MemoryIndex empty, loaded;
-  ASSERT_TRUE(LoadIndex(SaveIndex(empty), &loaded).ok());
+  ASSERT_TRUE(LoadIndex(Saved(empty), &loaded).ok());
   EXPECT_EQ(loaded.size(), 0u);
 }
 
 TEST(SavedIndex, DamagedOrForeignBytesAreDataLossAndLeaveTheIndexEmpty) {
-  const std::string saved = SaveIndex(Pages());
+  const std::string saved = Saved(Pages());
   std::vector<std::string> bad = {"", "BTIX", saved.substr(0, saved.size() / 2), "XXXX" + saved.substr(4)};
   for (size_t at : {size_t{5}, saved.size() / 3, saved.size() / 2, saved.size() - 2}) {
     std::string flipped = saved;
@@ -122,6 +180,12 @@ TEST(SavedIndex, DamagedOrForeignBytesAreDataLossAndLeaveTheIndexEmpty) {
   }
   std::string newer = saved;
   newer[4] = 9;  // the version
+  // A list damaged where it lies: a whole load refuses it (a head-only
+  // load finds out when a search reads it: LoadsTheHeadAndReadsListsWhenAsked).
+  std::string list_damaged = saved;
+  list_damaged[saved.size() - 3] = static_cast<char>(~list_damaged[saved.size() - 3]);
+  bad.push_back(list_damaged);
+  bad.push_back(saved + "x");
   bad.push_back(newer);
   for (const std::string& bytes : bad) {
     MemoryIndex index = Pages();

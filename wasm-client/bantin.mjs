@@ -98,6 +98,13 @@ function withLines(report, bytes, asText) {
   return report;
 }
 
+// How many bytes from the start of saved index bytes Index.loadHead needs,
+// given at least their first 16. Throws DATA_LOSS for bytes that are not a
+// saved index of this version.
+export function savedIndexHeadBytes(first) {
+  return answer(core.savedIndexHeadBytes(bytesOf(first))).size;
+}
+
 // What index.addBundle(bundle) would report, nothing added: the articles
 // (each counted as added) with their lines, deletions, bad lines, cursor.
 // For a reader that loads the bundle's index from elsewhere (the server's
@@ -149,7 +156,11 @@ export class Index {
   // The index as bytes (a Uint8Array of its own): what load() takes back.
   // Little-endian, versioned and checksummed (core/index/saved_index.h):
   // the same bytes as core natively for the same index.
-  save() { return this.#index.saveIndex().slice(); }
+  save() {
+    const saved = this.#index.saveIndex();
+    if (typeof saved === 'string') answer(saved);  // a stored list could not be read: throws
+    return saved.slice();
+  }
   // Replaces the contents with saved bytes → {size}; damaged or foreign
   // bytes throw (DATA_LOSS). The articles' lines and texts are not in them:
   // get, text and article answer only for articles added since, and the
@@ -157,6 +168,17 @@ export class Index {
   // them from the lines the caller kept.
   load(bytes) {
     return answer(inWasm(bytesOf(bytes), (data, size) => this.#index.loadIndex(data, size)));
+  }
+  // The same from the saved bytes' head alone (their first
+  // savedIndexHeadBytes(...) bytes): the posting lists stay where they are
+  // and `read(offset, target)` fills the Uint8Array `target` with the bytes
+  // at `offset` of the saved form when a search needs them (answering true;
+  // false when it cannot: that search throws DATA_LOSS), as long as the
+  // index lives. A large archive opens reading its documents and
+  // dictionary only; a viewer reads lists from a file with a sync handle.
+  loadHead(head, read) {
+    const fill = (offset, size, address) => !!read(offset, core.HEAPU8.subarray(address, address + size));
+    return answer(inWasm(bytesOf(head), (data, size) => this.#index.loadIndexHead(data, size, fill)));
   }
   remove(id) { return this.#index.remove(id); }
   has(id) { return this.#index.has(id); }

@@ -61,6 +61,16 @@ std::string Snippets(const std::string& line, const std::string& query, const st
   return r.ok() ? std::move(*r) : ErrorToJson(r.status());
 }
 
+// How many of a saved index's first bytes a head-only load needs, given
+// at least its first 16: {"size":N} or {"error":…}.
+std::string SavedIndexHeadBytes(const std::string& first) {
+  bantin::Result<uint64_t> n = bantin::SavedIndexHeadBytes(first);
+  if (!n.ok()) return ErrorToJson(n.status());
+  JsonWriter w;
+  w.BeginObject().Key("size").Int(static_cast<long long>(*n)).EndObject();
+  return w.Take();
+}
+
 // What adding the bundle of `size` bytes at `data` would report, nothing
 // added (ArticleIndex::ReadBundle): the report's JSON, or {"error":…}.
 std::string ReadBundle(size_t data, size_t size) {
@@ -101,20 +111,31 @@ class Index {
   }
 
   // The saved index: a view of bytes the Index keeps until the next save
-  // (bantin.mjs copies them out at once).
+  // (bantin.mjs copies them out at once), or the {"error":…} JSON text.
   emscripten::val SaveIndex() {
-    saved_ = index_.SaveIndex();
+    bantin::Result<std::string> saved = index_.SaveIndex();
+    if (!saved.ok()) return emscripten::val(ErrorToJson(saved.status()));
+    saved_ = std::move(*saved);
     return emscripten::val(
         emscripten::typed_memory_view(saved_.size(), reinterpret_cast<const uint8_t*>(saved_.data())));
+  }
+  // The head of saved bytes (`size` at `data`), the lists left to
+  // `read(offset, size, address)`, a JavaScript function that fills `size`
+  // bytes of wasm memory at `address` and answers true, or false when it
+  // cannot: {"size":N} or {"error":…}.
+  std::string LoadIndexHead(size_t data, size_t size, emscripten::val read) {
+    saved_.clear();
+    const auto reader = [read](uint64_t offset, uint32_t bytes, char* out) {
+      return read(static_cast<double>(offset), bytes, reinterpret_cast<uintptr_t>(out)).as<bool>();
+    };
+    const Status s = index_.LoadIndexHead(std::string_view(reinterpret_cast<const char*>(data), size), reader);
+    return s.ok() ? SizeJson() : ErrorToJson(s);
   }
   // Saved bytes, `size` at `data` (wasm memory the caller owns): {"size":N} or {"error":…}.
   std::string LoadIndex(size_t data, size_t size) {
     saved_.clear();
     const Status s = index_.LoadIndex(std::string_view(reinterpret_cast<const char*>(data), size));
-    if (!s.ok()) return ErrorToJson(s);
-    JsonWriter w;
-    w.BeginObject().Key("size").Int(static_cast<long long>(index_.Size())).EndObject();
-    return w.Take();
+    return s.ok() ? SizeJson() : ErrorToJson(s);
   }
 
   bool Remove(const std::string& id) { return index_.Remove(id); }
@@ -141,6 +162,11 @@ class Index {
   }
 
  private:
+  std::string SizeJson() const {
+    JsonWriter w;
+    w.BeginObject().Key("size").Int(static_cast<long long>(index_.Size())).EndObject();
+    return w.Take();
+  }
   static std::string Json(const bantin::Result<bantin::AddedArticle>& r) {
     if (!r.ok()) return ErrorToJson(r.status());
     JsonWriter w;
@@ -162,6 +188,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
   emscripten::function("queryWithFilters", &QueryWithFilters);
   emscripten::function("snippets", &Snippets);
   emscripten::function("readBundle", &ReadBundle);
+  emscripten::function("savedIndexHeadBytes", &SavedIndexHeadBytes);
   emscripten::class_<Index>("Index")
       .constructor<>()
       .function("addPage", &Index::AddPage)
@@ -170,6 +197,7 @@ EMSCRIPTEN_BINDINGS(bantin) {
       .function("addBundle", &Index::AddBundle)
       .function("saveIndex", &Index::SaveIndex)
       .function("loadIndex", &Index::LoadIndex)
+      .function("loadIndexHead", &Index::LoadIndexHead)
       .function("remove", &Index::Remove)
       .function("has", &Index::Has)
       .function("get", &Index::Get)

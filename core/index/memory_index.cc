@@ -9,7 +9,7 @@ bool MemoryIndex::Add(Bulletin b) {
   const uint32_t docno = table_.DocLimit();
   const DocumentTerms terms = IndexDocument(b);
   // Docnos only grow, so appending keeps every list in docno order.
-  for (const auto& [folded, term] : terms.terms) AppendPosting(postings_[folded], docno, term);
+  for (const auto& [folded, term] : terms.terms) AppendPosting(Writable(folded), docno, term);
   table_.Extend(docno + 1);
   table_.Set(docno, MetaOf(b, terms.length));
   by_id_[b.id] = docno;
@@ -24,7 +24,7 @@ bool MemoryIndex::Remove(const std::string& id) {
   if (it == by_id_.end()) return false;
   const uint32_t docno = it->second;
   for (const auto& [folded, term] : IndexDocument(*bulletins_[docno]).terms) {
-    std::string& list = postings_[folded];
+    std::string& list = Writable(folded);
     std::string kept;
     const uint32_t removed[] = {docno};
     RemoveEntries(list, removed, &kept);  // lists this index wrote are well formed
@@ -50,9 +50,30 @@ const Bulletin* MemoryIndex::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : bulletins_[it->second].get();
 }
 
-void MemoryIndex::ForEachPostingList(
-    const std::function<void(std::string_view folded, std::string_view entries)>& visit) const {
-  for (const auto& [folded, entries] : postings_) visit(folded, entries);
+std::string& MemoryIndex::Writable(const std::string& folded) {
+  std::string& list = postings_[folded];
+  if (stored_ && taken_.insert(folded).second && stored_->Has(folded) && !stored_->Read(folded, &list).ok())
+    list.clear();
+  return list;
+}
+
+void MemoryIndex::ForEachPostingKey(const std::function<void(const std::string& folded)>& visit) const {
+  for (const auto& entry : postings_) visit(entry.first);
+  if (stored_)
+    stored_->ForEachKey([&](const std::string& folded) {
+      if (!taken_.count(folded)) visit(folded);
+    });
+}
+
+Status MemoryIndex::ReadStoredLists() {
+  if (!stored_) return Status::Ok();
+  Status failed;
+  stored_->ForEachKey([&](const std::string& folded) {
+    if (failed.ok() && !taken_.count(folded)) failed = stored_->Read(folded, &postings_[folded]);
+  });
+  stored_.reset();
+  taken_.clear();
+  return failed;
 }
 
 bool MemoryIndex::Restore(uint32_t docno, Bulletin b, const FieldLengths& length) {
@@ -79,7 +100,15 @@ void MemoryIndex::RestoreLimit(uint32_t limit) {
 Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
   const auto it = postings_.find(folded);
   *list = {};
-  if (it != postings_.end()) list->bytes = it->second;  // valid until the index changes
+  if (it != postings_.end()) {
+    list->bytes = it->second;  // valid until the index changes
+    return Status::Ok();
+  }
+  if (!stored_ || taken_.count(folded) || !stored_->Has(folded)) return Status::Ok();
+  auto read = std::make_shared<std::string>();
+  if (Status s = stored_->Read(folded, read.get()); !s.ok()) return s;
+  list->bytes = *read;
+  list->keep = std::move(read);
   return Status::Ok();
 }
 

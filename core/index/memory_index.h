@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "bantin/bulletin.h"
@@ -16,6 +17,17 @@
 #include "bantin/index/index_reader.h"
 
 namespace bantin {
+
+// Posting lists kept outside the index (a saved index's file, read on
+// demand: bantin/index/saved_index.h). Read may fail: DATA_LOSS when the
+// bytes are damaged.
+class StoredLists {
+ public:
+  virtual ~StoredLists() = default;
+  virtual bool Has(const std::string& folded) const = 0;
+  virtual Status Read(const std::string& folded, std::string* entries) const = 0;
+  virtual void ForEachKey(const std::function<void(const std::string& folded)>& visit) const = 0;
+};
 
 class MemoryIndex : public IndexReader {
  public:
@@ -26,6 +38,8 @@ class MemoryIndex : public IndexReader {
   // A bulletin restored from saved bytes has no texts to find its words
   // by: its entries in the lists of words not in its title stay, dead
   // (search reads only live documents, and SaveIndex leaves them out).
+  // Neither Add nor Remove fails on a damaged stored list: it starts
+  // empty, and search had already reported it.
   bool Remove(const std::string& id);
   // The bulletin behind a hit (nullptr for removed docnos).
   const Bulletin* Document(uint32_t docno) const;
@@ -41,12 +55,17 @@ class MemoryIndex : public IndexReader {
   CorpusTotals Totals() const override { return totals_; }
 
   // What SaveIndex and LoadIndex (bantin/index/saved_index.h) read and
-  // write. Every posting list, in no order:
-  void ForEachPostingList(const std::function<void(std::string_view folded, std::string_view entries)>& visit) const;
+  // write. Every posting list's key, in no order (Postings reads each):
+  void ForEachPostingKey(const std::function<void(const std::string& folded)>& visit) const;
   // A document back at the docno it was saved at, its postings restored
   // apart; docnos must ascend and ids be new (false otherwise).
   bool Restore(uint32_t docno, Bulletin bulletin, const FieldLengths& length);
   void RestorePostings(std::string folded, std::string entries);
+  // The lists not restored apart are in `stored`, read when asked for; a
+  // list that Add or Remove changes is read into memory first.
+  void RestoreStoredLists(std::shared_ptr<const StoredLists> stored) { stored_ = std::move(stored); }
+  // Reads every stored list into memory and lets go of the store.
+  Status ReadStoredLists();
   // Docnos below `limit` were issued (the last ones may have been removed).
   void RestoreLimit(uint32_t limit);
 
@@ -55,7 +74,15 @@ class MemoryIndex : public IndexReader {
   DocTable table_;                                    // by docno, the same docnos
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, std::string> postings_;  // folded → list
+  // Lists left in `stored_`, except those taken into `postings_` (or
+  // emptied) since: `taken_`.
+  std::shared_ptr<const StoredLists> stored_;
+  std::unordered_set<std::string> taken_;
   CorpusTotals totals_;
+
+  // The list `folded` in `postings_`, read from `stored_` first when it is
+  // there (a damaged one starts empty: its entries are lost to this index).
+  std::string& Writable(const std::string& folded);
 };
 
 }  // namespace bantin

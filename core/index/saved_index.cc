@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "bantin/index/posting.h"
@@ -30,6 +32,13 @@ uint64_t Checksum(std::string_view bytes) {
   for (size_t k = 0; at + k < bytes.size(); ++k) tail |= uint64_t{static_cast<uint8_t>(bytes[at + k])} << (8 * k);
   h = (h ^ tail) * kPrime;
   return (h ^ bytes.size()) * kPrime;
+}
+
+// A list's checksum: both halves folded, since the low half alone misses
+// any change in the high half of a word (multiplication carries upward only).
+uint32_t Checksum32(std::string_view bytes) {
+  const uint64_t h = Checksum(bytes);
+  return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
 void PutFixed(std::string& out, uint32_t v) {
@@ -95,54 +104,115 @@ Status Damaged(const std::string& what) {
 
 }  // namespace
 
-std::string SaveIndex(const MemoryIndex& index) {
-  std::string out(kMagic, sizeof kMagic);
-  PutFixed(out, kSavedIndexVersion);
-  PutFixed(out, index.DocLimit());
-  PutFixed(out, static_cast<uint32_t>(index.size()));
+namespace {
+
+// The magic, the version and the head's size: what precedes the head.
+constexpr size_t kPrefixBytes = sizeof kMagic + 4 + 8;
+
+void PutFixed64(std::string& out, uint64_t v) {
+  PutFixed(out, static_cast<uint32_t>(v));
+  PutFixed(out, static_cast<uint32_t>(v >> 32));
+}
+bool GetFixed64(std::string_view& in, uint64_t* v) {
+  uint32_t low = 0, high = 0;
+  if (!GetFixed(in, &low) || !GetFixed(in, &high)) return false;
+  *v = uint64_t{high} << 32 | low;
+  return true;
+}
+
+// The lists of a saved index where they were saved, each read and checked
+// when asked for.
+class SavedLists : public StoredLists {
+ public:
+  struct Place {
+    uint64_t offset = 0;
+    uint32_t size = 0, checksum = 0;
+  };
+  explicit SavedLists(SavedBytesReader read) : read_(std::move(read)) {}
+  std::unordered_map<std::string, Place> places;
+
+  bool Has(const std::string& folded) const override { return places.count(folded) > 0; }
+  Status Read(const std::string& folded, std::string* entries) const override {
+    const Place& p = places.at(folded);
+    entries->resize(p.size);
+    if (!read_(p.offset, p.size, entries->data())) return Damaged("the list of '" + folded + "' cannot be read");
+    if (Checksum32(*entries) != p.checksum) return Damaged("the list of '" + folded + "': checksum mismatch");
+    return Status::Ok();
+  }
+  void ForEachKey(const std::function<void(const std::string& folded)>& visit) const override {
+    for (const auto& entry : places) visit(entry.first);
+  }
+
+ private:
+  SavedBytesReader read_;
+};
+
+}  // namespace
+
+Result<std::string> SaveIndex(const MemoryIndex& index) {
+  std::string head;
+  PutFixed(head, index.DocLimit());
+  PutFixed(head, static_cast<uint32_t>(index.size()));
   for (uint32_t docno = 0; docno < index.DocLimit(); ++docno) {
     const Bulletin* b = index.Document(docno);
     if (!b) continue;
-    PutVarint(out, docno);
-    for (uint32_t length : index.Meta(docno)->length) PutVarint(out, length);
-    PutBulletin(out, *b);
+    PutVarint(head, docno);
+    for (uint32_t length : index.Meta(docno)->length) PutVarint(head, length);
+    PutBulletin(head, *b);
   }
-  std::vector<std::pair<std::string_view, std::string_view>> lists;
-  index.ForEachPostingList(
-      [&](std::string_view folded, std::string_view entries) { lists.emplace_back(folded, entries); });
-  std::sort(lists.begin(), lists.end());
+  std::vector<std::string> keys;
+  index.ForEachPostingKey([&](const std::string& folded) { keys.push_back(folded); });
+  std::sort(keys.begin(), keys.end());
   // Entries of removed documents are left out: one restored from saved
   // bytes, without its texts, leaves dead entries behind (memory_index.h).
   const bool any_removed = index.size() < index.DocLimit();
-  std::string kept;
+  std::string lists, kept;
+  std::string dictionary;
   uint32_t count = 0;
-  const size_t count_at = out.size();
-  PutFixed(out, 0);
-  for (const auto& [folded, entries] : lists) {
-    const std::string_view live = any_removed ? LiveEntries(index, entries, &kept) : entries;
+  for (const std::string& folded : keys) {
+    PostingBytes list;
+    if (Status s = index.Postings(folded, &list); !s.ok()) return s;
+    const std::string_view live = any_removed ? LiveEntries(index, list.bytes, &kept) : list.bytes;
     if (live.empty()) continue;
-    PutLengthPrefixed(out, folded), PutLengthPrefixed(out, live);
+    PutLengthPrefixed(dictionary, folded);
+    PutVarint(dictionary, static_cast<uint32_t>(live.size()));
+    PutFixed(dictionary, Checksum32(live));
+    lists += live;
     ++count;
   }
-  for (int k = 0; k < 4; ++k) out[count_at + k] = static_cast<char>((count >> (8 * k)) & 0xFF);
-  const uint64_t sum = Checksum(out);
-  PutFixed(out, static_cast<uint32_t>(sum));
-  PutFixed(out, static_cast<uint32_t>(sum >> 32));
+  PutFixed(head, count);
+  head += dictionary;
+  std::string out(kMagic, sizeof kMagic);
+  PutFixed(out, kSavedIndexVersion);
+  PutFixed64(out, head.size());
+  out += head;
+  PutFixed64(out, Checksum(head));
+  out += lists;
   return out;
 }
 
-Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
-  *index = MemoryIndex();
-  if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+Result<uint64_t> SavedIndexHeadBytes(std::string_view first) {
+  uint32_t version = 0;
+  uint64_t head = 0;
+  if (first.size() < kPrefixBytes || std::memcmp(first.data(), kMagic, sizeof kMagic) != 0)
     return Damaged("not a saved index");
-  std::string_view sum_bytes = bytes.substr(bytes.size() - 8);
-  std::string_view in = bytes.substr(0, bytes.size() - 8);
-  uint32_t low = 0, high = 0, version = 0, limit = 0, documents = 0, lists = 0;
-  if (!GetFixed(sum_bytes, &low) || !GetFixed(sum_bytes, &high) || (uint64_t{high} << 32 | low) != Checksum(in))
-    return Damaged("checksum mismatch");
-  in.remove_prefix(sizeof kMagic);
-  if (!GetFixed(in, &version) || version != kSavedIndexVersion)
+  first.remove_prefix(sizeof kMagic);
+  if (!GetFixed(first, &version) || version != kSavedIndexVersion)
     return Damaged("version " + std::to_string(version) + ", this build reads " + std::to_string(kSavedIndexVersion));
+  if (!GetFixed64(first, &head) || head > (uint64_t{1} << 40)) return Damaged("bad head size");
+  return kPrefixBytes + head + 8;
+}
+
+Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex* index) {
+  *index = MemoryIndex();
+  Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
+  if (!head_bytes.ok()) return head_bytes.status();
+  if (bytes.size() < *head_bytes) return Damaged("truncated head");
+  std::string_view in = bytes.substr(kPrefixBytes, *head_bytes - kPrefixBytes - 8);
+  std::string_view sum_bytes = bytes.substr(*head_bytes - 8, 8);
+  uint64_t sum = 0;
+  if (!GetFixed64(sum_bytes, &sum) || sum != Checksum(in)) return Damaged("checksum mismatch");
+  uint32_t limit = 0, documents = 0, lists = 0;
   if (!GetFixed(in, &limit) || !GetFixed(in, &documents) || documents > limit) return Damaged("bad header");
   for (uint32_t i = 0; i < documents; ++i) {
     uint32_t docno = 0;
@@ -155,14 +225,41 @@ Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
       return *index = MemoryIndex(), Damaged("bad document " + std::to_string(docno));
   }
   if (!GetFixed(in, &lists)) return *index = MemoryIndex(), Damaged("bad list count");
+  auto stored = std::make_shared<SavedLists>(std::move(read));
+  stored->places.reserve(lists);
+  uint64_t offset = *head_bytes;
   for (uint32_t i = 0; i < lists; ++i) {
-    std::string folded, entries;
-    if (!GetLengthPrefixed(in, &folded) || !GetLengthPrefixed(in, &entries))
+    std::string folded;
+    SavedLists::Place place;
+    if (!GetLengthPrefixed(in, &folded) || !GetVarint(in, &place.size) || !GetFixed(in, &place.checksum))
       return *index = MemoryIndex(), Damaged("bad posting list");
-    index->RestorePostings(std::move(folded), std::move(entries));
+    place.offset = offset;
+    offset += place.size;
+    stored->places.emplace(std::move(folded), place);
   }
   if (!in.empty()) return *index = MemoryIndex(), Damaged("trailing bytes");
   index->RestoreLimit(limit);
+  index->RestoreStoredLists(std::move(stored));
+  return Status::Ok();
+}
+
+Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
+  Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
+  if (!head_bytes.ok()) return *index = MemoryIndex(), head_bytes.status();
+  const auto read = [bytes](uint64_t offset, uint32_t size, char* out) {
+    if (offset > bytes.size() || size > bytes.size() - offset) return false;
+    std::memcpy(out, bytes.data() + offset, size);
+    return true;
+  };
+  if (Status s = LoadIndexHead(bytes, read, index); !s.ok()) return s;
+  if (Status s = index->ReadStoredLists(); !s.ok()) return *index = MemoryIndex(), s;
+  // The lists must end where the bytes do (now in memory: views, no reads).
+  uint64_t total = *head_bytes;
+  index->ForEachPostingKey([&](const std::string& folded) {
+    PostingBytes list;
+    if (index->Postings(folded, &list).ok()) total += list.bytes.size();
+  });
+  if (total != bytes.size()) return *index = MemoryIndex(), Damaged("trailing bytes");
   return Status::Ok();
 }
 

@@ -67,7 +67,14 @@ int main(int argc, char** argv) {
     }
     index.Add(bantin::Parse(bantin::testing::ReadFile(argv[i])));
   }
-  if (!save.empty()) std::ofstream(save, std::ios::binary) << bantin::SaveIndex(index);
+  if (!save.empty()) {
+    bantin::Result<std::string> saved = bantin::SaveIndex(index);
+    if (!saved.ok()) {
+      std::fprintf(stderr, "memory_search: %s\n", saved.status().message().c_str());
+      return 1;
+    }
+    std::ofstream(save, std::ios::binary) << *saved;
+  }
   std::istringstream lines(queries);
   for (std::string query; std::getline(lines, query);) {
     std::string next;

@@ -141,6 +141,8 @@ export function queryWithFilters(query?: string, filters?: SearchFilters): strin
  */
 export function snippets(line: string | Uint8Array, query?: string, filters?: SearchFilters):
   { snippet?: string; snippets?: SearchResult['snippets'] };
+/** How many of saved index bytes Index.loadHead needs, given at least their first 16. */
+export function savedIndexHeadBytes(first: Uint8Array): number;
 /** What Index.addBundle would report of a bundle, nothing added (for a reader that loads its index from GET /index). */
 export function readBundle(bundle: string | Uint8Array | ArrayBuffer): BundleReport;
 /** Highlight byte offsets as [begin, end) positions of the string `text`. */
@@ -159,6 +161,12 @@ export class Index {
    * damaged ones. The saved form keeps no texts: snippets() completes results.
    */
   load(bytes: Uint8Array | ArrayBuffer): { size: number };
+  /**
+   * Loads the head of saved bytes only (their first savedIndexHeadBytes()
+   * bytes); `read(offset, target)` fills `target` from `offset` of the saved
+   * bytes when a search needs a posting list, true when it could.
+   */
+  loadHead(head: Uint8Array, read: (offset: number, target: Uint8Array) => boolean): { size: number };
   remove(id: string): boolean;
   has(id: string): boolean;
   get(id: string): Bulletin | null;

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build, pages } from '../tools/pages.mjs';
 
-const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters, snippets, readBundle } =
+const { Index, BantinError, parse, parseJson, pageText, highlightRanges, queryWithFilters, snippets, readBundle,
+  savedIndexHeadBytes } =
   await import(path.join(build, 'wasm/bantin.mjs'));
 const queriesFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search_queries.txt');
 const tool = (name) => path.join(build, 'bin', name);
@@ -163,6 +164,27 @@ test('the saved index is the same bytes as native and loads back to the same ans
       assert.deepEqual(completed(loaded, index, query, { pageSize: 3 }), whole, query);
     }
     assert.ok(differed > 0, 'a loaded index should keep no texts');
+    // Its head only, each list read when a search needs it: the same answers.
+    const head = saved.subarray(0, savedIndexHeadBytes(saved.subarray(0, 16)));
+    const reads = [];
+    const lazy = new Index();
+    assert.deepEqual(lazy.loadHead(head, (offset, target) => {
+      reads.push(offset);
+      target.set(saved.subarray(offset, offset + target.length));
+      return true;
+    }), { size: index.size });
+    assert.equal(reads.length, 0);
+    for (const query of queries)
+      assert.deepEqual(completed(lazy, index, query, { pageSize: 3 }), completed(loaded, index, query, { pageSize: 3 }));
+    assert.ok(reads.length > 0);
+    assert.ok(Buffer.from(lazy.save()).equals(Buffer.from(saved)));
+    // A list that cannot be read: that search throws DATA_LOSS.
+    const failing = new Index();
+    failing.loadHead(head, () => false);
+    assert.throws(() => failing.search('tỉnh ủy'), (e) => e instanceof BantinError && e.code === 'DATA_LOSS');
+    assert.throws(() => savedIndexHeadBytes(new Uint8Array(16)), (e) => e.code === 'DATA_LOSS');
+    lazy.dispose();
+    failing.dispose();
     assert.equal(loaded.get(index.search('').results[0].id), null);
     const damaged = saved.slice();
     damaged[damaged.length >> 1] ^= 0xff;

@@ -295,14 +295,18 @@ async function start() {
   $('single-file').hidden = !served;
   library = await openLibrary();
   document.body.dataset.library = library.where;
+  performance.mark('bantin-library');
   // The saved index when it holds what the store holds: a copy, no indexing.
   const opened = await library.open();
+  performance.mark('bantin-opened');
+  document.body.dataset.openMs = JSON.stringify(opened.ms);
   // Why a saved index was passed over (seen in the page's dataset).
   if (opened.why) document.body.dataset.indexWhy = opened.why;
   document.body.dataset.index = opened.index;
   status(opened.size ? `Đã mở ${opened.size} bài lưu trong trình duyệt.` : 'Sẵn sàng.');
   await refresh();
-  // What the reload benchmark reads (wasm-client/bench/reload_bench.mjs).
+  // What the reload benchmark reads (wasm-client/bench/reload_bench.mjs),
+  // with the marks above and the library's timings (openMs).
   performance.mark('bantin-searchable');
   document.body.dataset.ready = 'true';
   if (served && 'serviceWorker' in navigator)

@@ -1,11 +1,14 @@
 // Where the library keeps its saved index (core's saved form, tens of MB):
-// a file of the origin's private file system, written whole and flushed.
-// In a worker it is read with a sync access handle, straight into one
-// buffer: for 10,000 articles (43 MB) about 180 ms in Chromium, where
-// IndexedDB took about 670 ms to hand back the same bytes as a value.
-// Where there is no such file system (a page opened from disk), IndexedDB
-// keeps it beside the articles (store.js).
-const NAME = 'saved-index.btix';
+// files of the origin's private file system, written whole and flushed.
+// In a worker a file stays open with a sync access handle, and the index
+// loads its head only and reads each posting list from the file when a
+// search needs it (Index.loadHead of bantin.mjs): opening a large archive
+// reads its documents and dictionary, not every list. A save writes the
+// other of two files, then the library reopens from it and the first
+// goes. Where there is no sync handle (the page itself) a file is read
+// whole; where there is no such file system (a page opened from disk),
+// IndexedDB keeps the bytes beside the articles (store.js).
+const NAMES = ['saved-index-1.btix', 'saved-index-2.btix'];
 
 async function directory() {
   try {
@@ -15,15 +18,18 @@ async function directory() {
   }
 }
 
-// In a worker, a sync access handle: one write and a flush, one read.
+// Sync access handles exist in dedicated workers only.
 const syncHandles = typeof FileSystemFileHandle === 'function' &&
   'createSyncAccessHandle' in FileSystemFileHandle.prototype && typeof window === 'undefined';
 
+// The name the next save writes, given the one in use ('' when none).
+export const nextIndexFile = (current) => (current === NAMES[0] ? NAMES[1] : NAMES[0]);
+
 // → true when written; false when this browser has no private file system.
-export async function writeIndexFile(bytes) {
+export async function writeIndexFile(name, bytes) {
   const dir = await directory();
   if (!dir) return false;
-  const file = await dir.getFileHandle(NAME, { create: true });
+  const file = await dir.getFileHandle(name, { create: true });
   if (syncHandles) {
     const handle = await file.createSyncAccessHandle();
     try {
@@ -41,28 +47,29 @@ export async function writeIndexFile(bytes) {
   return true;
 }
 
-// The file's bytes, or null when there is none.
-export async function readIndexFile() {
+// An open saved-index file: {size, read(offset, target) → whether `target`
+// was filled from `offset`, close()}; or, where files cannot stay open,
+// {bytes} (the whole file). null when there is no such file.
+export async function openIndexFile(name) {
   const dir = await directory();
-  if (!dir) return null;
   let file;
   try {
-    file = await dir.getFileHandle(NAME);
+    file = await dir.getFileHandle(name);
   } catch {
     return null;
   }
-  if (!syncHandles) return new Uint8Array(await (await file.getFile()).arrayBuffer());
+  if (!syncHandles) return { bytes: new Uint8Array(await (await file.getFile()).arrayBuffer()) };
   const handle = await file.createSyncAccessHandle();
-  try {
-    const bytes = new Uint8Array(handle.getSize());
-    handle.read(bytes, { at: 0 });
-    return bytes;
-  } finally {
-    handle.close();
-  }
+  return {
+    size: handle.getSize(),
+    read: (offset, target) => offset + target.length <= handle.getSize() &&
+      handle.read(target, { at: offset }) === target.length,
+    close: () => handle.close(),
+  };
 }
 
-export async function removeIndexFile() {
+// Removes the saved-index files but `keep`.
+export async function removeIndexFiles(keep = '') {
   const dir = await directory();
-  await dir?.removeEntry(NAME).catch(() => {});
+  for (const name of NAMES) if (name !== keep) await dir?.removeEntry(name).catch(() => {});
 }

@@ -11,9 +11,9 @@
 // no texts, so the snippets of a result whose article the index holds
 // only as a row are cut from its line in IndexedDB, as the page shows it
 // (`snippets` of bantin.mjs): the answers are the server's, field for field.
-import { Index, snippets, highlightRanges, readBundle } from './wasm/bantin.mjs';
+import { Index, snippets, highlightRanges, readBundle, savedIndexHeadBytes } from './wasm/bantin.mjs';
 import { openStore } from './store.js';
-import { readIndexFile, writeIndexFile, removeIndexFile } from './index_file.js';
+import { openIndexFile, writeIndexFile, removeIndexFiles, nextIndexFile } from './index_file.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -60,13 +60,19 @@ export class Library {
   #index = new Index();
   #store = null;
   #saving = null;
+  #changes = 0;        // changes since the library opened
+  #file = null;        // the saved-index file the index reads its lists from
+  #fileName = '';      // the one the last save wrote
 
   size() { return this.#index.size; }
 
   // Opens the store and the index in it: the saved index when it holds
   // what the store holds, else every stored line indexed again.
-  // → {size, index: 'saved'|'built', why} (why a saved index was passed over).
+  // → {size, index: 'saved'|'built', why, ms}: why a saved index was passed
+  // over; how long reading and loading (or indexing) took, in milliseconds.
   async open() {
+    const started = performance.now();
+    const since = (from) => Math.round(performance.now() - from);
     this.#store = await openStore();
     let why = '';
     const kept = await this.#store.getMeta('index').catch((e) => void (why = `unreadable: ${e.message}`));
@@ -74,8 +80,9 @@ export class Library {
     if (!kept && !why) why = 'none';
     if (kept && kept.size === count && count > 0) {
       try {
-        this.#index.load(kept.bytes ?? (await readIndexFile()) ?? new Uint8Array());
-        if (this.#index.size === count) return { size: count, index: 'saved', why };
+        const ms = await this.#loadSaved(kept);
+        ms.read = since(started) - ms.load;  // opening the store counted as reading
+        if (this.#index.size === count) return { size: count, index: 'saved', why, ms };
         why = `loaded ${this.#index.size} of ${count}`;
       } catch (e) {
         why = e.message;  // damaged or of another version: index the lines instead
@@ -83,16 +90,27 @@ export class Library {
     } else if (kept) {
       why = `it holds ${kept.size} articles, the store ${count}`;
     }
-    if (count) {
-      const saved = await this.#store.all().catch(() => []);
-      // The saved lines go in as one bundle: one crossing into wasm.
-      const r = this.#index.addBundle(asBundle(saved.map((record) => record.line)));
-      // Lines it could not read (written by an older viewer) are dropped.
-      const bad = r.errors.map((e) => saved[e.line - 2].id);
-      if (bad.length) await this.#store.remove(bad).catch(() => {});
-      this.#saveSoon();
-    }
-    return { size: this.#index.size, index: 'built', why };
+    const ms = count ? await this.#indexStoredLines() : { read: 0, index: 0 };
+    return { size: this.#index.size, index: 'built', why, ms };
+  }
+
+  // A new index of every stored line (a saved index missing, out of step or
+  // damaged). → {read, index}: milliseconds reading the lines and indexing.
+  async #indexStoredLines() {
+    const started = performance.now();
+    this.#file?.close();
+    this.#file = null;
+    this.#index.dispose();
+    this.#index = new Index();
+    const saved = await this.#store.all().catch(() => []);
+    const read = performance.now() - started;
+    // The saved lines go in as one bundle: one crossing into wasm.
+    const r = this.#index.addBundle(asBundle(saved.map((record) => record.line)));
+    // Lines it could not read (written by an older viewer) are dropped.
+    const bad = r.errors.map((e) => saved[e.line - 2].id);
+    if (bad.length) await this.#store.remove(bad).catch(() => {});
+    this.#saveSoon();
+    return { read: Math.round(read), index: Math.round(performance.now() - started - read) };
   }
 
   // Files a reader dropped: pages parsed, bundles read.
@@ -193,8 +211,17 @@ export class Library {
   // result's snippets complete, each highlight also as [begin, end)
   // positions of its string (`ranges`). A malformed query throws BantinError
   // (bantin.mjs).
+  // A saved list found damaged (DATA_LOSS) costs one rebuild from the
+  // stored lines, and the search is answered from it.
   async search(query, filters = {}) {
-    const response = this.#index.search(query, filters);
+    let response;
+    try {
+      response = this.#index.search(query, filters);
+    } catch (e) {
+      if (e.code !== 'DATA_LOSS') throw e;
+      await this.#indexStoredLines();
+      response = this.#index.search(query, filters);
+    }
     const results = response.results ?? [];
     const missing = results.filter((r) => !this.#index.article(r.id));
     if (missing.length) {
@@ -247,8 +274,10 @@ export class Library {
     clearTimeout(this.#saving);
     this.#index.dispose();
     this.#index = new Index();
+    this.#file?.close();
+    this.#file = null;
     await this.#store.clear();
-    await removeIndexFile();
+    await removeIndexFiles();
   }
 
   // Resolves once the saved index is written (tests and benchmarks wait for it).
@@ -271,19 +300,68 @@ export class Library {
 
   // The index is saved a moment after the last change: changes come in bursts.
   #saveSoon() {
+    ++this.#changes;
     clearTimeout(this.#saving);
     this.#saving = setTimeout(() => this.#saveIndex(), 300);
   }
 
+  // The bytes in a file (index_file.js), the other one than the index may
+  // be reading, or beside the articles where there is no file system for
+  // them; then what they hold. An index reading its lists from a file
+  // reopens from the new one, unless it changed meanwhile (then it keeps
+  // reading the old one, and the next save comes soon).
   async #saveIndex() {
     try {
-      // The bytes in a file (index_file.js), or beside the articles where
-      // there is no file system for them; then what they hold.
+      const changes = this.#changes;
       const bytes = this.#index.save();
       const size = this.#index.size;
-      await this.#store.putMeta('index', (await writeIndexFile(bytes)) ? { size } : { size, bytes });
+      const name = nextIndexFile(this.#fileName);
+      if (!(await writeIndexFile(name, bytes))) return void (await this.#store.putMeta('index', { size, bytes }));
+      await this.#store.putMeta('index', { size, file: name });
+      this.#fileName = name;
+      if (!this.#file || changes !== this.#changes) return;
+      await this.#loadSaved({ file: name });
+      await removeIndexFiles(name);
     } catch {
       // Without room for it the viewer still works: it indexes at the next start.
     }
+  }
+
+  // Loads the saved index `kept` (the meta record) describes: from a file
+  // kept open, its head, the lists read when a search asks (the index's
+  // reads go through the file); else its whole bytes. Throws when they are
+  // missing or damaged. → {read, load}: milliseconds reading and loading.
+  async #loadSaved(kept) {
+    const started = performance.now();
+    const file = kept.bytes ? { bytes: kept.bytes } : await openIndexFile(kept.file);
+    if (!file) throw new Error(`no file ${kept.file}`);
+    // Into a new index, which replaces the one in use only once loaded.
+    const index = new Index();
+    let read;
+    try {
+      if (file.bytes) {
+        read = performance.now() - started;
+        index.load(file.bytes);
+      } else {
+        const first = new Uint8Array(16);
+        if (!file.read(0, first)) throw new Error(`${kept.file}: too short`);
+        const head = new Uint8Array(savedIndexHeadBytes(first));
+        if (!file.read(0, head)) throw new Error(`${kept.file}: truncated`);
+        read = performance.now() - started;
+        index.loadHead(head, file.read);
+      }
+    } catch (e) {
+      index.dispose();
+      file.close?.();
+      throw e;
+    }
+    this.#index.dispose();
+    this.#index = index;
+    if (file.read) {
+      this.#file?.close();
+      this.#file = file;
+      this.#fileName = kept.file;
+    }
+    return { read: Math.round(read), load: Math.round(performance.now() - started - read) };
   }
 }
