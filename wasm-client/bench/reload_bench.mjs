@@ -31,23 +31,21 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-precise-memory-info',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-// What one page load measured, once the list is searchable.
+// What one page load measured, once the list is searchable: when the
+// page's marks were set (the library's worker ready, the index open, the
+// list searchable), the library's own timings (read and load, or read and
+// index), the longest main-thread task, the JS heap.
 const measured = (page) => page.evaluate(() => new Promise((resolve) => {
-  const longest = (entries) => Math.max(0, ...entries.map((e) => e.duration));
-  new PerformanceObserver((list, observer) => {
-    observer.disconnect();
-    resolve({
-      searchableMs: performance.getEntriesByName('bantin-searchable')[0]?.startTime ?? NaN,
-      longestTaskMs: longest(list.getEntries()),
-      heapMB: (performance.memory?.usedJSHeapSize ?? 0) / 1e6,
-      articles: Number(document.getElementById('list').children.length),
-    });
-  }).observe({ type: 'longtask', buffered: true });
-  // A page with no long task at all still answers.
-  setTimeout(() => resolve({
-    searchableMs: performance.getEntriesByName('bantin-searchable')[0]?.startTime ?? NaN,
-    longestTaskMs: 0, heapMB: (performance.memory?.usedJSHeapSize ?? 0) / 1e6,
-  }), 2000);
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  const answer = (tasks) => resolve({
+    libraryMs: mark('bantin-library'), openedMs: mark('bantin-opened'), searchableMs: mark('bantin-searchable'),
+    open: JSON.parse(document.body.dataset.openMs ?? '{}'),
+    longestTaskMs: Math.max(0, ...tasks.map((e) => e.duration)),
+    heapMB: (performance.memory?.usedJSHeapSize ?? 0) / 1e6,
+  });
+  new PerformanceObserver((list, observer) => (observer.disconnect(), answer(list.getEntries())))
+    .observe({ type: 'longtask', buffered: true });
+  setTimeout(() => answer([]), 2000);  // a page with no long task at all still answers
 }));
 try {
   const context = await browser.newContext();
@@ -76,12 +74,17 @@ try {
     }
   }
   console.log(`first visit (index the bundle): longest task ${first.longestTaskMs.toFixed(0)} ms`);
-  for (const [way, list] of Object.entries(runs))
-    if (list.length) console.log(`reload, ${way} index, median of ${list.length}: searchable after ` +
-                `${median(list.map((r) => r.searchableMs)).toFixed(0)} ms ` +
-                `(${list.map((r) => r.searchableMs.toFixed(0)).join(' / ')}), longest task ` +
-                `${median(list.map((r) => r.longestTaskMs)).toFixed(0)} ms, JS heap ` +
+  const ms = (list, f) => `${median(list.map(f)).toFixed(0)} ms`;
+  for (const [way, list] of Object.entries(runs)) {
+    if (!list.length) continue;
+    console.log(`reload, ${way} index, median of ${list.length}: searchable after ` +
+                `${ms(list, (r) => r.searchableMs)} (${list.map((r) => r.searchableMs.toFixed(0)).join(' / ')}), ` +
+                `longest task ${ms(list, (r) => r.longestTaskMs)}, JS heap ` +
                 `${median(list.map((r) => r.heapMB)).toFixed(0)} MB`);
+    const steps = Object.keys(list[0].open).map((k) => `${k} ${ms(list, (r) => r.open[k])}`).join(', ');
+    console.log(`  worker ready at ${ms(list, (r) => r.libraryMs)}, index open at ${ms(list, (r) => r.openedMs)} ` +
+                `(${steps}), first search done at ${ms(list, (r) => r.searchableMs)}`);
+  }
   await context.close();
 } finally {
   await browser.close();

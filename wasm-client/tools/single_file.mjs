@@ -62,6 +62,9 @@ const replace = (from, to) => {
   html = html.replace(from, () => to);
 };
 replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
+// Its library runs in the page: no worker is started early.
+html = html.replace(/\s*<script id="early-worker">[\s\S]*?<\/script>/, () => '');
+if (html.includes('early-worker')) throw new Error('index.html: the early worker script was not removed');
 // Installing is the served viewer's (its manifest and icons are files beside
 // it); the single file, opened from disk, has the icon inline only.
 replace('<link rel="manifest" href="manifest.webmanifest">\n', '');

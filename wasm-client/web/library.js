@@ -208,7 +208,7 @@ export class Library {
   }
 
   // A page of SearchBulletinsResponse (bantin.mjs's Index.search), each
-  // result's snippets complete, each highlight also as [begin, end)
+  // result's snippets complete (for a query with words), each highlight also as [begin, end)
   // positions of its string (`ranges`). A malformed query throws BantinError
   // (bantin.mjs).
   // A saved list found damaged (DATA_LOSS) costs one rebuild from the
@@ -223,7 +223,9 @@ export class Library {
       response = this.#index.search(query, filters);
     }
     const results = response.results ?? [];
-    const missing = results.filter((r) => !this.#index.article(r.id));
+    // Without words a result's snippet is the lead's beginning, unmarked,
+    // which the list does not show: those are left as the index has them.
+    const missing = query.trim() ? results.filter((r) => !this.#index.article(r.id)) : [];
     if (missing.length) {
       const lines = await this.#store.lines(missing.map((r) => r.id)).catch(() => []);
       missing.forEach((r, i) => lines[i] && Object.assign(r, snippets(lines[i], query, filters)));

@@ -47,9 +47,12 @@ for (const method of METHODS) {
     kind.prototype[method] = function (...args) { return this.call(method, args); };
 }
 
-// A worker that loaded its library, or null when none could start.
-function startWorker() {
-  if (globalThis.bantinWasmBinary || typeof Worker !== 'function') return Promise.resolve(null);
+// A worker that loaded its library, or null when none could start: the
+// one index.html started first, else one started now.
+async function startWorker() {
+  if (globalThis.bantinWasmBinary || typeof Worker !== 'function') return null;
+  const early = globalThis.bantinWorker;
+  if (early) return (await early.ready) ? early.worker : (early.worker.terminate(), null);
   return new Promise((resolve) => {
     let worker;
     try {
