@@ -227,5 +227,9 @@ export function highlightRanges(text, highlights = []) {
   return highlights.map((h) => [at(h.begin ?? 0), at(h.end ?? 0)]);
 }
 
+// The size of the module's memory (the WebAssembly heap every Index lives
+// in), in bytes: what a reader's budget counts besides the JS heap.
+export function memoryBytes() { return core.HEAPU8.length; }
+
 export const parserVersion = core.parserVersion();
 export const version = core.version();

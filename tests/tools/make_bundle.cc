@@ -3,8 +3,11 @@
 // (bench/corpus.h). For the viewer's browser tests and the wasm benchmarks;
 // `bantin export` and GET /bundle write the same format from a database.
 //
-//   make_bundle OUT PAGE...
-//   make_bundle OUT --generated N
+//   make_bundle [--index FILE] OUT PAGE...
+//   make_bundle [--index FILE] OUT --generated N
+//
+// --index also writes the saved index of the bundle's articles (what
+// `Index.addBundle` then `save()` gives, and GET /index serves for it).
 #include <algorithm>  // before tests/test_util.h, which sorts
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +17,8 @@
 #include <unordered_set>
 
 #include "bantin/html/document.h"
+#include "bantin/index/memory_index.h"
+#include "bantin/index/saved_index.h"
 #include "bantin/json/bundle.h"
 #include "bantin/json/json_read.h"
 #include "bantin/parse/parser.h"
@@ -23,10 +28,18 @@
 namespace {}  // namespace
 
 int main(int argc, char** argv) {
+  std::string index_file;
+  if (argc > 2 && std::string(argv[1]) == "--index") {
+    index_file = argv[2];
+    argc -= 2;
+    argv += 2;
+  }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: make_bundle OUT PAGE... | make_bundle OUT --generated N\n");
+    std::fprintf(stderr,
+                 "usage: make_bundle [--index FILE] OUT PAGE... | make_bundle [--index FILE] OUT --generated N\n");
     return 2;
   }
+  bantin::MemoryIndex index;
   std::string body;
   size_t count = 0;
   std::unordered_set<std::string> ids;  // a bundle lists each bulletin once
@@ -36,6 +49,11 @@ int main(int argc, char** argv) {
     body += bantin::BundleArticleToJson(b, bantin::PageText(raw));
     body += '\n';
     ++count;
+    if (!index_file.empty()) {
+      bantin::Bulletin indexed = b;
+      indexed.lines = {};
+      index.Add(std::move(indexed));
+    }
   };
   if (std::string(argv[2]) == "--generated") {
     const long n = argc > 3 ? std::atol(argv[3]) : 0;
@@ -55,6 +73,13 @@ int main(int argc, char** argv) {
   if (!out.flush()) {
     std::fprintf(stderr, "make_bundle: cannot write %s\n", argv[1]);
     return 1;
+  }
+  if (!index_file.empty()) {
+    bantin::Result<std::string> saved = bantin::SaveIndex(index);
+    if (!saved.ok() || !(std::ofstream(index_file, std::ios::binary) << *saved)) {
+      std::fprintf(stderr, "make_bundle: cannot write %s\n", index_file.c_str());
+      return 1;
+    }
   }
   return 0;
 }

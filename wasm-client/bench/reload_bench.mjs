@@ -9,23 +9,106 @@
 // main-thread task (long-task entries), the JS heap; and the first visit's
 // longest task.
 //
+// Then the search time a reader sees after a reload from the saved index:
+// from submitting each query of the test query set to the list's answer
+// (the worker's search, snippets cut from the stored lines, the drawing).
+//
+// With --saved-index FILE (make_bundle --index), there is no first visit:
+// the benchmark stores the bundle's lines and FILE as the viewer would
+// have (for 100,000 articles, which a first visit would index for long).
+//
 //   build/bin/make_bundle /tmp/bundle10k.ndjson --generated 10000
 //   node wasm-client/bench/reload_bench.mjs /tmp/bundle10k.ndjson [RELOADS]
+//   build/bin/make_bundle --index /tmp/ix100k.btix /tmp/bundle100k.ndjson --generated 100000
+//   node wasm-client/bench/reload_bench.mjs /tmp/bundle100k.ndjson 3 --saved-index /tmp/ix100k.btix
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
 import { waitForSavedIndex, dropSavedIndex } from '../tools/saved_index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
-const [bundle, reloads = '5'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const savedIndexAt = args.indexOf('--saved-index');
+const savedIndex = savedIndexAt >= 0 ? args.splice(savedIndexAt, 2)[1] : null;
+const [bundle, reloads = '5'] = args;
 if (!bundle) {
-  console.error('usage: node reload_bench.mjs BUNDLE.ndjson [RELOADS]');
+  console.error('usage: node reload_bench.mjs BUNDLE.ndjson [RELOADS] [--saved-index FILE]');
   process.exit(2);
 }
+const queries = readFileSync(path.join(here, '../test/search_queries.txt'), 'utf8').split('\n').filter((q) => q.trim());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const site = await serveViewer({ web: path.join(build, 'web'), wasm: path.join(build, 'wasm'), bundle });
+const site = await serveViewer({
+  web: path.join(build, 'web'), wasm: path.join(build, 'wasm'), bundle,
+  extra: { '/bench/': here, ...(savedIndex ? { '/bench-data/': path.dirname(savedIndex) } : {}) },
+});
+
+// What a first visit would have left: every line of the bundle in the
+// viewer's IndexedDB (as store.js keeps them) and the saved index in its
+// file (as index_file.js names it), in a page of the same origin.
+const preload = (page, fileName) => page.evaluate(async (fileName) => {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('bantin-viewer', 2);
+    open.onupgradeneeded = () => (open.result.createObjectStore('articles', { keyPath: 'id' }),
+                                  open.result.createObjectStore('meta'));
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const put = (store, records) => new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readwrite');
+    for (const [key, value] of records) key === null ? tx.objectStore(store).put(value) : tx.objectStore(store).put(value, key);
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  const decoder = new TextDecoder();
+  const reader = (await fetch('/bundle')).body.getReader();
+  let rest = new Uint8Array(0);
+  let batch = [];
+  let count = -1;  // the header line is not an article
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const bytes = new Uint8Array(rest.length + value.length);
+    bytes.set(rest), bytes.set(value, rest.length);
+    let begin = 0;
+    for (let end = bytes.indexOf(10); end >= 0; begin = end + 1, end = bytes.indexOf(10, begin)) {
+      if (++count === 0) continue;
+      const line = bytes.slice(begin, end);
+      batch.push([null, { id: /"id":"([^"]+)"/.exec(decoder.decode(line.subarray(0, 200)))[1], line }]);
+    }
+    rest = bytes.slice(begin);
+    if (batch.length >= 2000) await put('articles', batch), (batch = []);
+  }
+  await put('articles', batch);
+  const file = await (await navigator.storage.getDirectory()).getFileHandle('saved-index-1.btix', { create: true });
+  const writable = await file.createWritable();
+  await writable.write(await (await fetch(`/bench-data/${fileName}`)).arrayBuffer());
+  await writable.close();
+  await put('meta', [['index', { size: count, file: 'saved-index-1.btix' }]]);
+  db.close();
+  return count;
+}, fileName);
+
+// Each query submitted as a reader would, timed to the list's answer (the
+// page sets data-results whenever a search is drawn); a malformed query
+// draws no list and is left out.
+const searchTimes = (page) => page.evaluate(async (queries) => {
+  const times = [];
+  for (const query of queries) {
+    const t = performance.now();
+    const drawn = new Promise((resolve) => {
+      const observer = new MutationObserver(() => (observer.disconnect(), resolve(true)));
+      observer.observe(document.body, { attributes: true, attributeFilter: ['data-results'] });
+      setTimeout(() => (observer.disconnect(), resolve(false)), 5000);
+    });
+    document.getElementById('q').value = query;
+    document.getElementById('filters').requestSubmit();
+    if (await drawn) times.push(performance.now() - t);
+  }
+  return times;
+}, queries);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-precise-memory-info',
@@ -50,6 +133,11 @@ const measured = (page) => page.evaluate(() => new Promise((resolve) => {
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (savedIndex) {
+    await page.goto(`${site.url}bench/blank.html`);
+    console.log(`stored ${await preload(page, path.basename(savedIndex))} lines and the saved index`);
+    site.setBundle(null);  // the viewer's visit below finds it kept, nothing to fetch
+  }
   await page.goto(site.url);
   await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
   const first = await measured(page);
@@ -57,7 +145,8 @@ try {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   const runs = { saved: [], built: [] };
-  for (const way of ['saved', 'built']) {
+  const searches = [];
+  for (const way of savedIndex ? ['saved'] : ['saved', 'built']) {
     for (let r = 0; r < Number(reloads); ++r) {
       if (way === 'built') await dropSavedIndex(page);
       await page.reload();
@@ -69,11 +158,16 @@ try {
         console.log(`reload ${r + 1} meant to use the ${way} index used the ${how} one (${why}); not counted`);
       } else {
         runs[way].push(await measured(page));
+        if (way === 'saved') searches.push(...await searchTimes(page));
       }
       await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
     }
   }
-  console.log(`first visit (index the bundle): longest task ${first.longestTaskMs.toFixed(0)} ms`);
+  if (!savedIndex) console.log(`first visit (index the bundle): longest task ${first.longestTaskMs.toFixed(0)} ms`);
+  const sorted = [...searches].sort((a, b) => a - b);
+  if (sorted.length) console.log(`search after a reload, ${sorted.length} queries: p50 ` +
+              `${sorted[sorted.length >> 1].toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms ` +
+              '(submitted to drawn: the worker, snippets from the stored lines, the list)');
   const ms = (list, f) => `${median(list.map(f)).toFixed(0)} ms`;
   for (const [way, list] of Object.entries(runs)) {
     if (!list.length) continue;

@@ -178,6 +178,8 @@ export class Index {
   dispose(): void;
 }
 
+/** The size of the WebAssembly memory every Index lives in, in bytes. */
+export function memoryBytes(): number;
 /** The package's version, e.g. '0.1.0'. */
 export const version: string;
 /** The parser's version, a bulletin's parserVersion. */

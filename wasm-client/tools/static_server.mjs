@@ -12,8 +12,9 @@ const TYPES = {
   '.ndjson': 'application/x-ndjson', '.txt': 'text/plain; charset=utf-8',
 };
 
-// Resolves to {url, close, requests}; `bundle` is a path or null; `extra`
-// maps more path prefixes ("/bench/") to directories.
+// Resolves to {url, close, requests, setBundle}; `bundle` is a path or null
+// (setBundle changes it); `extra` maps more path prefixes ("/bench/") to
+// directories.
 export function serveViewer({ web, wasm, bundle = null, extra = {} }) {
   const requests = [];
   const prefix = (p) => Object.keys(extra).find((k) => p.startsWith(k));
@@ -45,6 +46,7 @@ export function serveViewer({ web, wasm, bundle = null, extra = {} }) {
       resolve({
         url: `http://127.0.0.1:${port}/`,
         requests,
+        setBundle: (path) => void (bundle = path),
         close: () => new Promise((done) => {
           server.closeAllConnections();
           server.close(() => done());

@@ -150,7 +150,8 @@ async function showBudget() {
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
   $('budget-summary').textContent = `${size} bài` +
-    (estimate ? ` · dùng ${mb(estimate.usage ?? 0)} / ${mb(estimate.quota ?? 0)} của trình duyệt` : '');
+    (estimate ? ` · dùng ${mb(estimate.usage ?? 0)} / ${mb(estimate.quota ?? 0)} của trình duyệt` : '') +
+    ` · bộ nhớ chỉ mục ${mb(await library.memory())}`;
   const months = await library.months();
   const select = $('drop-before');
   const chosen = select.value;

@@ -6,12 +6,13 @@
 // method answers with plain data, what postMessage can carry.
 //
 // The index is kept too, as core's saved form (bantin/index/saved_index.h),
-// in a file (index_file.js): a reload maps it back instead of indexing
-// every article. That form holds
-// no texts, so the snippets of a result whose article the index holds
-// only as a row are cut from its line in IndexedDB, as the page shows it
-// (`snippets` of bantin.mjs): the answers are the server's, field for field.
-import { Index, snippets, highlightRanges, readBundle, savedIndexHeadBytes } from './wasm/bantin.mjs';
+// in a file (index_file.js): a reload loads its head and reads posting
+// lists from the file as searches need them, instead of indexing every
+// article. That form holds no texts, so the snippets of a result whose
+// article the index holds only as a row are cut from its line in
+// IndexedDB, as the page shows it (`snippets` of bantin.mjs): the answers
+// are the server's, field for field.
+import { Index, snippets, highlightRanges, readBundle, savedIndexHeadBytes, memoryBytes } from './wasm/bantin.mjs';
 import { openStore } from './store.js';
 import { openIndexFile, writeIndexFile, removeIndexFiles, nextIndexFile } from './index_file.js';
 
@@ -65,6 +66,8 @@ export class Library {
   #fileName = '';      // the one the last save wrote
 
   size() { return this.#index.size; }
+  // The WebAssembly heap the index lives in, in bytes.
+  memory() { return memoryBytes(); }
 
   // Opens the store and the index in it: the saved index when it holds
   // what the store holds, else every stored line indexed again.
