@@ -88,10 +88,6 @@ bool MemoryIndex::Restore(uint32_t docno, Bulletin b, const FieldLengths& length
   return true;
 }
 
-void MemoryIndex::RestorePostings(std::string folded, std::string entries) {
-  postings_[std::move(folded)] = std::move(entries);
-}
-
 void MemoryIndex::RestoreLimit(uint32_t limit) {
   table_.Extend(limit);
   if (bulletins_.size() < limit) bulletins_.resize(limit);

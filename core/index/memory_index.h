@@ -39,7 +39,8 @@ class MemoryIndex : public IndexReader {
   // by: its entries in the lists of words not in its title stay, dead
   // (search reads only live documents, and SaveIndex leaves them out).
   // Neither Add nor Remove fails on a damaged stored list: it starts
-  // empty, and search had already reported it.
+  // empty, its entries lost to this index (a search reading it would have
+  // answered DATA_LOSS).
   bool Remove(const std::string& id);
   // The bulletin behind a hit (nullptr for removed docnos).
   const Bulletin* Document(uint32_t docno) const;
@@ -60,8 +61,7 @@ class MemoryIndex : public IndexReader {
   // A document back at the docno it was saved at, its postings restored
   // apart; docnos must ascend and ids be new (false otherwise).
   bool Restore(uint32_t docno, Bulletin bulletin, const FieldLengths& length);
-  void RestorePostings(std::string folded, std::string entries);
-  // The lists not restored apart are in `stored`, read when asked for; a
+  // The restored documents' lists are in `stored`, read when asked for; a
   // list that Add or Remove changes is read into memory first.
   void RestoreStoredLists(std::shared_ptr<const StoredLists> stored) { stored_ = std::move(stored); }
   // Reads every stored list into memory and lets go of the store.
