@@ -36,7 +36,7 @@ async function openFiles(files) {
   status(`Đang đọc ${files.length} tệp…`);
   const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
   const r = await library.addFiles(read);
-  const size = await library.size();
+  size = await library.size();
   // Many files: a count, and only what went wrong by name.
   status(r.notes.length <= 3 ? r.notes.join(' · ')
     : [`Đã mở ${files.length} tệp, có ${size} bài`, ...r.notes.filter((n) => n.includes(': lỗi'))].join(' · '));

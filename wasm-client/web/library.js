@@ -117,12 +117,11 @@ export class Library {
   }
 
   // Files a reader dropped: pages parsed, bundles read.
-  // `files`: [{name, bytes: ArrayBuffer}] → {notes, lastId, failed}.
+  // `files`: [{name, bytes: ArrayBuffer}] → {notes, lastId}.
   async addFiles(files) {
     const records = [];
     const notes = [];
     let lastId = '';
-    let failed = 0;
     for (const file of files) {
       const bytes = new Uint8Array(file.bytes);
       try {
@@ -137,12 +136,11 @@ export class Library {
         if (r.added) records.push({ id: r.id, line: this.#index.article(r.id) });
         notes.push(`${file.name}: ${r.added ? 'đã phân tích' : 'đã có'}`);
       } catch (e) {
-        ++failed;
         notes.push(`${file.name}: lỗi — ${e.message}`);
       }
     }
     const warning = await this.#persist(records);
-    return { notes: warning ? [...notes, warning] : notes, lastId, failed };
+    return { notes: warning ? [...notes, warning] : notes, lastId };
   }
 
   // What the server stored since the last sync (its cursor and ETag, kept

@@ -1,7 +1,8 @@
 // The articles a reader loaded, kept in IndexedDB so that they survive a
 // reload with the network off. Each record is {id, line}: the article's
 // export-bundle line (Bulletin JSON and page text, UTF-8 bytes or text),
-// which the wasm index reads back with addArticle. Beside them, small
+// which the wasm index reads back as a bundle (library.js) and the viewer
+// opens an article from. Beside them, small
 // values by name (`meta`): where the next bundle of changes starts (the
 // server's cursor and ETag) and the saved index. The viewer's library
 // (library.js) is its one user. Where IndexedDB is unavailable (some file://
