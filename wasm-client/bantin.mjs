@@ -27,7 +27,21 @@ if (globalThis.bantinWasmBinary) {
   const { readFile } = await import('node:fs/promises');
   options.wasmBinary = await readFile(new URL('./bantin_core.wasm', import.meta.url));
 }
-const core = await createBantinCore(options);
+// A host that started compiling the .wasm before importing this module
+// (the viewer's worker, so that compiling overlaps fetching the scripts)
+// leaves the promise of the compiled module in globalThis.bantinWasmModule.
+let instantiateFailed = new Promise(() => {});
+if (globalThis.bantinWasmModule && !options.wasmBinary) {
+  instantiateFailed = new Promise((_, reject) => {
+    options.instantiateWasm = (imports, receiveInstance) => {
+      globalThis.bantinWasmModule
+        .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
+        .catch(reject);
+      return {};  // the exports come through receiveInstance
+    };
+  });
+}
+const core = await Promise.race([createBantinCore(options), instantiateFailed]);
 
 export class BantinError extends Error {
   constructor(code, message) {

@@ -11,7 +11,8 @@
 //
 // Then the search time a reader sees after a reload from the saved index:
 // from submitting each query of the test query set to the list's answer
-// (the worker's search, snippets cut from the stored lines, the drawing).
+// drawn, then to its snippets (cut from the stored lines) filled in, and
+// the parts of it the library timed (the page's data-search-ms).
 //
 // With --saved-index FILE (make_bundle --index), there is no first visit:
 // the benchmark stores the bundle's lines and FILE as the viewer would
@@ -98,14 +99,21 @@ const searchTimes = (page) => page.evaluate(async (queries) => {
   const times = [];
   for (const query of queries) {
     const t = performance.now();
-    const drawn = new Promise((resolve) => {
-      const observer = new MutationObserver(() => (observer.disconnect(), resolve(true)));
-      observer.observe(document.body, { attributes: true, attributeFilter: ['data-results'] });
+    // The list is drawn (data-results), then its snippets are filled in
+    // (data-snippets 'done'): each time taken from the submit.
+    let drawn = 0;
+    const done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!drawn && document.body.dataset.snippets) drawn = performance.now() - t;
+        if (drawn && document.body.dataset.snippets === 'done') observer.disconnect(), resolve(true);
+      });
+      observer.observe(document.body, { attributes: true, attributeFilter: ['data-results', 'data-snippets'] });
       setTimeout(() => (observer.disconnect(), resolve(false)), 5000);
     });
+    delete document.body.dataset.snippets;
     document.getElementById('q').value = query;
     document.getElementById('filters').requestSubmit();
-    if (await drawn) times.push(performance.now() - t);
+    if (await done) times.push({ drawn, filled: performance.now() - t, ...JSON.parse(document.body.dataset.searchMs) });
   }
   return times;
 }, queries);
@@ -164,10 +172,16 @@ try {
     }
   }
   if (!savedIndex) console.log(`first visit (index the bundle): longest task ${first.longestTaskMs.toFixed(0)} ms`);
-  const sorted = [...searches].sort((a, b) => a - b);
-  if (sorted.length) console.log(`search after a reload, ${sorted.length} queries: p50 ` +
-              `${sorted[sorted.length >> 1].toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms ` +
-              '(submitted to drawn: the worker, snippets from the stored lines, the list)');
+  const percentiles = (key) => {
+    const sorted = searches.map((s) => s[key]).filter((v) => v !== undefined).sort((a, b) => a - b);
+    return `p50 ${sorted[sorted.length >> 1].toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(1)} ms`;
+  };
+  if (searches.length) {
+    console.log(`search after a reload, ${searches.length} queries, from submit: list drawn ${percentiles('drawn')}; ` +
+                `its snippets filled ${percentiles('filled')}`);
+    console.log(`  in the worker: the index's search ${percentiles('search')}; ` +
+                `snippets from the stored lines ${percentiles('snippets')}`);
+  }
   const ms = (list, f) => `${median(list.map(f)).toFixed(0)} ms`;
   for (const [way, list] of Object.entries(runs)) {
     if (!list.length) continue;

@@ -104,6 +104,7 @@ test('served by bantin serve: its bundle and index fetched by itself; a picked p
     await page.waitForFunction((n) => document.body.dataset.results === n, served.totalSize);
     assert.ok(Number(served.totalSize) > 1 && Number(served.totalSize) <= 50);
     assert.deepEqual((await listIds(page)).sort(), served.results.map((r) => r.id).sort());
+    await page.waitForSelector('body[data-snippets="done"]');
     assert.ok(await page.locator('#list .item-snippet mark').count() > 0);
     await page.click('#reset');
     await page.setInputFiles('#file', seed);
@@ -381,8 +382,10 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     await search(page, 'tinh uy');
     await page.waitForFunction((n) => document.body.dataset.results === n, expected.search('tinh uy').totalSize);
     assert.deepEqual(await listIds(page), expected.search('tinh uy', { pageSize: 50 }).results.map((r) => r.id));
-    // The saved index keeps no texts: the snippets shown were cut from the
-    // stored lines, as an index holding every article shows them.
+    // The saved index keeps no texts: the list is drawn first, then the
+    // snippets cut from the stored lines, as an index holding every
+    // article shows them.
+    await page.waitForSelector('body[data-snippets="done"]');
     const snippetsShown = await page.$$eval('#list .item', (els) =>
       els.map((e) => e.querySelector('.item-snippet')?.textContent ?? null));
     const snippetsWanted = expected.search('tinh uy', { pageSize: 50 }).results.map((r) => {

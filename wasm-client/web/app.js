@@ -6,17 +6,19 @@
 // reader while thousands of articles load. A service worker keeps the app
 // itself for offline use.
 import { openLibrary } from './library_client.js';
-import { listItem, facetChips, renderArticle, renderRaw } from './render.js';
+import { listItem, itemSnippet, facetChips, renderArticle, renderRaw } from './render.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZE = 50;
 const served = location.protocol === 'http:' || location.protocol === 'https:';
 let library;
 let size = 0;  // articles in the library, as of its last answer
+let budgetSize = -1;  // the size the budget panel was drawn for
 let nextPageToken = '';
 let openId = '';
 let opened = null;  // {bulletin, text} of the open article
 let searchSerial = 0;
+let listSerial = 0;  // counts the lists drawn anew (not a page appended)
 
 function status(text) { $('status').textContent = text; }
 
@@ -89,12 +91,14 @@ function provinceOptions(facets) {
 async function refresh(append = false) {
   if (!library) return;  // start() searches once the library is open
   const serial = ++searchSerial;
+  const query = $('q').value;
+  const chosen = filters();
   let response;
   try {
-    response = await library.search($('q').value, {
-      ...filters(), pageSize: PAGE_SIZE, pageToken: append ? nextPageToken : '',
-    });
-    size = await library.size();
+    [response, size] = await Promise.all([
+      library.search(query, { ...chosen, pageSize: PAGE_SIZE, pageToken: append ? nextPageToken : '' }),
+      library.size(),
+    ]);
     if (serial === searchSerial) showQueryError('');
   } catch (e) {
     if (e.name !== 'BantinError') throw e;
@@ -103,27 +107,47 @@ async function refresh(append = false) {
   }
   if (serial !== searchSerial) return;
   const list = $('list');
-  if (!append) list.replaceChildren();
+  if (!append) list.replaceChildren(), ++listSerial;
   for (const r of response.results || []) list.append(listItem(r));
   nextPageToken = response.nextPageToken || '';
   $('more').hidden = !nextPageToken;
   const total = Number(response.totalSize || 0);
   $('summary').textContent = size
-    ? `${total} / ${size} bài` + (total && $('q').value.trim() ? ' — khớp dấu trước' : '')
+    ? `${total} / ${size} bài` + (total && query.trim() ? ' — khớp dấu trước' : '')
     : '';
   $('empty').hidden = size > 0;
-  if (!append) {
-    // The province menu offers the provinces of the query without its
-    // province filter, so a reader can switch between them.
-    const all = filters().province
-      ? await library.search($('q').value, { ...filters(), province: '', pageSize: 1 }).catch(() => response)
-      : response;
-    if (serial !== searchSerial) return;
-    provinceOptions(all.provinceFacets);
-    facetChips($('facets'), response, pickFacet);
-    showBudget();
-  }
+  if (!append) facetChips($('facets'), response, pickFacet);
+  document.body.dataset.snippets = response.pending?.length ? 'pending' : 'done';
   document.body.dataset.results = String(total);
+  // Where the library's time went, in milliseconds: {search}, then {snippets}.
+  document.body.dataset.searchMs = JSON.stringify(response.libraryMs ?? {});
+  if (response.pending?.length) fillSnippets(listSerial, response, query, chosen);
+  // The budget follows the library, not the query: drawn again when the
+  // number of articles changes (its month list costs a pass over them all).
+  if (size !== budgetSize) (budgetSize = size), showBudget();
+  if (append) return;
+  // The province menu offers the provinces of the query without its
+  // province filter, so a reader can switch between them.
+  const all = chosen.province
+    ? await library.search(query, { ...chosen, province: '', pageSize: 1 }).catch(() => response)
+    : response;
+  if (serial === searchSerial) provinceOptions(all.provinceFacets);
+}
+
+// The snippets the list was drawn without (results the index holds as
+// rows), cut from the stored lines once the list is up and added to their
+// items, unless the list was drawn anew meanwhile. data-snippets says
+// 'done' when they are in.
+async function fillSnippets(serial, response, query, chosen) {
+  const { answers, libraryMs } = await library.snippets(response.pending, query, chosen).catch(() => ({ answers: [] }));
+  if (serial !== listSerial) return;
+  for (const { id, snippets } of answers) {
+    const item = $('list').querySelector(`.item[data-id="${CSS.escape(id)}"]`);
+    const snippet = item && !item.querySelector('.item-snippet') && itemSnippet(snippets ?? []);
+    if (snippet) item.append(snippet);
+  }
+  document.body.dataset.searchMs = JSON.stringify({ ...response.libraryMs, ...libraryMs });
+  document.body.dataset.snippets = 'done';
 }
 
 function pickFacet(kind, value) {

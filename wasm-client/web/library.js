@@ -43,6 +43,14 @@ function noteOf(origin, r) {
   return note;
 }
 
+// Snippets with their highlights as string positions, for drawing.
+function withRanges(list = []) {
+  for (const s of list) s.ranges = highlightRanges(s.text, s.highlights);
+  return list;
+}
+
+const tenths = (ms) => Math.round(ms * 10) / 10;
+
 // Each line copied out of the bundle: IndexedDB would store a view's whole buffer.
 const recordsOf = (r, extra = {}) => r.articles.map(({ id, line }) => ({ id, line: line.slice(), ...extra }));
 
@@ -64,6 +72,7 @@ export class Library {
   #changes = 0;        // changes since the library opened
   #file = null;        // the saved-index file the index reads its lists from
   #fileName = '';      // the one the last save wrote
+  #opening = null;     // the promise of open()'s answer
 
   size() { return this.#index.size; }
   // The WebAssembly heap the index lives in, in bytes.
@@ -73,7 +82,13 @@ export class Library {
   // what the store holds, else every stored line indexed again.
   // → {size, index: 'saved'|'built', why, ms}: why a saved index was passed
   // over; how long reading and loading (or indexing) took, in milliseconds.
-  async open() {
+  // Opens once: every call answers the first one's promise.
+  open() {
+    this.#opening ??= this.#open();
+    return this.#opening;
+  }
+
+  async #open() {
     const started = performance.now();
     const since = (from) => Math.round(performance.now() - from);
     this.#store = await openStore();
@@ -214,7 +229,13 @@ export class Library {
   // (bantin.mjs).
   // A saved list found damaged (DATA_LOSS) costs one rebuild from the
   // stored lines, and the search is answered from it.
+  // → the index's SearchBulletinsResponse, plus `pending`: the ids of the
+  // results whose snippets reach only their title, because the index holds
+  // their article as a row (a loaded saved index), for snippets() to
+  // complete; and libraryMs.search, the milliseconds the search took here.
+  // The list can be drawn before the stored lines are read.
   async search(query, filters = {}) {
+    const started = performance.now();
     let response;
     try {
       response = this.#index.search(query, filters);
@@ -226,14 +247,21 @@ export class Library {
     const results = response.results ?? [];
     // Without words a result's snippet is the lead's beginning, unmarked,
     // which the list does not show: those are left as the index has them.
-    const missing = query.trim() ? results.filter((r) => !this.#index.article(r.id)) : [];
-    if (missing.length) {
-      const lines = await this.#store.lines(missing.map((r) => r.id)).catch(() => []);
-      missing.forEach((r, i) => lines[i] && Object.assign(r, snippets(lines[i], query, filters)));
-    }
-    for (const r of results)
-      for (const s of r.snippets ?? []) s.ranges = highlightRanges(s.text, s.highlights);
+    response.pending = query.trim() ? results.filter((r) => !this.#index.article(r.id)).map((r) => r.id) : [];
+    for (const r of results) withRanges(r.snippets);
+    response.libraryMs = { search: tenths(performance.now() - started) };
     return response;
+  }
+
+  // The snippets of the results `ids` of search(query, filters) (its
+  // `pending`), cut from their stored lines: what an index holding the
+  // articles gives. → {answers: [{id, snippets}] in that order (snippets
+  // null where the line is gone), libraryMs: {snippets}}.
+  async snippets(ids, query, filters = {}) {
+    const started = performance.now();
+    const lines = await this.#store.lines(ids).catch(() => []);
+    const answers = ids.map((id, i) => ({ id, snippets: lines[i] ? withRanges(snippets(lines[i], query, filters).snippets) : null }));
+    return { answers, libraryMs: { snippets: tenths(performance.now() - started) } };
   }
 
   // The months articles are dated in, "YYYY-MM", ascending.

@@ -6,7 +6,7 @@
 // 'INVALID_ARGUMENT'). `where` says which it is: 'worker' or 'page'.
 
 // Library's methods, as the page calls them.
-const METHODS = ['open', 'size', 'memory', 'addFiles', 'sync', 'search', 'months', 'article', 'remove', 'dropBefore', 'clear',
+const METHODS = ['open', 'size', 'memory', 'addFiles', 'sync', 'search', 'snippets', 'months', 'article', 'remove', 'dropBefore', 'clear',
                  'flush'];
 
 class WorkerLibrary {

@@ -46,14 +46,20 @@ export function listItem(result) {
   ];
   for (const [text, cls] of parts) if (text) meta.append(el('span', cls, text));
   button.append(title, meta);
-  const body = (result.snippets || []).find((s) => s.field !== 'title');
-  if (body && (body.ranges || []).length) {
-    const sn = el('span', 'item-snippet');
-    sn.append(body.offset ? '… ' : '', marked(body.text, body.ranges), ' …');
-    button.append(sn);
-  }
+  const snippet = itemSnippet(result.snippets);
+  if (snippet) button.append(snippet);
   li.append(button);
   return li;
+}
+
+// The line under a list item's title: the first marked snippet of the
+// article's body, or null when it has none.
+export function itemSnippet(snippets = []) {
+  const body = snippets.find((s) => s.field !== 'title');
+  if (!body || !(body.ranges || []).length) return null;
+  const sn = el('span', 'item-snippet');
+  sn.append(body.offset ? '… ' : '', marked(body.text, body.ranges), ' …');
+  return sn;
 }
 
 // Facet chips: publishers' provinces, months and the provinces the articles
