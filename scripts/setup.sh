@@ -11,6 +11,7 @@ PACKAGES=(
   librocksdb-dev libicu-dev icu-devtools libgumbo-dev libgtest-dev libbenchmark-dev libcpp-httplib-dev
   emscripten dpkg-dev chromium fonts-noto-core clang clang-format libclang-rt-14-dev
   python3-grpcio python3-protobuf openssl
+  libsqlite3-dev sqlite3 libxapian-dev  # the peers of bench/peers/run.sh
 )
 command -v node >/dev/null || PACKAGES+=(nodejs)
 command -v npm >/dev/null || PACKAGES+=(npm)

@@ -1,0 +1,81 @@
+// Medians over rounds, and the markdown table the driver prints.
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// One engine's rounds → its medians (and each round's value, to see spread).
+export function summarize(rs, quality) {
+  const med = (f) => median(rs.map(f));
+  const q = quality(rs[0].quality.top);  // answers are the same every round
+  return {
+    name: rs[0].name,
+    articles: rs[0].articles,
+    loadMs: med((r) => r.loadMs),
+    loadRuns: rs.map((r) => r.loadMs),
+    loadCpuMs: med((r) => r.loadCpuMs),
+    memory: med((r) => r.after.total),
+    heapUsed: med((r) => r.after.heapUsed),
+    external: med((r) => r.after.external),
+    rss: med((r) => r.after.rss),
+    indexMemory: med((r) => r.after.total - r.before.total),
+    wasmBytes: rs[0].wasmBytes,
+    info: rs[0].info,
+    countP50: med((r) => r.search.count.p50),
+    countP99: med((r) => r.search.count.p99),
+    topP50: med((r) => r.search.top.p50),
+    topP99: med((r) => r.search.top.p99),
+    searches: rs[0].search.count.n,
+    qualityExact: q.exact,
+    qualityFoldOnly: q.foldOnly,
+    qualityOf: q.of,
+    recall: rs[0].quality.recall,
+  };
+}
+
+const MB = (n) => (n / 1e6).toFixed(1);
+const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+
+export function table(summary, { exactDocs, foldDocs, quality }) {
+  const keys = Object.keys(summary);
+  const rows = [
+    ['articles indexed', (s) => s.articles, (s) => String(s.articles)],
+    ['load: bytes in memory → searchable (ms)', (s) => s.loadMs, (s) => ms(s.loadMs)],
+    ['  CPU time of the load (ms)', (s) => s.loadCpuMs, (s) => ms(s.loadCpuMs)],
+    ['memory after load: heapUsed + external (MB)', (s) => s.memory, (s) => MB(s.memory)],
+    ['  of it JS heap, heapUsed (MB)', (s) => s.heapUsed, (s) => MB(s.heapUsed)],
+    ['  of it external: wasm memory, buffers (MB)', (s) => s.external, (s) => MB(s.external)],
+    ['index memory: after load − before (MB)', (s) => s.indexMemory, (s) => MB(s.indexMemory)],
+    ['rss after load (MB)', (s) => s.rss, (s) => MB(s.rss)],
+    ['search p50, top 20 + exact count (ms)', (s) => s.countP50, (s) => ms(s.countP50)],
+    ['search p99, top 20 + exact count (ms)', (s) => s.countP99, (s) => ms(s.countP99)],
+    ['search p50, top 20 only (ms)', (s) => s.topP50, (s) => ms(s.topP50)],
+    ['search p99, top 20 only (ms)', (s) => s.topP99, (s) => ms(s.topP99)],
+    [`"${quality.accented}": top 20 holding "${quality.accented}" itself`, (s) => s.qualityExact,
+     (s) => `${s.qualityExact} / ${s.qualityOf}`],
+    [`"${quality.accented}": top 20 with only words folding to ${quality.unaccented}`, (s) => s.qualityFoldOnly,
+     (s) => `${s.qualityFoldOnly} / ${s.qualityOf}`],
+    [`"${quality.unaccented}": matches (recall)`, (s) => s.recall, (s) => String(s.recall)],
+  ];
+  const ratioTo = (other) => (f) => {
+    const a = f(summary.bantin), b = summary[other] && f(summary[other]);
+    return b ? (a / b).toFixed(2) : '—';
+  };
+  const head = [...keys.map((k) => summary[k].name), 'bantin / FlexSearch', 'bantin / MiniSearch'];
+  const lines = [`| measure | ${head.join(' | ')} |`, `|---|${head.map(() => '---:').join('|')}|`];
+  for (const [label, value, show] of rows)
+    lines.push(`| ${label} | ${[...keys.map((k) => show(summary[k])), ratioTo('flexsearch')(value), ratioTo('minisearch')(value)].join(' | ')} |`);
+  const b = summary.bantin;
+  lines.push('');
+  lines.push(`Medians of ${b.loadRuns.length} rounds; ${b.searches} timed searches per mode per round. ` +
+             `Load per round: ${keys.map((k) => `${summary[k].name} ${summary[k].loadRuns.map(ms).join(' / ')}`).join('; ')} ms.`);
+  lines.push(`Ground truth in the bundle: ${exactDocs} articles hold "${quality.accented}", ` +
+             `${foldDocs} hold a word folding to "${quality.unaccented}".`);
+  if (b.wasmBytes) lines.push(`bantin's wasm memory after load: ${MB(b.wasmBytes)} MB.`);
+  const saved = summary['bantin-saved'];
+  if (saved?.info) lines.push(`Saved index: ${MB(saved.info.fileBytes)} MB file, head ${MB(saved.info.headBytes)} MB ` +
+                              `(loaded; posting lists read from the file per search, inside the search time).`);
+  return lines.join('\n');
+}
