@@ -4,8 +4,9 @@
 # extraction score on the labelled seeds and fixtures, the Node tests of the
 # wasm module (parse and search byte parity with native), the headless
 # Chromium tests of the viewer (served, offline, file://), the embedding
-# packages built and used from an installed tree, and a short fuzzing run of
-# the parser and the JSON reader.
+# packages built and used from an installed tree, a 1,000-bulletin round of
+# the peer benchmark (bench/peers/run.sh), and a short fuzzing run of the
+# parser and the JSON reader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -40,6 +41,9 @@ echo "== wasm module (Node) and viewer (headless Chromium)" >&2
 
 echo "== embedding: C API, C++ package, Python module, npm package (tests/embedding/run.sh)" >&2
 tests/embedding/run.sh
+
+echo "== peer benchmark smoke: 1,000 bulletins, one round (bench/peers/run.sh), so the harness cannot rot" >&2
+BANTIN_PEERS_BUILT=1 BANTIN_PEERS_WORK="$BUILD/peers-smoke" bench/peers/run.sh 1000 1
 
 echo "== parser fuzzing (libFuzzer, ASan, UBSan), ${BANTIN_FUZZ_SECONDS:-60} s" >&2
 scripts/fuzz.sh "${BANTIN_FUZZ_SECONDS:-60}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bantin side by side with its peers, on one generated corpus, in one run:
 #
-#   bench/peers/run.sh [N] [ROUNDS] [--server-only]
+#   bench/peers/run.sh [N] [ROUNDS] [--server-only] [--engines bantin,fts5,xapian]
 #
 # N bulletins (default 10000) from `make_bundle --generated N` (bench/corpus.h),
 # ROUNDS rounds (default 3). Installs what is missing (scripts/setup.sh: the
@@ -14,9 +14,10 @@
 #     beside it: they have no đ→d folding) ingest and search the same
 #     bulletins, one engine at a time, pinned to one core (taskset -c 1)
 #     where taskset exists, the order of the engines rotated each round;
-#     server_report.py prints the medians and bantin / peer ratios;
+#     server_report.py prints the medians and bantin / peer ratios
+#     (--engines: only those of the three, bantin always among them);
 #   browser (not with --server-only): bantin's wasm index, from the bundle
-#     and from its saved index, beside FlexSearch and MiniSearch in Node
+#     and from its saved index, beside FlexSearch, MiniSearch and Pagefind in Node
 #     (js/browser_peers.mjs, which rotates and pins the same way).
 #
 # Everything it writes goes to $BANTIN_PEERS_WORK (default
@@ -27,17 +28,21 @@ cd "$(dirname "$0")/../.."
 N=10000
 ROUNDS=3
 SERVER_ONLY=0
+ENGINES=bantin,fts5,xapian
 positional=()
-for arg in "$@"; do
-  case "$arg" in
+while [[ $# -gt 0 ]]; do
+  case "$1" in
     --server-only) SERVER_ONLY=1 ;;
-    *) positional+=("$arg") ;;
+    --engines) ENGINES=$2; shift ;;
+    *) positional+=("$1") ;;
   esac
+  shift
 done
 [[ ${#positional[@]} -ge 1 ]] && N=${positional[0]}
 [[ ${#positional[@]} -ge 2 ]] && ROUNDS=${positional[1]}
-if ! [[ $N =~ ^[1-9][0-9]*$ && $ROUNDS =~ ^[1-9][0-9]*$ ]]; then
-  echo "usage: bench/peers/run.sh [N] [ROUNDS] [--server-only]" >&2
+if ! [[ $N =~ ^[1-9][0-9]*$ && $ROUNDS =~ ^[1-9][0-9]*$ && ,$ENGINES, == *,bantin,* &&
+        $ENGINES =~ ^(bantin|fts5|xapian)(,(bantin|fts5|xapian))*$ ]]; then
+  echo "usage: bench/peers/run.sh [N] [ROUNDS] [--server-only] [--engines bantin,fts5,xapian]" >&2
   exit 2
 fi
 BUILD="${BANTIN_BUILD:-$PWD/build}"
@@ -46,10 +51,13 @@ WORK="${BANTIN_PEERS_WORK:-/tmp/bantin-peers-$N}"
 QUERIES="$PWD/bench/peers/queries.txt"
 mkdir -p "$WORK"
 
-scripts/setup.sh
-scripts/build.sh >&2
+if [[ ${BANTIN_PEERS_BUILT:-0} != 1 ]]; then  # scripts/test.sh has just done both
+  scripts/setup.sh
+  scripts/build.sh >&2
+fi
 bench/peers/build_peers.sh "$BUILD/peers" >&2
-if [[ ! -d bench/peers/js/node_modules/flexsearch || ! -d bench/peers/js/node_modules/minisearch ]]; then
+if [[ ! -d bench/peers/js/node_modules/flexsearch || ! -d bench/peers/js/node_modules/minisearch ||
+      ! -d bench/peers/js/node_modules/pagefind ]]; then
   (cd bench/peers/js && npm ci --no-audit --no-fund >&2)
 fi
 
@@ -79,9 +87,9 @@ engine() {  # engine NAME: one run, its JSON line appended to server.jsonl
   rm -rf "$WORK/db-$1"
 }
 
-echo "== server: bantin, SQLite FTS5, Xapian; $ROUNDS round(s), ${PIN[*]:-not pinned}" >&2
+echo "== server: $ENGINES; $ROUNDS round(s), ${PIN[*]:-not pinned}" >&2
 : >"$WORK/server.jsonl"
-engines=(bantin fts5 xapian)
+IFS=, read -r -a engines <<<"$ENGINES"
 for ((round = 0; round < ROUNDS; ++round)); do
   for ((i = 0; i < ${#engines[@]}; ++i)); do
     name=${engines[(i + round) % ${#engines[@]}]}

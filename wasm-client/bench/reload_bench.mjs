@@ -6,8 +6,8 @@
 // reload with it deleted first (the viewer indexes every stored article, as
 // before the saved index existed). Printed, medians of each: time from navigation to a
 // searchable list (the page's 'bantin-searchable' mark), the longest
-// main-thread task (long-task entries), the JS heap; and the first visit's
-// longest task.
+// main-thread task (long-task entries), the JS heap, the worker's wasm
+// heap; and the first visit's longest task.
 //
 // Then the search time a reader sees after a reload from the saved index:
 // from submitting each query of the test query set to the list's answer
@@ -125,14 +125,22 @@ const browser = await chromium.launch({
 // What one page load measured, once the list is searchable: when the
 // page's marks were set (the library's worker ready, the index open, the
 // list searchable), the library's own timings (read and load, or read and
-// index), the longest main-thread task, the JS heap.
+// index), the longest main-thread task, the JS heap, the worker's wasm heap.
 const measured = (page) => page.evaluate(() => new Promise((resolve) => {
   const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-  const answer = (tasks) => resolve({
+  const answer = async (tasks) => {
+    // The budget panel is drawn after the first search.
+    for (let waited = 0; !document.body.dataset.indexMemory && waited < 5000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    resolve(measures(tasks));
+  };
+  const measures = (tasks) => ({
     libraryMs: mark('bantin-library'), openedMs: mark('bantin-opened'), searchableMs: mark('bantin-searchable'),
     open: JSON.parse(document.body.dataset.openMs ?? '{}'),
     longestTaskMs: Math.max(0, ...tasks.map((e) => e.duration)),
     heapMB: (performance.memory?.usedJSHeapSize ?? 0) / 1e6,
+    // The worker's WebAssembly heap (the budget panel's index memory).
+    wasmMB: Number(document.body.dataset.indexMemory ?? NaN) / 1e6,
   });
   new PerformanceObserver((list, observer) => (observer.disconnect(), answer(list.getEntries())))
     .observe({ type: 'longtask', buffered: true });
@@ -188,7 +196,8 @@ try {
     console.log(`reload, ${way} index, median of ${list.length}: searchable after ` +
                 `${ms(list, (r) => r.searchableMs)} (${list.map((r) => r.searchableMs.toFixed(0)).join(' / ')}), ` +
                 `longest task ${ms(list, (r) => r.longestTaskMs)}, JS heap ` +
-                `${median(list.map((r) => r.heapMB)).toFixed(0)} MB`);
+                `${median(list.map((r) => r.heapMB)).toFixed(0)} MB, the worker's wasm heap ` +
+                `${median(list.map((r) => r.wasmMB)).toFixed(0)} MB`);
     const steps = Object.keys(list[0].open).map((k) => `${k} ${ms(list, (r) => r.open[k])}`).join(', ');
     console.log(`  worker ready at ${ms(list, (r) => r.libraryMs)}, index open at ${ms(list, (r) => r.openedMs)} ` +
                 `(${steps}), first search done at ${ms(list, (r) => r.searchableMs)}`);

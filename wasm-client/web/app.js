@@ -173,9 +173,11 @@ function pickFacet(kind, value) {
 async function showBudget() {
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+  const memory = await library.memory();
   $('budget-summary').textContent = `${size} bài` +
     (estimate ? ` · dùng ${mb(estimate.usage ?? 0)} / ${mb(estimate.quota ?? 0)} của trình duyệt` : '') +
-    ` · bộ nhớ chỉ mục ${mb(await library.memory())}`;
+    ` · bộ nhớ chỉ mục ${mb(memory)}`;
+  document.body.dataset.indexMemory = String(memory);
   const months = await library.months();
   const select = $('drop-before');
   const chosen = select.value;

@@ -1,5 +1,6 @@
 // bantin's wasm Index side by side with the in-browser JS search libraries
-// FlexSearch and MiniSearch, run in Node's V8 (the browser's engine, no DOM):
+// FlexSearch, MiniSearch and Pagefind (its browser runtime over an index its
+// Node API builds ahead), run in Node's V8 (the browser's engine, no DOM):
 // per engine, the time from a bundle's bytes in memory to searchable, the
 // memory the index holds, search latency (top 20 with and without an exact
 // count of matches) and a quality check of accent handling.
@@ -13,13 +14,15 @@
 // pinned to CPU 1 with taskset where there is one; the rounds rotate the
 // order of the engines; every figure is the median over the rounds.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseQuery, fold, words } from './query.mjs';
 import { child } from './child.mjs';
 import { summarize, table } from './report.mjs';
+import { buildPagefindIndex } from './pagefind_engine.mjs';
+import { bundleDocs } from './engines.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const self = fileURLToPath(import.meta.url);
@@ -62,10 +65,17 @@ for (const f of [bundle, savedIndex].filter(Boolean)) if (!existsSync(f)) die(`n
 
 const pinned = spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 const { used: queries, excluded } = querySet();
-let engines = ['bantin', ...(savedIndex ? ['bantin-saved'] : []), 'flexsearch', 'minisearch'];
+let engines = ['bantin', ...(savedIndex ? ['bantin-saved'] : []), 'flexsearch', 'minisearch', 'pagefind'];
+
+// Pagefind's index is built ahead (as the saved index is), once, into a temp
+// folder removed at exit; its children search that folder.
+const pagefindBuild = await buildPagefindIndex(bundle).catch((e) => die(`pagefind index build: ${e.stack ?? e}`));
+process.on('exit', () => rmSync(pagefindBuild.dir, { recursive: true, force: true }));
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(signal, () => process.exit(code));
+const inputOf = { 'bantin-saved': savedIndex, pagefind: pagefindBuild.dir };
 
 function runChild(engine) {
-  const job = { engine, input: engine === 'bantin-saved' ? savedIndex : bundle, queries,
+  const job = { engine, input: inputOf[engine] ?? bundle, queries,
                 minSearches: MIN_SEARCHES, quality: QUALITY };
   const node = [process.execPath, '--expose-gc', '--max-old-space-size=8192', self, '--child', JSON.stringify(job)];
   const [cmd, ...argv] = pinned ? ['taskset', '-c', '1', ...node] : node;
@@ -75,12 +85,13 @@ function runChild(engine) {
 }
 
 // The harness must not measure nothing: every engine answers every query
-// bantin finds matches for.
+// bantin finds matches for (of those it was given: answers[i] null = left out).
 function sanity(byEngine) {
   const ref = byEngine.bantin.answers;
   for (const [key, run] of Object.entries(byEngine)) {
     if (!run.articles) die(`${run.name} indexed no articles`);
-    const empty = queries.filter((q, i) => ref[i].total > 0 && (!run.answers[i].total || !run.answers[i].ids.length));
+    const empty = queries.filter((q, i) => ref[i].total > 0 && run.answers[i] &&
+                                         (!run.answers[i].total || !run.answers[i].ids.length));
     if (empty.length) die(`${run.name} found nothing for ${empty.length} queries bantin answers: ${empty.map((q) => JSON.stringify(q)).join(', ')}`);
     if (key !== 'bantin' && run.articles !== byEngine.bantin.articles)
       die(`${run.name} has ${run.articles} articles, bantin ${byEngine.bantin.articles}`);
@@ -127,9 +138,8 @@ for (let round = 0; round < rounds; ++round) {
 // engine put in its "bão" top 20.
 const tokensById = new Map();
 let exactDocs = 0, foldDocs = 0;
-for (const line of readFileSync(bundle, 'utf8').split('\n')) {
-  if (!line.startsWith('{"bulletin"')) continue;
-  const b = JSON.parse(line).bulletin;
+for (const doc of bundleDocs(readFileSync(bundle))) {
+  const b = { id: doc.id, title: doc.title, blocks: [{ text: doc.text }] };
   const ws = new Set(words([b.title ?? '', ...(b.blocks ?? []).map((x) => x.text ?? '')].join('\n')));
   const exact = ws.has(QUALITY.accented);
   const folds = [...ws].some((w) => fold(w) === QUALITY.unaccented);
@@ -146,20 +156,37 @@ const quality = (ids) => ({
 const summary = Object.fromEntries(Object.entries(runs).map(([e, rs]) => [e, summarize(rs, quality)]));
 console.log(`load average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log();
-console.log(table(summary, { exactDocs, foldDocs, quality: QUALITY }));
+console.log(table(summary, { exactDocs, foldDocs, quality: QUALITY, pagefindBuild }));
 console.log();
 console.log(`Query set: ${queries.length} of the ${queries.length + excluded.length} queries of wasm-client/test/search_queries.txt, ` +
             `each timed ${Math.ceil(MIN_SEARCHES / queries.length)} times per mode (modes interleaved) after two warm-up passes ` +
-            `(${Math.ceil(MIN_SEARCHES / queries.length) * queries.length} timed searches per mode per round).`);
+            `(${Math.ceil(MIN_SEARCHES / queries.length) * queries.length} timed searches per mode per round; ` +
+            'an engine stops after the pass that passes a minute of searching).');
 console.log(`Left out (the peers cannot mean them the same way): ` +
             excluded.map((x) => `${JSON.stringify(x.query)} (${x.why})`).join('; '));
+for (const [e, rs] of Object.entries(runs)) {
+  if (rs[0].skipped?.length)
+    console.log(`Left out for ${rs[0].name} only (its search times and answers are over the other ` +
+                `${queries.length - rs[0].skipped.length}): ` + rs[0].skipped.map((x) => `${JSON.stringify(x.query)} (${x.why})`).join('; '));
+}
 for (const line of [
   'Same text for every engine: title + every block text. The peers have no Vietnamese folding, so they also index a ' +
   'pre-folded copy (NFD, marks U+0300–U+036F stripped, đ→d, lower case) as an extra field "folded": a query word matches ' +
-  'it folded OR title/text as typed (exact accents rank higher where the engine adds scores); bantin folds on its own.',
-  'Peers: a "phrase" is all of its words (no adjacency); province/date filters: MiniSearch `filter` over stored fields, ' +
+  'it folded OR title/text as typed (exact accents rank higher where the engine adds scores); bantin folds on its own. ' +
+  'Pagefind gets title + text + the folded copy as one record (the title also as meta title, which it searches and ' +
+  'boosts); it strips tones itself (keeping the typed accents for ranking) but not đ, so a query word goes in as typed ' +
+  'with đ→d and finds the đ words through the folded copy.',
+  'Peers: a "phrase" is all of its words (no adjacency; Pagefind too); province/date filters: MiniSearch `filter` over stored fields, ' +
   'FlexSearch a check of its store after resolving all matches. MiniSearch always scores every match (top 20 = count). ' +
   'bantin always counts (and computes facets and, from bundle, snippets): its two modes are one call.',
+  'Pagefind: its words are ANDed and each also matches longer words it begins (its design, and not all of them: tinh ' +
+  'finds tinh only, but xa also xanh, te also tet/ten), and a word that matches nothing is dropped, not failed (so ' +
+  '"không có từ này zzzqqq" finds pages); province filters are its filters (exact value, on the folded province; negation is its `not`). ' +
+  'One search ranks every match (results.length = the count); the top 20 ids come from their data() (fragment ' +
+  'loaded once, excerpt cut per call): both modes are that same work. Its load is init() until it can search ' +
+  '(entry file, metadata, wasm); index chunks and fragments are fetched per search when first needed (from the ' +
+  'folder, by a fetch shim reading files), during the warm-up passes here, so its memory after load leaves them out. ' +
+  'Its index is built in this (parent) process before the rounds, not pinned (its binary may use every core).',
   'Memory = heapUsed + external after gc (Node counts the wasm memory in external, not in arrayBuffers; arrayBuffers are ' +
   'part of external already). "index memory" = that after load minus before reading the input (the engine code loaded).',
   ...notes,
@@ -168,7 +195,7 @@ for (const line of [
 if (jsonOut) {
   writeFileSync(jsonOut, JSON.stringify({
     node: process.version, v8: process.versions.v8, cpu: os.cpus()[0]?.model, pinned, bundle, savedIndex, rounds,
-    queries, excluded, quality: { ...QUALITY, exactDocs, foldDocs }, notes, summary,
+    queries, excluded, quality: { ...QUALITY, exactDocs, foldDocs }, notes, summary, pagefindBuild,
     runs: Object.fromEntries(Object.entries(runs).map(([e, rs]) => [e, rs.map(({ answers, ...r }) => r)])),
   }, null, 2));
   console.log(`wrote ${jsonOut}`);

@@ -6,7 +6,11 @@
 //   release  drops the input, so the memory measured after it is the index;
 //   search   → {total, ids}: the first 20 ids best first, and with
 //            {count: true} the exact number of matches (total);
-//   top      → the first 20 ids (for the quality check).
+//   top      → the first 20 ids (for the quality check);
+//   unsupported(query) (optional) → why this engine cannot be given a query
+//            of the shared set (it is left out for that engine only), or null.
+// load, search and top may return promises (Pagefind's do): the child awaits
+// them only then, so the synchronous engines are timed as before.
 // Queries are bantin's syntax; the peers get the part of it they can express
 // (query.mjs) built with their own query API, parsed per search as bantin
 // parses per search.
@@ -82,9 +86,14 @@ async function bantinSaved() {
 // The peers have no Vietnamese folding of their own (FlexSearch's default
 // encoder strips tones but keeps đ, MiniSearch only lower-cases), so the
 // pre-folded field is what lets `bao` / `dang` find bão, báo, bảo / đảng.
-function bundleDocs(bytes) {
+export function bundleDocs(bytes) {
   const docs = [];
-  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+  const decoder = new TextDecoder();
+  // Line by line: a bundle of 100,000 is past V8's longest string.
+  for (let begin = 0, end; begin < bytes.length; begin = end + 1) {
+    end = bytes.indexOf(10, begin);
+    if (end < 0) end = bytes.length;
+    const line = decoder.decode(bytes.subarray(begin, end));
     if (!line.startsWith('{"bulletin"')) continue;  // the header, deletions
     const b = JSON.parse(line).bulletin;
     const title = b.title ?? '';
@@ -180,4 +189,9 @@ async function flexsearch() {
   };
 }
 
-export const ENGINES = { bantin, 'bantin-saved': bantinSaved, flexsearch, minisearch };
+// Pagefind: pagefind_engine.mjs (its index is built ahead: the input is the
+// folder buildPagefindIndex wrote).
+const pagefind = async (dir) => (await import('./pagefind_engine.mjs')).pagefind(dir);
+
+// Each factory gets the input file (or folder); only Pagefind's needs it.
+export const ENGINES = { bantin, 'bantin-saved': bantinSaved, flexsearch, minisearch, pagefind };

@@ -38,10 +38,14 @@ export function summarize(rs, quality) {
 const MB = (n) => (n / 1e6).toFixed(1);
 const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-export function table(summary, { exactDocs, foldDocs, quality }) {
+export function table(summary, { exactDocs, foldDocs, quality, pagefindBuild }) {
   const keys = Object.keys(summary);
+  // Built ahead, not in the load: Pagefind's index here; bantin's saved index
+  // is built ahead too (make_bundle --index), but not timed here.
+  const built = { pagefind: pagefindBuild?.buildMs };
   const rows = [
     ['articles indexed', (s) => s.articles, (s) => String(s.articles)],
+    ['index built ahead (ms)', (s) => built[s.key], (s) => (built[s.key] === undefined ? '—' : ms(built[s.key]))],
     ['load: bytes in memory → searchable (ms)', (s) => s.loadMs, (s) => ms(s.loadMs)],
     ['  CPU time of the load (ms)', (s) => s.loadCpuMs, (s) => ms(s.loadCpuMs)],
     ['memory after load: heapUsed + external (MB)', (s) => s.memory, (s) => MB(s.memory)],
@@ -59,14 +63,16 @@ export function table(summary, { exactDocs, foldDocs, quality }) {
      (s) => `${s.qualityFoldOnly} / ${s.qualityOf}`],
     [`"${quality.unaccented}": matches (recall)`, (s) => s.recall, (s) => String(s.recall)],
   ];
+  for (const k of keys) summary[k].key = k;
   const ratioTo = (other) => (f) => {
     const a = f(summary.bantin), b = summary[other] && f(summary[other]);
-    return b ? (a / b).toFixed(2) : '—';
+    return a !== undefined && b ? (a / b).toFixed(2) : '—';
   };
-  const head = [...keys.map((k) => summary[k].name), 'bantin / FlexSearch', 'bantin / MiniSearch'];
+  const peers = ['flexsearch', 'minisearch', 'pagefind'].filter((k) => summary[k]);
+  const head = [...keys.map((k) => summary[k].name), ...peers.map((k) => `bantin / ${summary[k].name}`)];
   const lines = [`| measure | ${head.join(' | ')} |`, `|---|${head.map(() => '---:').join('|')}|`];
   for (const [label, value, show] of rows)
-    lines.push(`| ${label} | ${[...keys.map((k) => show(summary[k])), ratioTo('flexsearch')(value), ratioTo('minisearch')(value)].join(' | ')} |`);
+    lines.push(`| ${label} | ${[...keys.map((k) => show(summary[k])), ...peers.map((k) => ratioTo(k)(value))].join(' | ')} |`);
   const b = summary.bantin;
   lines.push('');
   lines.push(`Medians of ${b.loadRuns.length} rounds; ${b.searches} timed searches per mode per round. ` +
@@ -77,5 +83,11 @@ export function table(summary, { exactDocs, foldDocs, quality }) {
   const saved = summary['bantin-saved'];
   if (saved?.info) lines.push(`Saved index: ${MB(saved.info.fileBytes)} MB file, head ${MB(saved.info.headBytes)} MB ` +
                               `(loaded; posting lists read from the file per search, inside the search time).`);
+  const pf = summary.pagefind;
+  if (pf && pagefindBuild) lines.push(`Pagefind ${pagefindBuild.version}'s folder: ${pagefindBuild.files} files, ` +
+                                     `${MB(pagefindBuild.bytes)} MB (index chunks, fragments, metadata, wasm, scripts), ` +
+                                     `built once before the rounds by its Node API ` +
+                                     `(its binary), not in its load; ${pf.searches} timed searches per mode per round ` +
+                                     `(fewer queries: see below).`);
   return lines.join('\n');
 }
