@@ -24,21 +24,18 @@
 //     always counts: the "top only" measure is the same search);
 //   quality: of the top 20 for "bão", how many hold the exact syllable
 //     "bão" in the title or text.
-#include <sys/resource.h>
-
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "bantin/parse/parser.h"
 #include "bantin/storage/store.h"
 #include "bench/corpus.h"
+#include "bench/peers/peer_common.h"
 
 namespace {
 
@@ -46,58 +43,13 @@ using Clock = std::chrono::steady_clock;
 
 double Ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
 
-double ProcessCpuMs() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return (static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e6 +
-          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec)) /
-         1e3;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
-}
-
-uint64_t DirectoryBytes(const std::string& dir) {
-  uint64_t total = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) total += e.file_size();
-  return total;
-}
-
-std::vector<std::string> ReadQueries(const char* path) {
-  std::vector<std::string> queries;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty() && line[0] != '#') queries.push_back(line);
-  return queries;
-}
-
-// Whether `text` holds `word` as a whole syllable: bounded by the ends, an
-// ASCII byte that is not a letter or digit, or a general punctuation mark
-// (U+2000-U+203F, as the quotes “ ” and the ellipsis: E2 80 xx in UTF-8).
-// Vietnamese letters beyond ASCII are never single bytes.
-bool HasSyllable(const std::string& text, const std::string& word) {
-  const auto byte = [&](size_t at) { return static_cast<unsigned char>(text[at]); };
-  const auto punctuation = [&](size_t at) { return at + 1 < text.size() && byte(at) == 0xE2 && byte(at + 1) == 0x80; };
-  const auto ascii_break = [&](size_t at) { return byte(at) < 0x80 && !std::isalnum(byte(at)); };
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
-    const size_t end = at + word.size();
-    const bool before = at == 0 || ascii_break(at - 1) || (at >= 3 && punctuation(at - 3));
-    const bool after = end >= text.size() || ascii_break(end) || punctuation(end);
-    if (before && after) return true;
-  }
-  return false;
-}
-
+// Whether the bulletin holds "bão" as typed (peer::HasExactWords: the
+// peers' rule, on its title and its blocks' text).
 bool HoldsBao(const bantin::Bulletin& b) {
-  for (const char* form : {"bão", "Bão", "BÃO"}) {
-    if (HasSyllable(b.title, form)) return true;
-    for (const auto& block : b.blocks)
-      if (HasSyllable(block.text, form)) return true;
-  }
-  return false;
+  peer::Doc doc;
+  doc.title = b.title;
+  for (const auto& block : b.blocks) doc.text += block.text + "\n";
+  return peer::HasExactWords(doc, "bão");
 }
 
 bool Fail(const bantin::Status& s, const char* what) {
@@ -114,7 +66,7 @@ int main(int argc, char** argv) {
   }
   const size_t docs = std::strtoul(argv[1], nullptr, 10);
   const std::string dir = argv[2];
-  const std::vector<std::string> queries = ReadQueries(argv[3]);
+  const std::vector<std::string> queries = peer::LoadQueries(argv[3]);
   size_t batch = 1000, single = 2000;
   for (int i = 4; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--batch") batch = std::strtoul(argv[i + 1], nullptr, 10);
@@ -153,7 +105,7 @@ int main(int argc, char** argv) {
   if (!opened.ok()) return Fail(opened.status(), "open"), 1;
   auto& store = *opened;
   const auto t = Clock::now();
-  const double cpu = ProcessCpuMs();
+  const double cpu = peer::CpuMs();
   for (size_t at = 0; at < docs; at += batch) {
     std::vector<bantin::IngestItem> items;
     for (size_t n = at; n < std::min(docs, at + batch); ++n)
@@ -162,12 +114,12 @@ int main(int argc, char** argv) {
     if (!put.ok()) return Fail(put.status(), "put many"), 1;
   }
   const double batch_ms = Ms(t);
-  const double cpu_per_1000 = (ProcessCpuMs() - cpu) * 1000 / static_cast<double>(docs);
+  const double cpu_per_1000 = (peer::CpuMs() - cpu) * 1000 / static_cast<double>(docs);
   std::printf("bantin ingest, batches of %zu: %.0f docs/s, %.0f ms CPU per 1,000 (%llu stored)\n", batch,
               static_cast<double>(docs) / (batch_ms / 1e3), cpu_per_1000,
               static_cast<unsigned long long>(store->size()));
   if (auto s = store->Compact(); !s.ok()) return Fail(s, "compact"), 1;
-  const double bytes_per_doc = static_cast<double>(DirectoryBytes(dir + "/db")) / static_cast<double>(docs);
+  const double bytes_per_doc = static_cast<double>(peer::PathBytes(dir + "/db")) / static_cast<double>(docs);
 
   // Warm-up: each query once; then the list again and again, 500 or more.
   for (const auto& q : queries) (void)store->Search(q);
@@ -192,13 +144,18 @@ int main(int argc, char** argv) {
     exact += HoldsBao(record->bulletin) ? 1 : 0;
   }
   std::printf("bantin search, %zu timed: p50 %.3f ms, p99 %.3f ms; \"bão\": %d of the top %zu exact\n", ms.size(),
-              Percentile(ms, 0.5), Percentile(ms, 0.99), exact, bao->hits.size());
-  std::printf(
-      "{\"engine\":\"bantin\",\"docs\":%zu,\"ingest_single_docs_per_s\":%.1f,\"ingest_batch_docs_per_s\":%.1f,"
-      "\"cpu_ms_per_1000_batch\":%.1f,\"bytes_per_doc\":%.1f,\"search_exact_p50_ms\":%.4f,"
-      "\"search_exact_p99_ms\":%.4f,\"search_top_p50_ms\":%.4f,\"search_top_p99_ms\":%.4f,"
-      "\"quality_bao_exact_in_top20\":%d}\n",
-      docs, single_per_s, static_cast<double>(docs) / (batch_ms / 1e3), cpu_per_1000, bytes_per_doc,
-      Percentile(ms, 0.5), Percentile(ms, 0.99), Percentile(ms, 0.5), Percentile(ms, 0.99), exact);
+              peer::Percentile(ms, 0.5), peer::Percentile(ms, 0.99), exact, bao->hits.size());
+  peer::Report report;
+  report.engine = "bantin";
+  report.docs = static_cast<double>(docs);
+  report.ingest_single_docs_per_s = single_per_s;
+  report.ingest_batch_docs_per_s = static_cast<double>(docs) / (batch_ms / 1e3);
+  report.cpu_ms_per_1000_batch = cpu_per_1000;
+  report.bytes_per_doc = bytes_per_doc;
+  // bantin always counts and computes the facets: "top only" is the same search.
+  report.search_exact_p50_ms = report.search_top_p50_ms = peer::Percentile(ms, 0.5);
+  report.search_exact_p99_ms = report.search_top_p99_ms = peer::Percentile(ms, 0.99);
+  report.quality_bao_exact_in_top20 = exact;
+  std::printf("%s\n", peer::ReportJson(report).Line().c_str());
   return 0;
 }

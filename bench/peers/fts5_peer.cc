@@ -82,13 +82,9 @@ sqlite3* Create(const fs::path& path, const char* synchronous) {
   return db;
 }
 
-struct Ingested {
-  double docs_per_s = 0, cpu_ms_per_1000 = 0;
-};
-
 // Inserts docs[0, count) with `batch` documents per transaction (1: each
 // INSERT is its own autocommit transaction). rowid = position + 1.
-Ingested Ingest(sqlite3* db, const std::vector<peer::Doc>& docs, size_t count, size_t batch) {
+peer::Ingested Ingest(sqlite3* db, const std::vector<peer::Doc>& docs, size_t count, size_t batch) {
   sqlite3_stmt* ins =
       Prepare(db,
               "INSERT INTO bulletins(rowid, title, text, folded_title, folded_text, province, date, id) "
@@ -107,7 +103,7 @@ Ingested Ingest(sqlite3* db, const std::vector<peer::Doc>& docs, size_t count, s
     }
     if (batch > 1) Exec(db, "COMMIT");
   }
-  Ingested r;
+  peer::Ingested r;
   r.docs_per_s = double(count) / peer::Seconds(t0);
   r.cpu_ms_per_1000 = (peer::CpuMs() - cpu0) / double(count) * 1000;
   sqlite3_finalize(ins);
@@ -115,9 +111,9 @@ Ingested Ingest(sqlite3* db, const std::vector<peer::Doc>& docs, size_t count, s
 }
 
 // Single-document ingest of `count` documents into a throwaway database.
-Ingested IngestSingle(const fs::path& path, const std::vector<peer::Doc>& docs, size_t count, const char* sync) {
+peer::Ingested IngestSingle(const fs::path& path, const std::vector<peer::Doc>& docs, size_t count, const char* sync) {
   sqlite3* db = Create(path, sync);
-  const Ingested r = Ingest(db, docs, count, 1);
+  const peer::Ingested r = Ingest(db, docs, count, 1);
   sqlite3_close(db);
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   return r;
@@ -180,28 +176,27 @@ struct Searcher {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const peer::Args args = peer::ParseArgs(argc, argv);
-  const std::vector<peer::Doc> docs = peer::LoadTsv(args.tsv);
-  const std::vector<std::string> queries = peer::LoadQueries(args.queries);
-  if (docs.empty() || queries.empty()) return 1;
+  const peer::Input input = peer::LoadInput(argc, argv);
+  const peer::Args& args = input.args;
+  const std::vector<peer::Doc>& docs = input.docs;
+  const std::vector<std::string>& queries = input.queries;
   if (!sqlite3_compileoption_used("ENABLE_FTS5")) {
     std::fprintf(stderr, "this SQLite has no FTS5\n");
     return 1;
   }
-  fs::create_directories(args.dbdir);
   const fs::path dir(args.dbdir);
   std::fprintf(stderr, "fts5_peer: SQLite %s, %zu docs, %zu queries\n", sqlite3_libversion(), docs.size(),
                queries.size());
 
   const size_t single = std::min<size_t>(docs.size(), 2000);
-  const Ingested single_normal = IngestSingle(dir / "single_normal.db", docs, single, "NORMAL");
-  const Ingested single_full = IngestSingle(dir / "single_full.db", docs, single, "FULL");
+  const peer::Ingested single_normal = IngestSingle(dir / "single_normal.db", docs, single, "NORMAL");
+  const peer::Ingested single_full = IngestSingle(dir / "single_full.db", docs, single, "FULL");
   std::fprintf(stderr, "single: %.0f docs/s, %.1f CPU ms / 1000 (WAL, NORMAL); %.0f docs/s (WAL, FULL)\n",
                single_normal.docs_per_s, single_normal.cpu_ms_per_1000, single_full.docs_per_s);
 
   const fs::path path = dir / "fts5.db";
   sqlite3* db = Create(path, "NORMAL");
-  const Ingested batch = Ingest(db, docs, docs.size(), args.batch);
+  const peer::Ingested batch = Ingest(db, docs, docs.size(), args.batch);
   std::fprintf(stderr, "batch of %zu: %.0f docs/s, %.1f CPU ms / 1000 docs\n", args.batch, batch.docs_per_s,
                batch.cpu_ms_per_1000);
 
@@ -227,19 +222,13 @@ int main(int argc, char** argv) {
       docs, queries, args.searches, [&](const std::string& q, bool exact) { return searcher.Search(q, exact); });
 
   const double n = double(docs.size());
-  std::printf("%s\n", peer::Json()
-                          .Str("engine", "fts5")
+  peer::Report report = peer::PeerReport("fts5", n, s);
+  report.ingest_single_docs_per_s = single_normal.docs_per_s;
+  report.ingest_batch_docs_per_s = batch.docs_per_s;
+  report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
+  report.bytes_per_doc = double(bytes) / n;
+  std::printf("%s\n", peer::ReportJson(report)
                           .Str("version", sqlite3_libversion())
-                          .Num("docs", n)
-                          .Num("ingest_single_docs_per_s", single_normal.docs_per_s)
-                          .Num("ingest_batch_docs_per_s", batch.docs_per_s)
-                          .Num("cpu_ms_per_1000_batch", batch.cpu_ms_per_1000)
-                          .Num("bytes_per_doc", double(bytes) / n)
-                          .Num("search_exact_p50_ms", s.exact_p50)
-                          .Num("search_exact_p99_ms", s.exact_p99)
-                          .Num("search_top_p50_ms", s.top_p50)
-                          .Num("search_top_p99_ms", s.top_p99)
-                          .Num("quality_bao_exact_in_top20", s.bao_exact_in_top20)
                           .Num("ingest_single_fsync_docs_per_s", single_full.docs_per_s)
                           .Num("cpu_ms_per_1000_single", single_normal.cpu_ms_per_1000)
                           .Num("single_docs_timed", double(single))

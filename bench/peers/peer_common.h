@@ -86,6 +86,32 @@ inline std::vector<std::string> LoadQueries(const std::string& path) {
   return qs;
 }
 
+// What a peer runs on: its command line, the TSV's documents and the
+// queries; exits with a message when there are no documents or queries.
+struct Input {
+  Args args;
+  std::vector<Doc> docs;
+  std::vector<std::string> queries;
+};
+
+inline Input LoadInput(int argc, char** argv) {
+  Input in;
+  in.args = ParseArgs(argc, argv);
+  in.docs = LoadTsv(in.args.tsv);
+  in.queries = LoadQueries(in.args.queries);
+  if (in.docs.empty() || in.queries.empty()) {
+    std::fprintf(stderr, "%s: no documents or no queries\n", argv[0]);
+    std::exit(1);
+  }
+  std::filesystem::create_directories(in.args.dbdir);
+  return in;
+}
+
+// One ingest's rate and its CPU time (user + system) per 1,000 documents.
+struct Ingested {
+  double docs_per_s = 0, cpu_ms_per_1000 = 0;
+};
+
 // ---- UTF-8 and Vietnamese letters (queries are NFC) ----
 
 inline std::u32string Decode(const std::string& s) {
@@ -299,6 +325,50 @@ class Json {
   }
   std::string body_;
 };
+
+// What every engine of the server side reports (run.sh keeps the line,
+// server_report.py reads these keys): the one owner of their names.
+struct Report {
+  std::string engine;
+  double docs = 0;
+  double ingest_single_docs_per_s = 0;  // one commit a document, not fsynced
+  double ingest_batch_docs_per_s = 0;
+  double cpu_ms_per_1000_batch = 0;
+  double bytes_per_doc = 0;                                 // after a full compaction
+  double search_exact_p50_ms = 0, search_exact_p99_ms = 0;  // top 20 + exact count + facets
+  double search_top_p50_ms = 0, search_top_p99_ms = 0;      // top 20 alone
+  int quality_bao_exact_in_top20 = 0;
+};
+
+// The report's keys; an engine adds its own after them and ends with Line().
+inline Json ReportJson(const Report& r) {
+  Json j;
+  j.Str("engine", r.engine)
+      .Num("docs", r.docs)
+      .Num("ingest_single_docs_per_s", r.ingest_single_docs_per_s)
+      .Num("ingest_batch_docs_per_s", r.ingest_batch_docs_per_s)
+      .Num("cpu_ms_per_1000_batch", r.cpu_ms_per_1000_batch)
+      .Num("bytes_per_doc", r.bytes_per_doc)
+      .Num("search_exact_p50_ms", r.search_exact_p50_ms)
+      .Num("search_exact_p99_ms", r.search_exact_p99_ms)
+      .Num("search_top_p50_ms", r.search_top_p50_ms)
+      .Num("search_top_p99_ms", r.search_top_p99_ms)
+      .Num("quality_bao_exact_in_top20", r.quality_bao_exact_in_top20);
+  return j;
+}
+
+// A peer's report from its measures (SearchStats fills the search keys).
+inline Report PeerReport(const std::string& engine, double docs, const SearchStats& s) {
+  Report r;
+  r.engine = engine;
+  r.docs = docs;
+  r.search_exact_p50_ms = s.exact_p50;
+  r.search_exact_p99_ms = s.exact_p99;
+  r.search_top_p50_ms = s.top_p50;
+  r.search_top_p99_ms = s.top_p99;
+  r.quality_bao_exact_in_top20 = s.bao_exact_in_top20;
+  return r;
+}
 
 }  // namespace peer
 

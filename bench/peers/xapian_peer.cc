@@ -62,13 +62,10 @@ Xapian::Document MakeDocument(Xapian::TermGenerator& tg, const peer::Doc& d) {
   return doc;
 }
 
-struct Ingested {
-  double docs_per_s = 0, cpu_ms_per_1000 = 0;
-};
-
 // Adds docs[0, count) to a fresh database at `path`, commit() after every
 // `batch` documents (1: after each). Docids are 1, 2, ... = position + 1.
-Ingested Ingest(const fs::path& path, const std::vector<peer::Doc>& docs, size_t count, size_t batch, bool no_sync) {
+peer::Ingested Ingest(const fs::path& path, const std::vector<peer::Doc>& docs, size_t count, size_t batch,
+                      bool no_sync) {
   fs::remove_all(path);
   Xapian::WritableDatabase db(
       path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS | (no_sync ? Xapian::DB_NO_SYNC : 0));
@@ -79,7 +76,7 @@ Ingested Ingest(const fs::path& path, const std::vector<peer::Doc>& docs, size_t
     db.add_document(MakeDocument(tg, docs[i]));
     if ((i + 1) % batch == 0 || i + 1 == count) db.commit();
   }
-  Ingested r;
+  peer::Ingested r;
   r.docs_per_s = double(count) / peer::Seconds(t0);
   r.cpu_ms_per_1000 = (peer::CpuMs() - cpu0) / double(count) * 1000;
   db.close();
@@ -134,25 +131,24 @@ struct Searcher {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const peer::Args args = peer::ParseArgs(argc, argv);
-  const std::vector<peer::Doc> docs = peer::LoadTsv(args.tsv);
-  const std::vector<std::string> queries = peer::LoadQueries(args.queries);
-  if (docs.empty() || queries.empty()) return 1;
-  fs::create_directories(args.dbdir);
+  const peer::Input input = peer::LoadInput(argc, argv);
+  const peer::Args& args = input.args;
+  const std::vector<peer::Doc>& docs = input.docs;
+  const std::vector<std::string>& queries = input.queries;
   const fs::path dir(args.dbdir);
   std::fprintf(stderr, "xapian_peer: Xapian %s, %zu docs, %zu queries\n", Xapian::version_string(), docs.size(),
                queries.size());
 
   try {
     const size_t single = std::min<size_t>(docs.size(), 2000);
-    const Ingested single_nosync = Ingest(dir / "single_nosync", docs, single, 1, true);
+    const peer::Ingested single_nosync = Ingest(dir / "single_nosync", docs, single, 1, true);
     fs::remove_all(dir / "single_nosync");
-    const Ingested single_sync = Ingest(dir / "single_sync", docs, single, 1, false);
+    const peer::Ingested single_sync = Ingest(dir / "single_sync", docs, single, 1, false);
     fs::remove_all(dir / "single_sync");
     std::fprintf(stderr, "single: %.0f docs/s, %.1f CPU ms / 1000 (DB_NO_SYNC); %.0f docs/s (fsync)\n",
                  single_nosync.docs_per_s, single_nosync.cpu_ms_per_1000, single_sync.docs_per_s);
 
-    const Ingested batch = Ingest(dir / "batch", docs, docs.size(), args.batch, false);
+    const peer::Ingested batch = Ingest(dir / "batch", docs, docs.size(), args.batch, false);
     std::fprintf(stderr, "batch of %zu: %.0f docs/s, %.1f CPU ms / 1000 docs (%llu bytes before compaction)\n",
                  args.batch, batch.docs_per_s, batch.cpu_ms_per_1000,
                  (unsigned long long)peer::PathBytes(dir / "batch"));
@@ -173,19 +169,13 @@ int main(int argc, char** argv) {
         docs, queries, args.searches, [&](const std::string& q, bool exact) { return searcher.Search(q, exact); });
 
     const double n = double(docs.size());
-    std::printf("%s\n", peer::Json()
-                            .Str("engine", "xapian")
+    peer::Report report = peer::PeerReport("xapian", n, s);
+    report.ingest_single_docs_per_s = single_nosync.docs_per_s;
+    report.ingest_batch_docs_per_s = batch.docs_per_s;
+    report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
+    report.bytes_per_doc = double(bytes) / n;
+    std::printf("%s\n", peer::ReportJson(report)
                             .Str("version", Xapian::version_string())
-                            .Num("docs", n)
-                            .Num("ingest_single_docs_per_s", single_nosync.docs_per_s)
-                            .Num("ingest_batch_docs_per_s", batch.docs_per_s)
-                            .Num("cpu_ms_per_1000_batch", batch.cpu_ms_per_1000)
-                            .Num("bytes_per_doc", double(bytes) / n)
-                            .Num("search_exact_p50_ms", s.exact_p50)
-                            .Num("search_exact_p99_ms", s.exact_p99)
-                            .Num("search_top_p50_ms", s.top_p50)
-                            .Num("search_top_p99_ms", s.top_p99)
-                            .Num("quality_bao_exact_in_top20", s.bao_exact_in_top20)
                             .Num("ingest_single_fsync_docs_per_s", single_sync.docs_per_s)
                             .Num("cpu_ms_per_1000_single", single_nosync.cpu_ms_per_1000)
                             .Num("single_docs_timed", double(single))
