@@ -224,16 +224,14 @@ export class Library {
   }
 
   // A page of SearchBulletinsResponse (bantin.mjs's Index.search), each
-  // result's snippets complete (for a query with words), each highlight also as [begin, end)
-  // positions of its string (`ranges`). A malformed query throws BantinError
-  // (bantin.mjs).
-  // A saved list found damaged (DATA_LOSS) costs one rebuild from the
-  // stored lines, and the search is answered from it.
-  // → the index's SearchBulletinsResponse, plus `pending`: the ids of the
-  // results whose snippets reach only their title, because the index holds
-  // their article as a row (a loaded saved index), for snippets() to
-  // complete; and libraryMs.search, the milliseconds the search took here.
-  // The list can be drawn before the stored lines are read.
+  // highlight also as [begin, end) positions of its string (`ranges`),
+  // plus `pending`: the ids of the results whose snippets reach only their
+  // title, because the index holds their article as a row (a loaded saved
+  // index), for snippets() to complete, so that the list can be drawn
+  // before the stored lines are read; and libraryMs.search, the
+  // milliseconds the search took here. A malformed query throws
+  // BantinError (bantin.mjs). A saved list found damaged (DATA_LOSS) costs
+  // one rebuild from the stored lines, and the search is answered from it.
   async search(query, filters = {}) {
     const started = performance.now();
     let response;
