@@ -7,6 +7,7 @@
 //
 //   cd bench/peers/js && npm ci
 //   node bench/peers/js/browser_peers.mjs BUNDLE.ndjson ROUNDS [--saved-index FILE.btix] [--json OUT.json]
+//        [--engines bantin,bantin-saved,flexsearch,minisearch,pagefind]
 //
 // BUNDLE is what `build/bin/make_bundle OUT --generated N` writes; the saved
 // index (`make_bundle --index FILE.btix ...`) must be of the same articles.
@@ -56,23 +57,32 @@ if (process.argv[2] === '--child') {
 const args = process.argv.slice(2);
 const opt = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args.splice(i, 2)[1]; };
 const savedIndex = opt('--saved-index');
+const only = opt('--engines')?.split(',');
 const jsonOut = opt('--json');
 const [bundle, roundsArg] = args;
 const rounds = Number(roundsArg);
 if (!bundle || !Number.isInteger(rounds) || rounds < 1 || args.length !== 2)
-  die('usage: node browser_peers.mjs BUNDLE.ndjson ROUNDS [--saved-index FILE.btix] [--json OUT.json]');
+  die('usage: node browser_peers.mjs BUNDLE.ndjson ROUNDS [--saved-index FILE.btix] [--json OUT.json] ' +
+      '[--engines bantin,bantin-saved,flexsearch,minisearch,pagefind]');
 for (const f of [bundle, savedIndex].filter(Boolean)) if (!existsSync(f)) die(`no such file: ${f}`);
 
 const pinned = spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 const { used: queries, excluded } = querySet();
 let engines = ['bantin', ...(savedIndex ? ['bantin-saved'] : []), 'flexsearch', 'minisearch', 'pagefind'];
+// --engines: only those (the index from the bundle can be left out where it
+// does not fit the wasm heap; the saved index is then the reference).
+if (only) engines = engines.filter((e) => only.includes(e));
+const ref = engines.includes('bantin') ? 'bantin' : 'bantin-saved';
+if (!engines.includes(ref)) die('--engines must name bantin or bantin-saved (with --saved-index)');
 
 // Pagefind's index is built ahead (as the saved index is), once, into a temp
 // folder removed at exit; its children search that folder.
-const pagefindBuild = await buildPagefindIndex(bundle).catch((e) => die(`pagefind index build: ${e.stack ?? e}`));
-process.on('exit', () => rmSync(pagefindBuild.dir, { recursive: true, force: true }));
+const pagefindBuild = engines.includes('pagefind')
+  ? await buildPagefindIndex(bundle).catch((e) => die(`pagefind index build: ${e.stack ?? e}`))
+  : null;
+if (pagefindBuild) process.on('exit', () => rmSync(pagefindBuild.dir, { recursive: true, force: true }));
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) process.on(signal, () => process.exit(code));
-const inputOf = { 'bantin-saved': savedIndex, pagefind: pagefindBuild.dir };
+const inputOf = { 'bantin-saved': savedIndex, pagefind: pagefindBuild?.dir };
 
 function runChild(engine) {
   const job = { engine, input: inputOf[engine] ?? bundle, queries,
@@ -87,14 +97,14 @@ function runChild(engine) {
 // The harness must not measure nothing: every engine answers every query
 // bantin finds matches for (of those it was given: answers[i] null = left out).
 function sanity(byEngine) {
-  const ref = byEngine.bantin.answers;
+  const reference = byEngine[ref].answers;
   for (const [key, run] of Object.entries(byEngine)) {
     if (!run.articles) die(`${run.name} indexed no articles`);
-    const empty = queries.filter((q, i) => ref[i].total > 0 && run.answers[i] &&
+    const empty = queries.filter((q, i) => reference[i].total > 0 && run.answers[i] &&
                                          (!run.answers[i].total || !run.answers[i].ids.length));
     if (empty.length) die(`${run.name} found nothing for ${empty.length} queries bantin answers: ${empty.map((q) => JSON.stringify(q)).join(', ')}`);
-    if (key !== 'bantin' && run.articles !== byEngine.bantin.articles)
-      die(`${run.name} has ${run.articles} articles, bantin ${byEngine.bantin.articles}`);
+    if (key !== ref && run.articles !== byEngine[ref].articles)
+      die(`${run.name} has ${run.articles} articles, bantin ${byEngine[ref].articles}`);
   }
 }
 
@@ -118,7 +128,7 @@ for (let round = 0; round < rounds; ++round) {
     byEngine[e] = runChild(e);
     console.error(`round ${round + 1}: ${byEngine[e].name} done in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  if (round === 0 && savedIndex) {
+  if (round === 0 && byEngine.bantin && byEngine['bantin-saved']) {
     const bad = savedAgrees(byEngine);
     if (bad.length) {
       notes.push(`saved index ${savedIndex} disagrees with addBundle of ${bundle} on ${bad.length} queries ` +
@@ -156,7 +166,7 @@ const quality = (ids) => ({
 const summary = Object.fromEntries(Object.entries(runs).map(([e, rs]) => [e, summarize(rs, quality)]));
 console.log(`load average at end ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log();
-console.log(table(summary, { exactDocs, foldDocs, quality: QUALITY, pagefindBuild }));
+console.log(table(summary, { exactDocs, foldDocs, quality: QUALITY, pagefindBuild, ref }));
 console.log();
 console.log(`Query set: ${queries.length} of the ${queries.length + excluded.length} queries of wasm-client/test/search_queries.txt, ` +
             `each timed ${Math.ceil(MIN_SEARCHES / queries.length)} times per mode (modes interleaved) after two warm-up passes ` +

@@ -38,7 +38,9 @@ export function summarize(rs, quality) {
 const MB = (n) => (n / 1e6).toFixed(1);
 const ms = (n) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
-export function table(summary, { exactDocs, foldDocs, quality, pagefindBuild }) {
+// `ref`: the bantin engine the ratios are taken from ('bantin', or
+// 'bantin-saved' when the index from the bundle was not run).
+export function table(summary, { exactDocs, foldDocs, quality, pagefindBuild, ref = 'bantin' }) {
   const keys = Object.keys(summary);
   // Built ahead, not in the load: Pagefind's index here; bantin's saved index
   // is built ahead too (make_bundle --index), but not timed here.
@@ -65,15 +67,15 @@ export function table(summary, { exactDocs, foldDocs, quality, pagefindBuild }) 
   ];
   for (const k of keys) summary[k].key = k;
   const ratioTo = (other) => (f) => {
-    const a = f(summary.bantin), b = summary[other] && f(summary[other]);
+    const a = f(summary[ref]), b = summary[other] && f(summary[other]);
     return a !== undefined && b ? (a / b).toFixed(2) : '—';
   };
   const peers = ['flexsearch', 'minisearch', 'pagefind'].filter((k) => summary[k]);
-  const head = [...keys.map((k) => summary[k].name), ...peers.map((k) => `bantin / ${summary[k].name}`)];
+  const head = [...keys.map((k) => summary[k].name), ...peers.map((k) => `${summary[ref].name} / ${summary[k].name}`)];
   const lines = [`| measure | ${head.join(' | ')} |`, `|---|${head.map(() => '---:').join('|')}|`];
   for (const [label, value, show] of rows)
     lines.push(`| ${label} | ${[...keys.map((k) => show(summary[k])), ...peers.map((k) => ratioTo(k)(value))].join(' | ')} |`);
-  const b = summary.bantin;
+  const b = summary[ref];
   lines.push('');
   lines.push(`Medians of ${b.loadRuns.length} rounds; ${b.searches} timed searches per mode per round. ` +
              `Load per round: ${keys.map((k) => `${summary[k].name} ${summary[k].loadRuns.map(ms).join(' / ')}`).join('; ')} ms.`);
