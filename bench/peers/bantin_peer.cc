@@ -39,9 +39,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using peer::Clock;
 
-double Ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
+double Ms(Clock::time_point since) { return peer::Seconds(since) * 1e3; }
 
 // Whether the bulletin holds "bão" as typed (peer::HasExactWords: the
 // peers' rule, on its title and its blocks' text).

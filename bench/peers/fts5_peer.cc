@@ -227,18 +227,17 @@ int main(int argc, char** argv) {
   report.ingest_batch_docs_per_s = batch.docs_per_s;
   report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
   report.bytes_per_doc = double(bytes) / n;
-  std::printf("%s\n", peer::ReportJson(report)
-                          .Str("version", sqlite3_libversion())
-                          .Num("ingest_single_fsync_docs_per_s", single_full.docs_per_s)
-                          .Num("cpu_ms_per_1000_single", single_normal.cpu_ms_per_1000)
-                          .Num("single_docs_timed", double(single))
-                          .Num("batch", double(args.batch))
-                          .Num("stored_bytes_per_doc", double(content) / n)
-                          .Num("compact_s", compact_s)
-                          .Num("searches_per_mode", double(s.timed_per_mode))
-                          .Str("durability", "WAL synchronous=NORMAL (fsync figure: FULL)")
-                          .Line()
-                          .c_str());
+  peer::PeerDetails details;
+  details.version = sqlite3_libversion();
+  details.durability = "WAL synchronous=NORMAL (fsync figure: FULL)";
+  details.single_fsync_docs_per_s = single_full.docs_per_s;
+  details.cpu_ms_per_1000_single = single_normal.cpu_ms_per_1000;
+  details.single_docs_timed = double(single);
+  details.batch = double(args.batch);
+  details.stored_bytes_per_doc = double(content) / n;
+  details.compact_s = compact_s;
+  details.searches_per_mode = double(s.timed_per_mode);
+  std::printf("%s\n", peer::PeerLine(report, details).c_str());
   std::vector<sqlite3_stmt*> sts = {searcher.top, searcher.count, searcher.provinces, searcher.years};
   for (auto* st : sts) sqlite3_finalize(st);
   sqlite3_close(db);

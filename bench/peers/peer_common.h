@@ -357,6 +357,29 @@ inline Json ReportJson(const Report& r) {
   return j;
 }
 
+// What the two peers report beside: their version, the fsynced one-at-a-time
+// rate, the settings of the run and the stored columns' share of the size.
+struct PeerDetails {
+  std::string version, durability;
+  double single_fsync_docs_per_s = 0, cpu_ms_per_1000_single = 0, single_docs_timed = 0, batch = 0;
+  double stored_bytes_per_doc = 0, compact_s = 0, searches_per_mode = 0;
+};
+
+// The whole line of a peer: the report's keys, then its details.
+inline std::string PeerLine(const Report& r, const PeerDetails& d) {
+  return ReportJson(r)
+      .Str("version", d.version)
+      .Num("ingest_single_fsync_docs_per_s", d.single_fsync_docs_per_s)
+      .Num("cpu_ms_per_1000_single", d.cpu_ms_per_1000_single)
+      .Num("single_docs_timed", d.single_docs_timed)
+      .Num("batch", d.batch)
+      .Num("stored_bytes_per_doc", d.stored_bytes_per_doc)
+      .Num("compact_s", d.compact_s)
+      .Num("searches_per_mode", d.searches_per_mode)
+      .Str("durability", d.durability)
+      .Line();
+}
+
 // A peer's report from its measures (SearchStats fills the search keys).
 inline Report PeerReport(const std::string& engine, double docs, const SearchStats& s) {
   Report r;

@@ -174,18 +174,17 @@ int main(int argc, char** argv) {
     report.ingest_batch_docs_per_s = batch.docs_per_s;
     report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
     report.bytes_per_doc = double(bytes) / n;
-    std::printf("%s\n", peer::ReportJson(report)
-                            .Str("version", Xapian::version_string())
-                            .Num("ingest_single_fsync_docs_per_s", single_sync.docs_per_s)
-                            .Num("cpu_ms_per_1000_single", single_nosync.cpu_ms_per_1000)
-                            .Num("single_docs_timed", double(single))
-                            .Num("batch", double(args.batch))
-                            .Num("stored_bytes_per_doc", double(stored) / n)
-                            .Num("compact_s", compact_s)
-                            .Num("searches_per_mode", double(s.timed_per_mode))
-                            .Str("durability", "commit with DB_NO_SYNC (fsync figure: default commit)")
-                            .Line()
-                            .c_str());
+    peer::PeerDetails details;
+    details.version = Xapian::version_string();
+    details.durability = "commit with DB_NO_SYNC (fsync figure: default commit)";
+    details.single_fsync_docs_per_s = single_sync.docs_per_s;
+    details.cpu_ms_per_1000_single = single_nosync.cpu_ms_per_1000;
+    details.single_docs_timed = double(single);
+    details.batch = double(args.batch);
+    details.stored_bytes_per_doc = double(stored) / n;
+    details.compact_s = compact_s;
+    details.searches_per_mode = double(s.timed_per_mode);
+    std::printf("%s\n", peer::PeerLine(report, details).c_str());
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "xapian: %s\n", e.get_description().c_str());
     return 1;

@@ -47,22 +47,13 @@ const site = await serveViewer({
 });
 
 // What a first visit would have left: every line of the bundle in the
-// viewer's IndexedDB (as store.js keeps them) and the saved index in its
-// file (as index_file.js names it), in a page of the same origin.
+// viewer's IndexedDB and the saved index in its file, written by the
+// viewer's own store.js and index_file.js (the owners of that schema and
+// those names), in a page of the same origin.
 const preload = (page, fileName) => page.evaluate(async (fileName) => {
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('bantin-viewer', 2);
-    open.onupgradeneeded = () => (open.result.createObjectStore('articles', { keyPath: 'id' }),
-                                  open.result.createObjectStore('meta'));
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const put = (store, records) => new Promise((resolve, reject) => {
-    const tx = db.transaction(store, 'readwrite');
-    for (const [key, value] of records) key === null ? tx.objectStore(store).put(value) : tx.objectStore(store).put(value, key);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
+  const { openStore } = await import('/store.js');
+  const { writeIndexFile, nextIndexFile } = await import('/index_file.js');
+  const store = await openStore();
   const decoder = new TextDecoder();
   const reader = (await fetch('/bundle')).body.getReader();
   let rest = new Uint8Array(0);
@@ -77,18 +68,15 @@ const preload = (page, fileName) => page.evaluate(async (fileName) => {
     for (let end = bytes.indexOf(10); end >= 0; begin = end + 1, end = bytes.indexOf(10, begin)) {
       if (++count === 0) continue;
       const line = bytes.slice(begin, end);
-      batch.push([null, { id: /"id":"([^"]+)"/.exec(decoder.decode(line.subarray(0, 200)))[1], line }]);
+      batch.push({ id: /"id":"([^"]+)"/.exec(decoder.decode(line.subarray(0, 200)))[1], line });
     }
     rest = bytes.slice(begin);
-    if (batch.length >= 2000) await put('articles', batch), (batch = []);
+    if (batch.length >= 2000) await store.put(batch), (batch = []);
   }
-  await put('articles', batch);
-  const file = await (await navigator.storage.getDirectory()).getFileHandle('saved-index-1.btix', { create: true });
-  const writable = await file.createWritable();
-  await writable.write(await (await fetch(`/bench-data/${fileName}`)).arrayBuffer());
-  await writable.close();
-  await put('meta', [['index', { size: count, file: 'saved-index-1.btix' }]]);
-  db.close();
+  await store.put(batch);
+  const file = nextIndexFile('');
+  await writeIndexFile(file, new Uint8Array(await (await fetch(`/bench-data/${fileName}`)).arrayBuffer()));
+  await store.putMeta('index', { size: count, file });
   return count;
 }, fileName);
 

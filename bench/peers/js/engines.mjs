@@ -23,6 +23,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../../build');
 export const PAGE = 20;
 
+// What both bantin adapters answer from their wasm Index (made by load()).
+function indexSearch(indexOf, memoryBytes) {
+  return {
+    search(q, { count }) {
+      const a = indexOf().search(q, { pageSize: PAGE });
+      return { total: count ? Number(a.totalSize ?? 0) : undefined, ids: (a.results ?? []).map((r) => r.id) };
+    },
+    top(q) { return this.search(q, { count: false }).ids; },
+    wasmBytes: () => memoryBytes(),
+  };
+}
+
 // bantin: the wasm Index fed the bundle bytes (core reads the JSON and
 // indexes title, lead, body, people, places; it keeps the texts to cut
 // snippets from). Every search computes the exact total, the facets and the
@@ -41,12 +53,7 @@ async function bantin() {
       return index.size;
     },
     release() { bytes = null; },
-    search(q, { count }) {
-      const a = index.search(q, { pageSize: PAGE });
-      return { total: count ? Number(a.totalSize ?? 0) : undefined, ids: (a.results ?? []).map((r) => r.id) };
-    },
-    top(q) { return this.search(q, { count: false }).ids; },
-    wasmBytes: () => memoryBytes(),
+    ...indexSearch(() => index, memoryBytes),
   };
 }
 
@@ -72,12 +79,7 @@ async function bantinSaved() {
       return index.loadHead(head, read).size;
     },
     release() { head = null; },
-    search(q, { count }) {
-      const a = index.search(q, { pageSize: PAGE });
-      return { total: count ? Number(a.totalSize ?? 0) : undefined, ids: (a.results ?? []).map((r) => r.id) };
-    },
-    top(q) { return this.search(q, { count: false }).ids; },
-    wasmBytes: () => memoryBytes(),
+    ...indexSearch(() => index, memoryBytes),
   };
 }
 
