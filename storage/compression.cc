@@ -4,13 +4,28 @@
 
 namespace bantin {
 namespace {
-constexpr int kLevel = 3;
+// Level 1: on the pages of tests/pages, 5 % larger than level 3 and about
+// twice as fast, and every page ingested is compressed once.
+constexpr int kLevel = 1;
 constexpr unsigned long long kMaxPage = 1ULL << 30;  // no stored page is larger
+
+// One context per thread, kept: making one allocates about a megabyte,
+// fresh pages the kernel zeroes, for every page compressed.
+struct Contexts {
+  ZSTD_CCtx* compress = ZSTD_createCCtx();
+  ZSTD_DCtx* decompress = ZSTD_createDCtx();
+  ~Contexts() {
+    ZSTD_freeCCtx(compress);
+    ZSTD_freeDCtx(decompress);
+  }
+};
+thread_local Contexts contexts;
+
 }  // namespace
 
 std::string Compress(std::string_view bytes) {
   std::string out(ZSTD_compressBound(bytes.size()), '\0');
-  const size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kLevel);
+  const size_t n = ZSTD_compressCCtx(contexts.compress, out.data(), out.size(), bytes.data(), bytes.size(), kLevel);
   out.resize(ZSTD_isError(n) ? 0 : n);
   return out;
 }
@@ -20,7 +35,7 @@ Result<std::string> Decompress(std::string_view frame) {
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxPage)
     return Status::Internal("raw page: not a zstd frame");
   std::string out(size, '\0');
-  const size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
+  const size_t n = ZSTD_decompressDCtx(contexts.decompress, out.data(), out.size(), frame.data(), frame.size());
   if (ZSTD_isError(n) || n != size) return Status::Internal("raw page: corrupt zstd frame");
   return out;
 }

@@ -8,6 +8,7 @@
 //   d/<docno, 4 bytes BE>       → DocMeta           (filters, facets, BM25F lengths)
 //   p/<folded syllable>         → posting list      (merge operator appends)
 //   m/stats                     → corpus totals and the next docno
+//   m/posted                    → the docno below which p/ lists are complete
 //   m/format                    → the format number (store_format.cc)
 //   m/changes                   → the next change number
 //   s/<change, 8 bytes BE>      → 'A' or 'D' + id     (the change log: stored, deleted)
@@ -24,6 +25,7 @@ namespace bantin::keys {
 inline constexpr char kUndated[] = "0000-00-00";
 inline constexpr char kStats[] = "m/stats";
 inline constexpr char kFormat[] = "m/format";
+inline constexpr char kPosted[] = "m/posted";
 inline constexpr char kNextChange[] = "m/changes";
 inline constexpr char kChangesEnd[] = "s0";
 inline constexpr char kRecordsBegin[] = "r/";

@@ -13,6 +13,8 @@
 
 #include "bantin/digest.h"
 #include "bantin/index/frequency_memo.h"
+#include "bantin/index/index_document.h"
+#include "bantin/index/posting.h"
 #include "bantin/paging.h"
 #include "bantin/storage/bulletin_codec.h"
 #include "bantin/v1/bantin.pb.h"
@@ -21,6 +23,7 @@
 #include "key_cache.h"
 #include "keys.h"
 #include "posting_merge.h"
+#include "posting_tail.h"
 #include "rocks_logger.h"
 #include "store_util.h"
 #include "write_guard.h"
@@ -35,7 +38,15 @@ RocksStore::RocksStore(RocksParts parts, rocksdb::DB* db)
       frequencies_(std::make_unique<FrequencyMemo>()) {
   parts_.guard->Watch(db);
 }
-RocksStore::~RocksStore() { parts_.guard->Stop(); }
+RocksStore::~RocksStore() {
+  {
+    // Merged at close, so the next open need not index the tail again
+    // (nothing is lost if this fails: RebuildTail does it then).
+    std::lock_guard<std::mutex> write(write_mu_);
+    (void)FlushTail();
+  }
+  parts_.guard->Stop();
+}
 
 StoreCondition RocksStore::Condition() const {
   StoreCondition c;
@@ -69,6 +80,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const OpenOpt
   parts.logger = std::make_shared<RocksLogger>();
   parts.guard = std::make_shared<WriteGuard>(fs.get(), dir, open.min_free_bytes);
   parts.sync = open.sync;
+  parts.tail_bytes = open.posting_tail_bytes;
   if (const std::optional<uint64_t> free = FreeBytes(*fs, dir); free && *free < open.min_free_bytes)
     return Status(StatusCode::kResourceExhausted, "cannot open database at " + dir + ": its disk is full (" +
                                                       std::to_string(*free) + " bytes free, at least " +
@@ -170,7 +182,41 @@ Status RocksStore::LoadDocuments() {
   if (!db_->GetDbIdentity(db_identity_).ok()) db_identity_ = "db";
   std::lock_guard<std::mutex> write(write_mu_);
   totals_ = totals;
+  std::string posted_bytes;
+  s = db_->Get(rocksdb::ReadOptions(), keys::kPosted, &posted_bytes);
+  if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "posted docno");
+  uint32_t posted = limit;  // absent: a database whose lists were always complete
+  if (s.ok() && !DecodePosted(posted_bytes, &posted)) return Corrupt("m/posted is corrupt");
+  if (s.IsNotFound()) {
+    // Written once, synced, before any entry can be left in a tail.
+    rocksdb::WriteOptions sync;
+    sync.sync = true;
+    if (s = db_->Put(sync, keys::kPosted, EncodePosted(posted)); !s.ok()) return FromRocks(s, "posted docno");
+  }
+  if (Status rebuilt = RebuildTail(std::min(posted, limit)); !rebuilt.ok()) return rebuilt;
   Publish();
+  return Status::Ok();
+}
+
+Status RocksStore::RebuildTail(uint32_t posted) {
+  std::unique_lock<std::shared_mutex> tail(tail_mu_);
+  tail_.Reset(posted);
+  for (uint32_t docno = posted; docno < table_.DocLimit(); ++docno) {
+    const DocMeta* m = table_.Meta(docno);
+    if (!m) continue;  // deleted: a removal merges the tail down first
+    v1::StoredBulletin record;
+    const std::string key = keys::Record(m->date, m->source.id, m->id);
+    if (Status read = ReadProto(*db_, key, "record of " + m->id, &record); !read.ok()) {
+      open_damage_.push_back({m->id, "not searchable until a repair: " + read.message()});
+      continue;
+    }
+    std::string entries;
+    for (const auto& [folded, term] : IndexDocument(FromProto(record.bulletin())).terms) {
+      entries.clear();
+      AppendPosting(entries, docno, term);
+      tail_.Append(folded, entries);
+    }
+  }
   return Status::Ok();
 }
 

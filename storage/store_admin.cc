@@ -4,6 +4,7 @@
 #include <rocksdb/utilities/backup_engine.h>
 
 #include <algorithm>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include "bantin/index/index_document.h"
@@ -22,6 +23,10 @@ Status RocksStore::Backup(const std::string& backup_dir) {
       rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir), rocksdb::Env::Default(), &raw_engine);
   if (!s.ok()) return Status::Internal("backup engine at " + backup_dir + ": " + s.ToString());
   std::unique_ptr<rocksdb::BackupEngine> engine(raw_engine);
+  {
+    std::lock_guard<std::mutex> write(write_mu_);  // the backup holds every list whole
+    if (Status flushed = FlushTail(); !flushed.ok()) return flushed;
+  }
   rocksdb::CreateBackupOptions options;
   options.flush_before_backup = true;
   s = engine->CreateNewBackup(options, db_.get());
@@ -30,6 +35,10 @@ Status RocksStore::Backup(const std::string& backup_dir) {
 }
 
 Status RocksStore::Compact() {
+  {
+    std::lock_guard<std::mutex> write(write_mu_);  // compacted lists are whole lists
+    if (Status flushed = FlushTail(); !flushed.ok()) return flushed;
+  }
   rocksdb::Status s = db_->Flush(rocksdb::FlushOptions());
   // Forced: a lone L0 file would otherwise be moved down as it is, keeping
   // its merge operands unfolded and its LZ4 blocks (the bottom level is ZSTD).
@@ -59,10 +68,19 @@ Status RocksStore::CheckIntegrity() const {
     std::vector<PostingRef> refs;
     const std::string key = it->key().ToString();
     if (!SplitPostings(it->value().ToStringView(), &refs)) return Status::Internal(key + ": corrupt list");
-    std::vector<uint32_t>& docnos = index[key.substr(2)];
+    std::vector<uint32_t>& docnos = index[key.substr(2)];  // without "p/"
     for (const PostingRef& r : refs) docnos.push_back(r.docno);
-    std::sort(docnos.begin(), docnos.end());
   }
+  {
+    std::shared_lock<std::shared_mutex> tail(tail_mu_);
+    for (const auto& [folded, entries] : tail_.lists()) {
+      std::vector<PostingRef> refs;
+      if (!SplitPostings(entries, &refs)) return Status::Internal("tail of '" + folded + "': corrupt list");
+      std::vector<uint32_t>& docnos = index[folded];
+      for (const PostingRef& r : refs) docnos.push_back(r.docno);
+    }
+  }
+  for (auto& [folded, docnos] : index) std::sort(docnos.begin(), docnos.end());
   uint64_t records = 0;
   for (it->Seek(keys::kRecordsBegin); it->Valid() && it->key().compare(keys::kRecordsEnd) < 0; it->Next()) {
     ++records;

@@ -5,6 +5,10 @@
 //      page from two sources, became one record.
 //   2  ids and h/ page slots hash the raw page and its source (PageId);
 //      c/ keys index copies of one article; document entries carry copy ids.
+//   3  p/ lists are complete below m/posted only; the newer documents'
+//      entries are held in memory and merged in batches (posting_tail.h),
+//      rebuilt from their records at open. A build before it would search
+//      without them, so it refuses this format. 2 → 3 changes no data.
 //
 // Migrating 1 → 2 re-parses every record with the caller's parser, which
 // rewrites its page slot, copy entry and document entry in the new form
@@ -21,8 +25,9 @@
 namespace bantin {
 namespace {
 
-constexpr int kFormat = 2;
+constexpr int kFormat = 3;
 constexpr int kFormatBeforeMarker = 1;
+constexpr int kFormatPageIds = 2;  // a database older than this is re-parsed
 
 }  // namespace
 
@@ -41,7 +46,7 @@ Status RocksStore::UpgradeFormat(const ParseFunction& parse) {
   } else if (size() > 0 || CurrentVersion()->table->DocLimit() > 0) {
     format = kFormatBeforeMarker;
   }
-  if (format < kFormat) {
+  if (format < kFormatPageIds) {
     if (!parse)
       return Status(StatusCode::kFailedPrecondition, "the database has format " + std::to_string(format) +
                                                          " and needs migrating to " + std::to_string(kFormat) +

@@ -9,11 +9,13 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
 #include "bantin/index/doc_table.h"
 #include "bantin/storage/store.h"
+#include "posting_tail.h"
 
 namespace rocksdb {
 class DB;
@@ -39,6 +41,7 @@ struct RocksParts {
   std::shared_ptr<RocksLogger> logger;
   std::shared_ptr<WriteGuard> guard;
   bool sync = false;
+  size_t tail_bytes = 0;  // OpenOptions::posting_tail_bytes
 };
 
 class RocksStore final : public Store {
@@ -106,6 +109,12 @@ class RocksStore final : public Store {
   // `record` is what `primary_key` holds.
   Status StageRemoval(Staged& staged, const std::string& primary_key, const v1::StoredBulletin& record);
   Status Commit(Staged& staged);
+  // Merges the posting tail into RocksDB's lists (posting_tail.h). Caller
+  // holds write_mu_.
+  Status FlushTail();
+  // Indexes the live documents numbered from `posted` again from their
+  // records: the tail a crash or close left unmerged. At open.
+  Status RebuildTail(uint32_t posted);
   // The record under primary `key`; `id` names it in errors.
   Result<StoredRecord> ReadRecord(const std::string& key, const std::string& id, bool with_raw) const;
   Result<std::string> ReadRaw(const std::string& id) const;
@@ -139,6 +148,12 @@ class RocksStore final : public Store {
   std::vector<DamagedRecord> open_damage_;
   mutable std::atomic<uint64_t> damaged_reads_{0};  // StoreCondition::damaged_reads
   std::mutex write_mu_;
+  // The newest documents' posting entries. Changed only under write_mu_ and,
+  // because searches read it, under tail_mu_ held exclusively; a search
+  // holds tail_mu_ shared while it reads a list (RocksDB's part and the
+  // tail's), so it never sees a flush half done.
+  mutable std::shared_mutex tail_mu_;
+  PostingTail tail_;                      // GUARDED_BY(tail_mu_)
   DocTable table_;                        // GUARDED_BY(write_mu_)
   CorpusTotals totals_;                   // GUARDED_BY(write_mu_)
   std::atomic<uint64_t> next_change_{1};  // written under write_mu_; read by ChangeCursor

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 #include <tuple>
 #include <utility>
@@ -24,23 +25,32 @@ class RocksStore::IndexView : public IndexReader {
  public:
   IndexView(const RocksStore& store, const Version& version) : store_(store), version_(version) {}
 
+  // RocksDB's list, then the tail's entries of the term (posting_tail.h).
   // Pinned: a list already folded into one value is read in place from the
-  // block cache, not copied (a common syllable's list is megabytes).
+  // block cache, not copied (a common syllable's list is megabytes); only a
+  // term the tail holds too is copied, to put the two parts end to end.
   Status Postings(const std::string& folded, PostingBytes* list) const override {
     auto pinned = std::make_shared<rocksdb::PinnableSlice>();
+    std::shared_lock<std::shared_mutex> tail(store_.tail_mu_);
     rocksdb::Status s = store_.db_->Get(rocksdb::ReadOptions(), store_.db_->DefaultColumnFamily(),
                                         keys::Postings(folded), pinned.get());
     *list = {};
-    if (s.IsNotFound()) return Status::Ok();
     if (s.IsCorruption()) {
       // A damaged list: searched as empty, and reported with the page.
       std::lock_guard<std::mutex> lock(damaged_mu_);
       damaged_.push_back({"", FromRocks(s, "postings of '" + folded + "'").message()});
       return Status::Ok();
     }
-    if (!s.ok()) return FromRocks(s, "postings of '" + folded + "'");
-    list->bytes = pinned->ToStringView();
-    list->keep = std::move(pinned);
+    if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "postings of '" + folded + "'");
+    const std::string_view newest = store_.tail_.Entries(folded);
+    if (newest.empty()) {
+      if (s.ok()) *list = {pinned->ToStringView(), std::move(pinned)};
+      return Status::Ok();
+    }
+    auto joined = std::make_shared<std::string>();
+    joined->reserve(pinned->size() + newest.size());
+    joined->append(pinned->data(), pinned->size()).append(newest);
+    *list = {*joined, std::move(joined)};
     return Status::Ok();
   }
   const DocMeta* Meta(uint32_t docno) const override { return version_.table->Meta(docno); }

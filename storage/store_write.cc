@@ -1,6 +1,7 @@
 // Store writes: every change is staged into one WriteBatch (records, ids,
-// raw pages, document entries, posting merges, statistics) and committed
-// atomically; the in-memory document table follows only after the write.
+// raw pages, document entries, removals from posting lists, statistics) and
+// committed atomically; the in-memory document table and the posting tail
+// (posting_tail.h: new documents' entries) follow only after the write.
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
@@ -19,6 +20,7 @@
 #include "doc_table.h"
 #include "keys.h"
 #include "posting_merge.h"
+#include "posting_tail.h"
 #include "store_impl.h"
 #include "store_util.h"
 #include "write_guard.h"
@@ -112,6 +114,9 @@ class RocksStore::Preparer {
 };
 
 struct RocksStore::Staged {
+  // `reserve`: the bytes the batch will take, about; growing a batch of
+  // megabytes by doubling copies it and faults in fresh pages each time.
+  explicit Staged(size_t reserve = 0) : batch(reserve) {}
   rocksdb::WriteBatch batch;
   std::unordered_map<std::string, std::string> additions;  // folded → entries, ascending docnos
   std::vector<std::pair<uint32_t, DocMeta>> added;
@@ -204,6 +209,10 @@ Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, cons
 }
 
 Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key, const v1::StoredBulletin& record) {
+  // A removal edits RocksDB's lists; the tail only ever appends. So a
+  // document still in the tail is merged down first (removals are rare).
+  if (record.docno() >= tail_.from())
+    if (Status flushed = FlushTail(); !flushed.ok()) return flushed;
   const Bulletin b = FromProto(record.bulletin());
   const DocumentTerms terms = IndexDocument(b);
   rocksdb::Status st;
@@ -224,10 +233,7 @@ Status RocksStore::StageRemoval(Staged& s, const std::string& primary_key, const
 }
 
 Status RocksStore::Commit(Staged& s) {
-  rocksdb::Status st;
-  for (const auto& [folded, entries] : s.additions)
-    if (st.ok()) st = s.batch.Merge(keys::Postings(folded), AdditionOperand(entries));
-  if (st.ok()) st = s.batch.Put(keys::kStats, EncodeStats(s.totals, s.next_docno));
+  rocksdb::Status st = s.batch.Put(keys::kStats, EncodeStats(s.totals, s.next_docno));
   if (st.ok()) st = s.batch.Put(keys::kNextChange, std::to_string(s.next_change));
   if (!st.ok()) return FromRocks(st, "stage statistics");
   if (Status admitted = parts_.guard->Admit(s.batch.GetDataSize()); !admitted.ok()) return admitted;
@@ -240,12 +246,41 @@ Status RocksStore::Commit(Staged& s) {
     parts_.guard->WriteFailed(st);
     return FromRocks(st, "write");
   }
+  {
+    std::unique_lock<std::shared_mutex> tail(tail_mu_);
+    for (const auto& [folded, entries] : s.additions) tail_.Append(folded, entries);
+  }
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);
   for (auto& [docno, meta] : s.added) table_.Set(docno, std::move(meta));
   totals_ = s.totals;
   next_change_ = s.next_change;
   Publish();
+  // The batch is acknowledged whatever the flush does: a tail that could
+  // not be merged stays in memory and is tried again after the next commit.
+  if (tail_.bytes() >= parts_.tail_bytes) (void)FlushTail();
+  return Status::Ok();
+}
+
+Status RocksStore::FlushTail() {
+  if (tail_.empty() && tail_.from() == table_.DocLimit()) return Status::Ok();
+  rocksdb::WriteBatch batch;
+  rocksdb::Status st;
+  for (const auto& [folded, entries] : tail_.lists())
+    if (st.ok()) st = batch.Merge(keys::Postings(folded), AdditionOperand(entries));
+  if (st.ok()) st = batch.Put(keys::kPosted, EncodePosted(table_.DocLimit()));
+  if (!st.ok()) return FromRocks(st, "stage the posting tail");
+  if (Status admitted = parts_.guard->Admit(batch.GetDataSize()); !admitted.ok()) return admitted;
+  // Not synced, even with OpenOptions::sync: the records the entries come
+  // from are, and a crash that loses this batch loses m/posted with it, so
+  // the next open indexes those records again (RebuildTail).
+  std::unique_lock<std::shared_mutex> tail(tail_mu_);
+  st = db_->Write(rocksdb::WriteOptions(), &batch);
+  if (!st.ok()) {
+    parts_.guard->WriteFailed(st);
+    return FromRocks(st, "merge the posting tail");
+  }
+  tail_.Reset(table_.DocLimit());
   return Status::Ok();
 }
 
@@ -263,8 +298,11 @@ Result<std::vector<PutOutcome>> RocksStore::PutMany(const std::vector<IngestItem
   Preparer prepared(items, NowUnixMs(), parallel ? std::max(1u, std::thread::hardware_concurrency()) - 1 : 0);
   if (!parallel)
     for (size_t i = 0; i < items.size(); ++i) prepared.Take(i);
+  // A record is about its page's size and the compressed page a third of it.
+  size_t reserve = 0;
+  for (const IngestItem& item : items) reserve += 2 * item.raw.size() + 256;
   std::lock_guard<std::mutex> write(write_mu_);
-  Staged s;
+  Staged s(reserve);
   BeginStaging(s);
   std::vector<PutOutcome> out;
   std::unordered_map<std::string, size_t> created;  // id → its outcome, for the pages staged here

@@ -35,7 +35,11 @@ Status WriteGuard::Admit(uint64_t bytes) const {
   uint64_t free = 0;
   if (!FreeBytes(&free)) return Status::Ok();  // cannot tell: let RocksDB find out
   const uint64_t needed = Needed() + bytes;
-  if (free >= needed) return Status::Ok();
+  if (free >= needed) {
+    refused_bytes_.store(0);
+    return Status::Ok();
+  }
+  refused_bytes_.store(bytes);
   return Status(StatusCode::kResourceExhausted, "the disk is full: " + std::to_string(free) +
                                                     " bytes free, this write needs " + std::to_string(needed) +
                                                     " (itself, a flush of what is in memory, and the reserve)")
@@ -48,7 +52,8 @@ std::string WriteGuard::StoppedBecause() const {
     if (!stopped_because_.empty()) return stopped_because_;
   }
   uint64_t free = 0;
-  if (FreeBytes(&free) && free < Needed()) return "the disk is full: " + std::to_string(free) + " bytes free";
+  if (FreeBytes(&free) && free < Needed() + refused_bytes_.load())
+    return "the disk is full: " + std::to_string(free) + " bytes free";
   return "";
 }
 

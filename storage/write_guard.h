@@ -47,7 +47,8 @@ class WriteGuard final : public rocksdb::EventListener {
 
   // OK, or why a batch of `bytes` must not be written now.
   Status Admit(uint64_t bytes) const;
-  // "" while writes work, else why they do not.
+  // "" while writes work, else why they do not: RocksDB stopped them, or
+  // the disk has no room for a flush, or for the last batch Admit refused.
   std::string StoppedBecause() const;
   // A write RocksDB failed: a full disk (or any I/O error) stops writes
   // until the watcher resumes them, whether or not RocksDB also told the
@@ -69,6 +70,7 @@ class WriteGuard final : public rocksdb::EventListener {
   const std::string dir_;
   const uint64_t reserve_;
   std::atomic<rocksdb::DB*> db_{nullptr};
+  mutable std::atomic<uint64_t> refused_bytes_{0};  // the last batch refused; 0 once one is admitted
   mutable std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;        // GUARDED_BY(mu_)

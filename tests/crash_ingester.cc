@@ -12,7 +12,9 @@
 
 int main(int argc, char** argv) {
   if (argc != 3) return 2;
-  auto store = bantin::Store::Open(argv[1]);
+  // A small posting tail, merged every few puts: kills land before, during
+  // and after merges, and each reopen indexes a tail again.
+  auto store = bantin::Store::Open(argv[1], {.posting_tail_bytes = 16 << 10});
   if (!store.ok()) {
     std::fprintf(stderr, "%s\n", store.status().message().c_str());
     return 1;

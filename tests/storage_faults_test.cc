@@ -244,6 +244,7 @@ TEST(Faults, DamagedTableFileFailsOnlyTheRecordsInIt) {
   ASSERT_TRUE(clean.ok());
   EXPECT_TRUE(clean->damaged.empty());
   EXPECT_EQ(clean->bulletins.size(), repaired->kept);
+  std::filesystem::remove_all(repaired->moved_aside);  // beside the temp dir, not in it
 }
 
 // 64 bytes flipped in the middle of the write-ahead log: opening skips the

@@ -12,8 +12,8 @@
 #   server: bantin (parse, index and store each raw page on RocksDB), SQLite
 #     FTS5 and Xapian (each given the bulletins' text, pre-folded text
 #     beside it: they have no đ→d folding) ingest and search the same
-#     bulletins, one engine at a time, pinned to one core (taskset -c 1)
-#     where taskset exists, the order of the engines rotated each round;
+#     bulletins, one engine at a time, pinned to one core (taskset -c 1, or
+#     the core $BANTIN_PEERS_CORE names) where taskset exists, the order of the engines rotated each round;
 #     server_report.py prints the medians and bantin / peer ratios
 #     (--engines: only those of the three, bantin always among them);
 #   browser (not with --server-only): bantin's wasm index, from the bundle
@@ -75,7 +75,7 @@ if [[ ! -s "$WORK/corpus.tsv" || "$BUILD/bin/make_bundle" -nt "$WORK/corpus.tsv"
 fi
 
 PIN=()
-command -v taskset >/dev/null && PIN=(taskset -c 1)
+command -v taskset >/dev/null && PIN=(taskset -c "${BANTIN_PEERS_CORE:-1}")
 engine() {  # engine NAME: one run, its JSON line appended to server.jsonl
   local log="$WORK/$1.log"
   case "$1" in

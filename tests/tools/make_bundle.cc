@@ -25,8 +25,6 @@
 #include "bench/corpus.h"
 #include "tests/test_util.h"
 
-namespace {}  // namespace
-
 int main(int argc, char** argv) {
   std::string index_file;
   if (argc > 2 && std::string(argv[1]) == "--index") {
@@ -40,14 +38,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   bantin::MemoryIndex index;
-  std::string body;
+  // The header counts the articles, so the body goes to a file beside OUT
+  // first: a generated million pages do not fit in memory as one string.
+  const std::string body_file = std::string(argv[1]) + ".body";
+  std::ofstream body(body_file, std::ios::binary | std::ios::trunc);
   size_t count = 0;
   std::unordered_set<std::string> ids;  // a bundle lists each bulletin once
   const auto add = [&](const std::string& raw) {
     const bantin::Bulletin b = bantin::Parse(raw);
     if (!ids.insert(b.id).second) return;
-    body += bantin::BundleArticleToJson(b, bantin::PageText(raw));
-    body += '\n';
+    body << bantin::BundleArticleToJson(b, bantin::PageText(raw)) << '\n';
     ++count;
     if (!index_file.empty()) {
       bantin::Bulletin indexed = b;
@@ -68,9 +68,12 @@ int main(int argc, char** argv) {
       add(bantin::testing::ReadFile(argv[i]));
     }
   }
+  body.close();
   std::ofstream out(argv[1], std::ios::binary);
-  out << bantin::BundleHeaderJson(bantin::kParserVersion, count) << "\n" << body;
-  if (!out.flush()) {
+  out << bantin::BundleHeaderJson(bantin::kParserVersion, count) << "\n";
+  if (std::ifstream in(body_file, std::ios::binary); count > 0 && body && in) out << in.rdbuf();
+  std::filesystem::remove(body_file);
+  if (!body || !out.flush()) {
     std::fprintf(stderr, "make_bundle: cannot write %s\n", argv[1]);
     return 1;
   }
