@@ -185,14 +185,11 @@ Status RocksStore::LoadDocuments() {
   std::string posted_bytes;
   s = db_->Get(rocksdb::ReadOptions(), keys::kPosted, &posted_bytes);
   if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "posted docno");
-  uint32_t posted = limit;  // absent: a database whose lists were always complete
+  // Absent: a database of a format before the tail, whose lists were
+  // always complete (UpgradeFormat writes it with the format, before any
+  // entry can be left in a tail).
+  uint32_t posted = limit;
   if (s.ok() && !DecodePosted(posted_bytes, &posted)) return Corrupt("m/posted is corrupt");
-  if (s.IsNotFound()) {
-    // Written once, synced, before any entry can be left in a tail.
-    rocksdb::WriteOptions sync;
-    sync.sync = true;
-    if (s = db_->Put(sync, keys::kPosted, EncodePosted(posted)); !s.ok()) return FromRocks(s, "posted docno");
-  }
   if (Status rebuilt = RebuildTail(std::min(posted, limit)); !rebuilt.ok()) return rebuilt;
   Publish();
   return Status::Ok();

@@ -15,10 +15,12 @@
 // and keeps its id (clients hold ids). A migration cut short is finished by
 // the next open: re-parsing a record twice changes nothing.
 #include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
 
 #include <cstdlib>
 
 #include "keys.h"
+#include "posting_tail.h"
 #include "store_impl.h"
 #include "store_util.h"
 
@@ -55,9 +57,16 @@ Status RocksStore::UpgradeFormat(const ParseFunction& parse) {
     Result<ReparseReport> rebuilt = Reparse(parse, /*all=*/true);
     if (!rebuilt.ok()) return rebuilt.status();
   }
+  rocksdb::WriteBatch marks;
+  rocksdb::Status st = marks.Put(keys::kFormat, std::to_string(kFormat));
+  {
+    std::lock_guard<std::mutex> write(write_mu_);
+    if (st.ok()) st = marks.Put(keys::kPosted, EncodePosted(tail_.from()));
+  }
   rocksdb::WriteOptions sync;
   sync.sync = true;  // once, at open: the format must not run ahead of what it describes
-  return FromRocks(db_->Put(sync, keys::kFormat, std::to_string(kFormat)), "database format");
+  if (st.ok()) st = db_->Write(sync, &marks);
+  return FromRocks(st, "database format");
 }
 
 }  // namespace bantin

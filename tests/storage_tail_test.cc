@@ -3,6 +3,7 @@
 // (in the tail, merged, or being indexed again after a crash), search must
 // answer the same, and the store must check whole.
 #include <gtest/gtest.h>
+#include <rocksdb/db.h>
 
 #include <filesystem>
 
@@ -136,6 +137,43 @@ TEST(PostingTailTest, AnOpenAfterACrashIndexesTheTailAgain) {
   ASSERT_TRUE(reopened->Put(more, "raw of the last").ok());
   memory.Add(more);
   ExpectAnswersOf(*reopened, memory, "after a crash and one more put");
+}
+
+// Sets m/format to `format` and removes m/posted, as a build before the
+// posting tail wrote a database (format 2: every list complete on disk).
+void RewriteFormat(const std::string& dir, const std::string& format) {
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::Options(), dir, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), "m/format", format).ok());
+  ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), "m/posted").ok());
+}
+
+TEST(PostingTailTest, FormatTwoOpensAsItIsAndANewerFormatIsRefused) {
+  const std::vector<Bulletin> docs = Corpus();
+  MemoryIndex memory;
+  for (const Bulletin& b : docs) memory.Add(b);
+  testing::TempDir dir;
+  {
+    std::unique_ptr<Store> store = Open(dir.path(), size_t{64} << 20);
+    ASSERT_TRUE(store);
+    Ingest(*store, docs);
+    ASSERT_TRUE(store->Compact().ok());  // the lists whole on disk, as format 2 kept them
+  }
+  RewriteFormat(dir.path(), "2");
+  {
+    std::unique_ptr<Store> store = Open(dir.path(), size_t{64} << 20);  // no parser: nothing to re-parse
+    ASSERT_TRUE(store);
+    ExpectAnswersOf(*store, memory, "format 2");
+    const Bulletin more = ParseText(testing::ReadFile(testing::SeedPaths().front()) + "\nTin thêm: bão số 4.");
+    ASSERT_TRUE(store->Put(more, "raw of the last").ok());
+    memory.Add(more);
+    ExpectAnswersOf(*store, memory, "format 2, one more put");
+  }
+  RewriteFormat(dir.path(), "4");
+  Result<std::unique_ptr<Store>> refused = Store::Open(dir.path());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().reason(), "DATABASE_FORMAT");
 }
 
 }  // namespace
