@@ -129,7 +129,7 @@ struct OpenOptions {
   // many bytes, then merged into the lists on disk in one batch
   // (storage/posting_tail.h): larger ingests faster and holds more memory.
   // The default holds about ten thousand bulletins, what a crash makes the
-  // next open index again (about a second here).
+  // next open index again (bench/RESULTS.md, "The posting tail").
   size_t posting_tail_bytes = size_t{32} << 20;
   // The file system RocksDB uses: the machine's when null. Tests pass one
   // that fails on purpose (a disk that fills).
