@@ -2,9 +2,10 @@
 // are merged into RocksDB's lists (p/ keys) in one batch.
 //
 // Writing each commit's entries as merge operands cost a memtable insert and
-// a log record per term per commit (a document has hundreds of terms), and
-// compactions then folded many small operands into long lists: most of
-// ingest's storing time. The entries are derived data: every record they
+// a log record per term per commit (a document has hundreds of terms): one
+// bulletin per put ingests twice as fast without (bench/RESULTS.md, "The
+// posting tail"); batches of many, already one operand per term, gain
+// nothing. The entries are derived data: every record they
 // come from is in the log already, so the tail needs no log of its own. At
 // open, the documents numbered from m/posted (RocksStore::RebuildTail) are
 // indexed again from their records, which a crash loses nothing to.
