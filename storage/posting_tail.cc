@@ -4,9 +4,9 @@
 
 namespace bantin {
 
-void PostingTail::Append(const std::string& folded, std::string_view entries) {
-  lists_[folded].append(entries);
+void PostingTail::Append(const std::string& folded, std::string&& entries) {
   bytes_ += entries.size();
+  if (auto [list, fresh] = lists_.try_emplace(folded, std::move(entries)); !fresh) list->second.append(entries);
 }
 
 std::string_view PostingTail::Entries(const std::string& folded) const {

@@ -34,8 +34,9 @@ class PostingTail {
   size_t bytes() const { return bytes_; }  // of entries, as written to RocksDB
 
   // Appends a term's entries (core/index/posting.h); their docnos are at
-  // least from() and above every entry the term has here.
-  void Append(const std::string& folded, std::string_view entries);
+  // least from() and above every entry the term has here. Taken whole, not
+  // copied, when the term is new to the tail.
+  void Append(const std::string& folded, std::string&& entries);
   // The term's entries held here; empty when none.
   std::string_view Entries(const std::string& folded) const;
   const std::unordered_map<std::string, std::string>& lists() const { return lists_; }

@@ -207,11 +207,10 @@ Status RocksStore::RebuildTail(uint32_t posted) {
       open_damage_.push_back({m->id, "not searchable until a repair: " + read.message()});
       continue;
     }
-    std::string entries;
     for (const auto& [folded, term] : IndexDocument(FromProto(record.bulletin())).terms) {
-      entries.clear();
+      std::string entries;
       AppendPosting(entries, docno, term);
-      tail_.Append(folded, entries);
+      tail_.Append(folded, std::move(entries));
     }
   }
   return Status::Ok();

@@ -63,22 +63,24 @@ Status RocksStore::CheckIntegrity() const {
   // One pass over the index first: reading each list once keeps the check
   // linear in the database size.
   std::unordered_map<std::string, std::vector<uint32_t>> index;
+  // The docnos of one list (RocksDB's part or the tail's) added to its term's.
+  const auto add = [&index](const std::string& folded, std::string_view list, const std::string& where) {
+    std::vector<PostingRef> refs;
+    if (!SplitPostings(list, &refs)) return Status::Internal(where + ": corrupt list");
+    std::vector<uint32_t>& docnos = index[folded];
+    for (const PostingRef& r : refs) docnos.push_back(r.docno);
+    return Status::Ok();
+  };
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
   for (it->Seek(keys::kPostingsBegin); it->Valid() && it->key().compare(keys::kPostingsEnd) < 0; it->Next()) {
-    std::vector<PostingRef> refs;
     const std::string key = it->key().ToString();
-    if (!SplitPostings(it->value().ToStringView(), &refs)) return Status::Internal(key + ": corrupt list");
-    std::vector<uint32_t>& docnos = index[key.substr(2)];  // without "p/"
-    for (const PostingRef& r : refs) docnos.push_back(r.docno);
+    // The key without "p/".
+    if (Status s = add(key.substr(2), it->value().ToStringView(), key); !s.ok()) return s;
   }
   {
     std::shared_lock<std::shared_mutex> tail(tail_mu_);
-    for (const auto& [folded, entries] : tail_.lists()) {
-      std::vector<PostingRef> refs;
-      if (!SplitPostings(entries, &refs)) return Status::Internal("tail of '" + folded + "': corrupt list");
-      std::vector<uint32_t>& docnos = index[folded];
-      for (const PostingRef& r : refs) docnos.push_back(r.docno);
-    }
+    for (const auto& [folded, entries] : tail_.lists())
+      if (Status s = add(folded, entries, "tail of '" + folded + "'"); !s.ok()) return s;
   }
   for (auto& [folded, docnos] : index) std::sort(docnos.begin(), docnos.end());
   uint64_t records = 0;

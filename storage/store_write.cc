@@ -248,7 +248,7 @@ Status RocksStore::Commit(Staged& s) {
   }
   {
     std::unique_lock<std::shared_mutex> tail(tail_mu_);
-    for (const auto& [folded, entries] : s.additions) tail_.Append(folded, entries);
+    for (auto& [folded, entries] : s.additions) tail_.Append(folded, std::move(entries));
   }
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);

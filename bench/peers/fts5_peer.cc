@@ -221,23 +221,20 @@ int main(int argc, char** argv) {
   const peer::SearchStats s = peer::BenchSearch(
       docs, queries, args.searches, [&](const std::string& q, bool exact) { return searcher.Search(q, exact); });
 
-  const double n = double(docs.size());
-  peer::Report report = peer::PeerReport("fts5", n, s);
-  report.ingest_single_docs_per_s = single_normal.docs_per_s;
-  report.ingest_batch_docs_per_s = batch.docs_per_s;
-  report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
-  report.bytes_per_doc = double(bytes) / n;
-  peer::PeerDetails details;
-  details.version = sqlite3_libversion();
-  details.durability = "WAL synchronous=NORMAL (fsync figure: FULL)";
-  details.single_fsync_docs_per_s = single_full.docs_per_s;
-  details.cpu_ms_per_1000_single = single_normal.cpu_ms_per_1000;
-  details.single_docs_timed = double(single);
-  details.batch = double(args.batch);
-  details.stored_bytes_per_doc = double(content) / n;
-  details.compact_s = compact_s;
-  details.searches_per_mode = double(s.timed_per_mode);
-  std::printf("%s\n", peer::PeerLine(report, details).c_str());
+  std::printf("%s\n", peer::PeerLine({.engine = "fts5",
+                                      .version = sqlite3_libversion(),
+                                      .durability = "WAL synchronous=NORMAL (fsync figure: FULL)",
+                                      .docs = double(docs.size()),
+                                      .single_docs_timed = double(single),
+                                      .batch = double(args.batch),
+                                      .single = single_normal,
+                                      .single_fsync = single_full,
+                                      .batched = batch,
+                                      .bytes = bytes,
+                                      .stored_bytes = content,
+                                      .compact_s = compact_s,
+                                      .search = s})
+                          .c_str());
   std::vector<sqlite3_stmt*> sts = {searcher.top, searcher.count, searcher.provinces, searcher.years};
   for (auto* st : sts) sqlite3_finalize(st);
   sqlite3_close(db);

@@ -357,40 +357,43 @@ inline Json ReportJson(const Report& r) {
   return j;
 }
 
-// What the two peers report beside: their version, the fsynced one-at-a-time
-// rate, the settings of the run and the stored columns' share of the size.
-struct PeerDetails {
-  std::string version, durability;
-  double single_fsync_docs_per_s = 0, cpu_ms_per_1000_single = 0, single_docs_timed = 0, batch = 0;
-  double stored_bytes_per_doc = 0, compact_s = 0, searches_per_mode = 0;
+// What a peer measured, whole; PeerLine writes its JSON line: the report's
+// keys, then its version, the fsynced one-at-a-time rate, the settings of
+// the run and the stored columns' share of the size.
+struct PeerRun {
+  std::string engine, version, durability;
+  double docs = 0, single_docs_timed = 0, batch = 0;
+  Ingested single, single_fsync, batched;
+  uint64_t bytes = 0;         // the database after compaction
+  uint64_t stored_bytes = 0;  // its stored copy of the text, within `bytes`
+  double compact_s = 0;
+  SearchStats search;
 };
 
-// The whole line of a peer: the report's keys, then its details.
-inline std::string PeerLine(const Report& r, const PeerDetails& d) {
-  return ReportJson(r)
-      .Str("version", d.version)
-      .Num("ingest_single_fsync_docs_per_s", d.single_fsync_docs_per_s)
-      .Num("cpu_ms_per_1000_single", d.cpu_ms_per_1000_single)
-      .Num("single_docs_timed", d.single_docs_timed)
-      .Num("batch", d.batch)
-      .Num("stored_bytes_per_doc", d.stored_bytes_per_doc)
-      .Num("compact_s", d.compact_s)
-      .Num("searches_per_mode", d.searches_per_mode)
-      .Str("durability", d.durability)
-      .Line();
-}
-
-// A peer's report from its measures (SearchStats fills the search keys).
-inline Report PeerReport(const std::string& engine, double docs, const SearchStats& s) {
+inline std::string PeerLine(const PeerRun& p) {
   Report r;
-  r.engine = engine;
-  r.docs = docs;
-  r.search_exact_p50_ms = s.exact_p50;
-  r.search_exact_p99_ms = s.exact_p99;
-  r.search_top_p50_ms = s.top_p50;
-  r.search_top_p99_ms = s.top_p99;
-  r.quality_bao_exact_in_top20 = s.bao_exact_in_top20;
-  return r;
+  r.engine = p.engine;
+  r.docs = p.docs;
+  r.ingest_single_docs_per_s = p.single.docs_per_s;
+  r.ingest_batch_docs_per_s = p.batched.docs_per_s;
+  r.cpu_ms_per_1000_batch = p.batched.cpu_ms_per_1000;
+  r.bytes_per_doc = double(p.bytes) / p.docs;
+  r.search_exact_p50_ms = p.search.exact_p50;
+  r.search_exact_p99_ms = p.search.exact_p99;
+  r.search_top_p50_ms = p.search.top_p50;
+  r.search_top_p99_ms = p.search.top_p99;
+  r.quality_bao_exact_in_top20 = p.search.bao_exact_in_top20;
+  return ReportJson(r)
+      .Str("version", p.version)
+      .Num("ingest_single_fsync_docs_per_s", p.single_fsync.docs_per_s)
+      .Num("cpu_ms_per_1000_single", p.single.cpu_ms_per_1000)
+      .Num("single_docs_timed", p.single_docs_timed)
+      .Num("batch", p.batch)
+      .Num("stored_bytes_per_doc", double(p.stored_bytes) / p.docs)
+      .Num("compact_s", p.compact_s)
+      .Num("searches_per_mode", double(p.search.timed_per_mode))
+      .Str("durability", p.durability)
+      .Line();
 }
 
 }  // namespace peer

@@ -168,23 +168,20 @@ int main(int argc, char** argv) {
     const peer::SearchStats s = peer::BenchSearch(
         docs, queries, args.searches, [&](const std::string& q, bool exact) { return searcher.Search(q, exact); });
 
-    const double n = double(docs.size());
-    peer::Report report = peer::PeerReport("xapian", n, s);
-    report.ingest_single_docs_per_s = single_nosync.docs_per_s;
-    report.ingest_batch_docs_per_s = batch.docs_per_s;
-    report.cpu_ms_per_1000_batch = batch.cpu_ms_per_1000;
-    report.bytes_per_doc = double(bytes) / n;
-    peer::PeerDetails details;
-    details.version = Xapian::version_string();
-    details.durability = "commit with DB_NO_SYNC (fsync figure: default commit)";
-    details.single_fsync_docs_per_s = single_sync.docs_per_s;
-    details.cpu_ms_per_1000_single = single_nosync.cpu_ms_per_1000;
-    details.single_docs_timed = double(single);
-    details.batch = double(args.batch);
-    details.stored_bytes_per_doc = double(stored) / n;
-    details.compact_s = compact_s;
-    details.searches_per_mode = double(s.timed_per_mode);
-    std::printf("%s\n", peer::PeerLine(report, details).c_str());
+    std::printf("%s\n", peer::PeerLine({.engine = "xapian",
+                                        .version = Xapian::version_string(),
+                                        .durability = "commit with DB_NO_SYNC (fsync figure: default commit)",
+                                        .docs = double(docs.size()),
+                                        .single_docs_timed = double(single),
+                                        .batch = double(args.batch),
+                                        .single = single_nosync,
+                                        .single_fsync = single_sync,
+                                        .batched = batch,
+                                        .bytes = bytes,
+                                        .stored_bytes = stored,
+                                        .compact_s = compact_s,
+                                        .search = s})
+                            .c_str());
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "xapian: %s\n", e.get_description().c_str());
     return 1;
