@@ -112,7 +112,7 @@ Result<BundleReport> ArticleIndex::AddBundle(std::shared_ptr<const char> bytes, 
     // The same id under another line is the article stored again: the
     // newer line wins.
     bool replaced = false;
-    if (index_.Find(id)) {
+    if (index_.Contains(id)) {
       const auto held = lines_.find(id);  // none for an index loaded from its saved bytes
       if (held == lines_.end() || held->second.text != line) replaced = Remove(id);
     }
@@ -149,6 +149,11 @@ Result<std::string> ArticleIndex::SaveIndex() const { return bantin::SaveIndex(i
 Status ArticleIndex::LoadIndexHead(std::string_view head, SavedBytesReader read) {
   lines_.clear();
   return bantin::LoadIndexHead(head, std::move(read), &index_);
+}
+
+Status ArticleIndex::LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read) {
+  lines_.clear();
+  return bantin::LoadIndexHead(std::move(head), size, std::move(read), &index_);
 }
 
 Status ArticleIndex::LoadIndex(std::string_view bytes) {

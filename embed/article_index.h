@@ -100,9 +100,11 @@ class ArticleIndex {
   // The head of saved bytes only, its lists read by `read` when a search
   // asks for them (bantin/index/saved_index.h, LoadIndexHead).
   Status LoadIndexHead(std::string_view head, SavedBytesReader read);
+  // The same, keeping `head` (`size` bytes) itself rather than a copy.
+  Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read);
 
   bool Remove(const std::string& id);
-  bool Has(const std::string& id) const { return index_.Find(id) != nullptr; }
+  bool Has(const std::string& id) const { return index_.Contains(id); }
   size_t Size() const { return index_.size(); }
 
   // The Bulletin, with its line spans (NOT_FOUND when unknown).

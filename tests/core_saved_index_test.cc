@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <thread>
+#include <vector>
 
 #include "bantin/index/memory_index.h"
 #include "bantin/index/saved_index.h"
 #include "bantin/parse/parser.h"
 #include "bantin/search/search_engine.h"
 #include "bantin/search/search_json.h"
+#include "core/index/list_cache.h"
 #include "tests/test_util.h"
 
 namespace bantin {
@@ -139,10 +142,21 @@ TEST(SavedIndex, LoadsTheHeadAndReadsListsWhenAsked) {
   EXPECT_EQ(lazy.size(), index.size());
   EXPECT_EQ(Answers(lazy, index), Answers(index, index));
   EXPECT_GT(reads, 0u);
+  // The lists read are kept for the next searches (they fit the budget).
+  const size_t read_once = reads;
+  EXPECT_EQ(Answers(lazy, index), Answers(index, index));
+  EXPECT_EQ(reads, read_once);
   size_t lists = 0;
   lazy.ForEachPostingKey([&](const std::string&) { ++lists; });
   EXPECT_LT(reads, lists);  // not every list
   EXPECT_EQ(Saved(lazy), saved);
+  // Its bulletins are decoded when asked for, once: the same object after.
+  const Bulletin* first = lazy.Document(0);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->id, index.Document(0)->id);
+  EXPECT_EQ(lazy.Document(0), first);
+  EXPECT_EQ(lazy.Find(first->id), first);
+  EXPECT_TRUE(lazy.Contains(first->id));
 
   const Bulletin extra =
       ParseText(testing::ReadFile(testing::SourceDir() + "/tests/fixtures/hatinh_long_title_short_paras.txt"));
@@ -162,6 +176,53 @@ TEST(SavedIndex, LoadsTheHeadAndReadsListsWhenAsked) {
   EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(r.status().reason(), "INDEX_CORRUPTED");
   EXPECT_FALSE(SaveIndex(damaged).ok());
+}
+
+// Threads asking a loaded index for its bulletins at once each get the one
+// object of each docno, with the bulletin that was saved.
+TEST(SavedIndex, BulletinsDecodedFromSeveralThreadsAreOneEach) {
+  MemoryIndex index = Pages();
+  MemoryIndex loaded;
+  ASSERT_TRUE(LoadIndex(Saved(index), &loaded).ok());
+  std::vector<std::vector<const Bulletin*>> seen(4);
+  std::vector<std::thread> threads;
+  for (auto& got : seen)
+    threads.emplace_back([&loaded, &got] {
+      for (uint32_t docno = 0; docno < loaded.DocLimit(); ++docno) got.push_back(loaded.Document(docno));
+    });
+  for (std::thread& t : threads) t.join();
+  for (uint32_t docno = 0; docno < loaded.DocLimit(); ++docno) {
+    ASSERT_NE(seen[0][docno], nullptr);
+    EXPECT_EQ(seen[0][docno]->id, index.Document(docno)->id);
+    EXPECT_EQ(seen[0][docno]->title, index.Document(docno)->title);
+    for (const auto& got : seen) EXPECT_EQ(got[docno], seen[0][docno]);
+  }
+}
+
+// The lists a loaded index read stay within their budget, the one used
+// longest ago going first; a list larger than the budget is not kept, and
+// one handed out stays readable after the cache lets it go.
+TEST(ListCache, KeepsTheRecentlyUsedWithinItsBudget) {
+  ListCache cache(10);
+  const auto list = [](size_t n) { return std::make_shared<const std::string>(n, 'x'); };
+  cache.Put("a", list(4));
+  cache.Put("b", list(4));
+  const std::shared_ptr<const std::string> a = cache.Find("a");  // now the most recent
+  ASSERT_NE(a, nullptr);
+  cache.Put("c", list(4));  // 12 > 10: "b" goes
+  EXPECT_EQ(cache.Find("b"), nullptr);
+  EXPECT_NE(cache.Find("a"), nullptr);
+  EXPECT_NE(cache.Find("c"), nullptr);
+  EXPECT_EQ(cache.bytes(), 8u);
+  cache.Put("big", list(11));
+  EXPECT_EQ(cache.Find("big"), nullptr);
+  EXPECT_EQ(cache.bytes(), 8u);
+  cache.Put("a", list(2));  // replaced, not kept twice
+  EXPECT_EQ(cache.bytes(), 6u);
+  cache.Erase("c");
+  cache.Erase("a");
+  EXPECT_EQ(cache.bytes(), 0u);
+  EXPECT_EQ(*a, std::string(4, 'x'));
 }
 
 TEST(SavedIndex, AnEmptyIndexRoundTrips) {

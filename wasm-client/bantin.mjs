@@ -74,6 +74,15 @@ function inWasm(bytes, f) {
   }
 }
 
+// A copy of `bytes` in wasm memory, allocated with malloc, for a call that
+// takes it over (and frees it): its address.
+function handedToWasm(bytes) {
+  const data = core._malloc(Math.max(1, bytes.length));
+  if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
+  core.HEAPU8.set(bytes, data);  // HEAPU8 read after malloc: memory may have grown
+  return data;
+}
+
 // Answers from the core are JSON; errors come as {"error":{code,message}}.
 function answer(json) {
   const value = JSON.parse(json);
@@ -162,10 +171,7 @@ export class Index {
   addBundle(bundle) {
     const asText = typeof bundle === 'string';
     const bytes = asText ? encoder.encode(bundle) : bytesOf(bundle);
-    const data = core._malloc(Math.max(1, bytes.length));  // the index takes it over
-    if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
-    core.HEAPU8.set(bytes, data);
-    return withLines(answer(this.#index.addBundle(data, bytes.length)), bytes, asText);
+    return withLines(answer(this.#index.addBundle(handedToWasm(bytes), bytes.length)), bytes, asText);
   }
   // The index as bytes (a Uint8Array of its own): what load() takes back.
   // Little-endian, versioned and checksummed (core/index/saved_index.h):
@@ -192,7 +198,8 @@ export class Index {
   // dictionary only; a viewer reads lists from a file with a sync handle.
   loadHead(head, read) {
     const fill = (offset, size, address) => !!read(offset, core.HEAPU8.subarray(address, address + size));
-    return answer(inWasm(bytesOf(head), (data, size) => this.#index.loadIndexHead(data, size, fill)));
+    const bytes = bytesOf(head);  // kept by the index: its bulletins are decoded from it
+    return answer(this.#index.loadIndexHead(handedToWasm(bytes), bytes.length, fill));
   }
   remove(id) { return this.#index.remove(id); }
   has(id) { return this.#index.has(id); }

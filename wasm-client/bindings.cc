@@ -119,7 +119,9 @@ class Index {
     return emscripten::val(
         emscripten::typed_memory_view(saved_.size(), reinterpret_cast<const uint8_t*>(saved_.data())));
   }
-  // The head of saved bytes (`size` at `data`), the lists left to
+  // The head of saved bytes (`size` at `data`, allocated by the caller with
+  // malloc: the index takes them over and decodes its bulletins from them
+  // when asked), the lists left to
   // `read(offset, size, address)`, a JavaScript function that fills `size`
   // bytes of wasm memory at `address` and answers true, or false when it
   // cannot: {"size":N} or {"error":…}.
@@ -128,7 +130,9 @@ class Index {
     const auto reader = [read](uint64_t offset, uint32_t bytes, char* out) {
       return read(static_cast<double>(offset), bytes, reinterpret_cast<uintptr_t>(out)).as<bool>();
     };
-    const Status s = index_.LoadIndexHead(std::string_view(reinterpret_cast<const char*>(data), size), reader);
+    std::shared_ptr<const char> head(reinterpret_cast<const char*>(data),
+                                     [](const char* p) { std::free(const_cast<char*>(p)); });
+    const Status s = index_.LoadIndexHead(std::move(head), size, reader);
     return s.ok() ? SizeJson() : ErrorToJson(s);
   }
   // Saved bytes, `size` at `data` (wasm memory the caller owns): {"size":N} or {"error":…}.

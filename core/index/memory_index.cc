@@ -1,6 +1,7 @@
 #include "bantin/index/memory_index.h"
 
 #include "bantin/index/index_document.h"
+#include "list_cache.h"
 
 namespace bantin {
 
@@ -23,7 +24,10 @@ bool MemoryIndex::Remove(const std::string& id) {
   const auto it = by_id_.find(id);
   if (it == by_id_.end()) return false;
   const uint32_t docno = it->second;
-  for (const auto& [folded, term] : IndexDocument(*bulletins_[docno]).terms) {
+  Bulletin restored;
+  const Bulletin* b = bulletins_[docno].get();
+  if (!b && stored_documents_ && stored_documents_->Read(docno, &restored)) b = &restored;
+  for (const auto& [folded, term] : IndexDocument(b ? *b : Bulletin()).terms) {
     std::string& list = Writable(folded);
     std::string kept;
     const uint32_t removed[] = {docno};
@@ -42,19 +46,42 @@ bool MemoryIndex::Remove(const std::string& id) {
 }
 
 const Bulletin* MemoryIndex::Document(uint32_t docno) const {
-  return docno < bulletins_.size() ? bulletins_[docno].get() : nullptr;
+  if (docno >= bulletins_.size()) return nullptr;
+  if (bulletins_[docno] || !stored_documents_ || !table_.Meta(docno)) return bulletins_[docno].get();
+  return stored_documents_->Get(docno);
 }
 
 const Bulletin* MemoryIndex::Find(const std::string& id) const {
   const auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : bulletins_[it->second].get();
+  return it == by_id_.end() ? nullptr : Document(it->second);
+}
+
+void MemoryIndex::ForEachDocument(const std::function<void(uint32_t docno, const Bulletin& bulletin)>& visit) const {
+  Bulletin restored;
+  for (uint32_t docno = 0; docno < bulletins_.size(); ++docno) {
+    if (bulletins_[docno]) {
+      visit(docno, *bulletins_[docno]);
+    } else if (stored_documents_ && table_.Meta(docno) && stored_documents_->Read(docno, &restored)) {
+      visit(docno, restored);
+    }
+  }
 }
 
 std::string& MemoryIndex::Writable(const std::string& folded) {
   std::string& list = postings_[folded];
-  if (stored_ && taken_.insert(folded).second && stored_->Has(folded) && !stored_->Read(folded, &list).ok())
+  if (!stored_ || !taken_.insert(folded).second || !stored_->Has(folded)) return list;
+  if (std::shared_ptr<const std::string> read = read_lists_->Find(folded)) {
+    list = *read;
+    read_lists_->Erase(folded);
+  } else if (!stored_->Read(folded, &list).ok()) {
     list.clear();
+  }
   return list;
+}
+
+void MemoryIndex::RestoreStoredLists(std::shared_ptr<const StoredLists> stored) {
+  stored_ = std::move(stored);
+  read_lists_ = std::make_shared<ListCache>(kStoredListCacheBytes);
 }
 
 void MemoryIndex::ForEachPostingKey(const std::function<void(const std::string& folded)>& visit) const {
@@ -72,11 +99,12 @@ Status MemoryIndex::ReadStoredLists() {
     if (failed.ok() && !taken_.count(folded)) failed = stored_->Read(folded, &postings_[folded]);
   });
   stored_.reset();
+  read_lists_.reset();
   taken_.clear();
   return failed;
 }
 
-bool MemoryIndex::Restore(uint32_t docno, Bulletin b, const FieldLengths& length) {
+bool MemoryIndex::Restore(uint32_t docno, const Bulletin& b, const FieldLengths& length) {
   if (docno < bulletins_.size() || b.id.empty() || by_id_.count(b.id)) return false;
   bulletins_.resize(docno);
   table_.Extend(docno + 1);
@@ -84,7 +112,7 @@ bool MemoryIndex::Restore(uint32_t docno, Bulletin b, const FieldLengths& length
   by_id_[b.id] = docno;
   ++totals_.documents;
   for (int f = 0; f < kFieldCount; ++f) totals_.length[f] += length[f];
-  bulletins_.push_back(std::make_unique<Bulletin>(std::move(b)));
+  bulletins_.emplace_back();
   return true;
 }
 
@@ -101,10 +129,15 @@ Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) cons
     return Status::Ok();
   }
   if (!stored_ || taken_.count(folded) || !stored_->Has(folded)) return Status::Ok();
-  auto read = std::make_shared<std::string>();
-  if (Status s = stored_->Read(folded, read.get()); !s.ok()) return s;
-  list->bytes = *read;
-  list->keep = std::move(read);
+  std::shared_ptr<const std::string> kept = read_lists_->Find(folded);
+  if (!kept) {
+    auto read = std::make_shared<std::string>();
+    if (Status s = stored_->Read(folded, read.get()); !s.ok()) return s;
+    read_lists_->Put(folded, read);
+    kept = std::move(read);
+  }
+  list->bytes = *kept;
+  list->keep = std::move(kept);
   return Status::Ok();
 }
 

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -94,7 +95,7 @@ bool GetBulletin(std::string_view& in, Bulletin* b) {
 std::string_view LiveEntries(const MemoryIndex& index, std::string_view entries, std::string* kept) {
   kept->clear();
   for (EntryCursor e(entries); !e.done(); e.Next())
-    if (index.Document(e.docno())) AppendEntry(*kept, e.docno(), e.payload());
+    if (index.Meta(e.docno())) AppendEntry(*kept, e.docno(), e.payload());
   return *kept;
 }
 
@@ -147,19 +148,50 @@ class SavedLists : public StoredLists {
   SavedBytesReader read_;
 };
 
+// The bulletins of a loaded head where they are in it, each decoded when
+// asked for. Holds the head's bytes.
+class SavedDocuments : public StoredDocuments {
+ public:
+  SavedDocuments(std::shared_ptr<const char> head, size_t size) : head_(std::move(head)), size_(size) {}
+  // Where the bulletin of each docno starts in the head (0: none there).
+  std::vector<uint64_t> at;
+
+  const Bulletin* Get(uint32_t docno) const override {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (docno >= at.size() || !at[docno]) return nullptr;
+    if (decoded_.size() < at.size()) decoded_.resize(at.size());
+    if (!decoded_[docno]) {
+      auto b = std::make_unique<Bulletin>();
+      if (!Read(docno, b.get())) return nullptr;
+      decoded_[docno] = std::move(b);
+    }
+    return decoded_[docno].get();
+  }
+  bool Read(uint32_t docno, Bulletin* out) const override {
+    if (docno >= at.size() || !at[docno]) return false;
+    *out = Bulletin();
+    std::string_view in(head_.get() + at[docno], size_ - at[docno]);
+    return GetBulletin(in, out);  // decoded once at load already: it decodes
+  }
+
+ private:
+  std::shared_ptr<const char> head_;
+  size_t size_;
+  mutable std::mutex mu_;
+  mutable std::vector<std::unique_ptr<Bulletin>> decoded_;
+};
+
 }  // namespace
 
 Result<std::string> SaveIndex(const MemoryIndex& index) {
   std::string head;
   PutFixed(head, index.DocLimit());
   PutFixed(head, static_cast<uint32_t>(index.size()));
-  for (uint32_t docno = 0; docno < index.DocLimit(); ++docno) {
-    const Bulletin* b = index.Document(docno);
-    if (!b) continue;
+  index.ForEachDocument([&](uint32_t docno, const Bulletin& b) {
     PutVarint(head, docno);
     for (uint32_t length : index.Meta(docno)->length) PutVarint(head, length);
-    PutBulletin(head, *b);
-  }
+    PutBulletin(head, b);
+  });
   std::vector<std::string> keys;
   index.ForEachPostingKey([&](const std::string& folded) { keys.push_back(folded); });
   std::sort(keys.begin(), keys.end());
@@ -203,8 +235,9 @@ Result<uint64_t> SavedIndexHeadBytes(std::string_view first) {
   return kPrefixBytes + head + 8;
 }
 
-Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex* index) {
+Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read, MemoryIndex* index) {
   *index = MemoryIndex();
+  const std::string_view bytes(head.get(), size);
   Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
   if (!head_bytes.ok()) return head_bytes.status();
   if (bytes.size() < *head_bytes) return Damaged("truncated head");
@@ -214,14 +247,18 @@ Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex*
   if (!GetFixed64(sum_bytes, &sum) || sum != Checksum(in)) return Damaged("checksum mismatch");
   uint32_t limit = 0, documents = 0, lists = 0;
   if (!GetFixed(in, &limit) || !GetFixed(in, &documents) || documents > limit) return Damaged("bad header");
+  auto saved = std::make_shared<SavedDocuments>(std::move(head), size);
+  saved->at.resize(limit);
+  Bulletin b;  // each decoded for its metadata, then left in the head
   for (uint32_t i = 0; i < documents; ++i) {
     uint32_t docno = 0;
     FieldLengths length{};
-    Bulletin b;
     if (!GetVarint(in, &docno) || docno >= limit) return *index = MemoryIndex(), Damaged("bad document number");
     for (uint32_t& l : length)
       if (!GetVarint(in, &l)) return *index = MemoryIndex(), Damaged("bad field lengths");
-    if (!GetBulletin(in, &b) || !index->Restore(docno, std::move(b), length))
+    saved->at[docno] = static_cast<uint64_t>(in.data() - bytes.data());
+    b = Bulletin();
+    if (!GetBulletin(in, &b) || !index->Restore(docno, b, length))
       return *index = MemoryIndex(), Damaged("bad document " + std::to_string(docno));
   }
   if (!GetFixed(in, &lists)) return *index = MemoryIndex(), Damaged("bad list count");
@@ -239,8 +276,18 @@ Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex*
   }
   if (!in.empty()) return *index = MemoryIndex(), Damaged("trailing bytes");
   index->RestoreLimit(limit);
+  index->RestoreStoredDocuments(std::move(saved));
   index->RestoreStoredLists(std::move(stored));
   return Status::Ok();
+}
+
+Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex* index) {
+  Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
+  if (!head_bytes.ok()) return *index = MemoryIndex(), head_bytes.status();
+  const size_t size = std::min<uint64_t>(*head_bytes, bytes.size());
+  std::shared_ptr<char> head(new char[size], std::default_delete<char[]>());
+  std::memcpy(head.get(), bytes.data(), size);
+  return LoadIndexHead(std::move(head), size, std::move(read), index);
 }
 
 Status LoadIndex(std::string_view bytes, MemoryIndex* index) {

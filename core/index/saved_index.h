@@ -32,6 +32,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -58,7 +59,11 @@ using SavedBytesReader = std::function<bool(uint64_t offset, uint32_t size, char
 // Loads the head (`head`: the first SavedIndexHeadBytes bytes) and leaves
 // the lists where they are: `read` fetches one, checked, when a search asks
 // for it, for as long as the index lives.
+// The index keeps a copy of the head: its bulletins are decoded from it
+// when asked for (MemoryIndex::Document), not all at once.
 Status LoadIndexHead(std::string_view head, SavedBytesReader read, MemoryIndex* index);
+// The same, keeping `head` itself (`size` bytes) instead of a copy.
+Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read, MemoryIndex* index);
 
 }  // namespace bantin
 

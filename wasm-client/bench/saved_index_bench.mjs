@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
-const { Index, savedIndexHeadBytes } = await import(path.join(build, 'wasm/bantin.mjs'));
+const { Index, savedIndexHeadBytes, memoryBytes } = await import(path.join(build, 'wasm/bantin.mjs'));
 const [file, queriesFile = path.join(here, '../test/search_queries.txt')] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node saved_index_bench.mjs SAVED_INDEX [QUERIES]');
@@ -37,12 +37,14 @@ const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 
 const loads = [];
 let index;
+let loadedMemory = 0;
 for (let round = 0; round < 5; ++round) {
   index?.dispose();
   const t = performance.now();
   index = new Index();
   index.loadHead(head, read);
   loads.push(performance.now() - t);
+  loadedMemory ||= memoryBytes();
 }
 const times = [];
 const readPerQuery = [];
@@ -62,7 +64,8 @@ for (let round = 0; round < 5; ++round) {
 }
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 console.log(`${index.size} articles; saved index ${mb(size)}, head ${mb(head.length)}`);
-console.log(`load the head: median ${median(loads).toFixed(0)} ms (${loads.map((x) => x.toFixed(0)).join(' / ')})`);
+console.log(`load the head: median ${median(loads).toFixed(0)} ms (${loads.map((x) => x.toFixed(0)).join(' / ')}); ` +
+            `the wasm heap after the first ${mb(loadedMemory)}`);
 console.log(`search, ${queries.length} queries × 5: p50 ${median(times).toFixed(1)} ms, p99 ${pct(times, 0.99).toFixed(1)} ms` +
             ` (${failed / 5} malformed on purpose)`);
 console.log(`lists read by one search: median ${mb(median(readPerQuery))}, most ${mb(Math.max(...readPerQuery))}`);
