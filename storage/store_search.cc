@@ -25,10 +25,11 @@ class RocksStore::IndexView : public IndexReader {
  public:
   IndexView(const RocksStore& store, const Version& version) : store_(store), version_(version) {}
 
-  // RocksDB's list, then the tail's entries of the term (posting_tail.h).
-  // Pinned: a list already folded into one value is read in place from the
-  // block cache, not copied (a common syllable's list is megabytes); only a
-  // term the tail holds too is copied, to put the two parts end to end.
+  // RocksDB's list, then the tail's entries of the term (posting_tail.h),
+  // in two runs (PostingRuns). Pinned: the list on disk, already folded into
+  // one value, is read in place from the block cache, not copied (a common
+  // syllable's list is megabytes); the tail's entries are copied, since its
+  // strings grow under writers once the lock is let go.
   Status Postings(const std::string& folded, PostingBytes* list) const override {
     auto pinned = std::make_shared<rocksdb::PinnableSlice>();
     std::shared_lock<std::shared_mutex> tail(store_.tail_mu_);
@@ -42,15 +43,15 @@ class RocksStore::IndexView : public IndexReader {
       return Status::Ok();
     }
     if (!s.ok() && !s.IsNotFound()) return FromRocks(s, "postings of '" + folded + "'");
+    const std::string_view on_disk = s.ok() ? pinned->ToStringView() : std::string_view();
     const std::string_view newest = store_.tail_.Entries(folded);
     if (newest.empty()) {
-      if (s.ok()) *list = {pinned->ToStringView(), std::move(pinned)};
+      if (s.ok()) *list = {on_disk, std::move(pinned), {}};
       return Status::Ok();
     }
-    auto joined = std::make_shared<std::string>();
-    joined->reserve(pinned->size() + newest.size());
-    joined->append(pinned->data(), pinned->size()).append(newest);
-    *list = {*joined, std::move(joined)};
+    using Held = std::pair<std::shared_ptr<rocksdb::PinnableSlice>, std::string>;
+    auto held = std::make_shared<const Held>(std::move(pinned), std::string(newest));
+    *list = {on_disk, held, held->second};
     return Status::Ok();
   }
   const DocMeta* Meta(uint32_t docno) const override { return version_.table->Meta(docno); }

@@ -315,6 +315,65 @@ class CorruptIndex : public IndexReader {
   std::string list_;
 };
 
+// A reader handing out every list in two runs (PostingRuns), cut at the
+// entry `cut` of each list holds, as a store does with the entries it keeps
+// apart; `swap` hands the runs out in the wrong order.
+class TwoRunIndex : public IndexReader {
+ public:
+  TwoRunIndex(const MemoryIndex& inner, double cut, bool swap) : inner_(inner), cut_(cut), swap_(swap) {}
+  Status Postings(const std::string& folded, PostingBytes* list) const override {
+    if (Status s = inner_.Postings(folded, list); !s.ok()) return s;
+    std::vector<PostingRef> entries;
+    EXPECT_TRUE(SplitPostings(list->bytes, &entries));
+    const size_t at = static_cast<size_t>(cut_ * static_cast<double>(entries.size()));
+    if (at == 0 || at >= entries.size()) return Status::Ok();
+    const size_t boundary = static_cast<size_t>(entries[at].payload.data() - list->bytes.data());
+    // The cut falls before entry `at`'s docno and size, which precede its payload.
+    std::string head_bytes;
+    PutVarint(head_bytes, entries[at].docno);
+    PutVarint(head_bytes, static_cast<uint32_t>(entries[at].payload.size()));
+    const size_t split = boundary - head_bytes.size();
+    const std::string_view first = list->bytes.substr(0, split), then = list->bytes.substr(split);
+    list->bytes = swap_ ? then : first;
+    list->then = swap_ ? first : then;
+    return Status::Ok();
+  }
+  const DocMeta* Meta(uint32_t d) const override { return inner_.Meta(d); }
+  RowView Rows() const override { return inner_.Rows(); }
+  const FilterKeys& Keys() const override { return inner_.Keys(); }
+  uint32_t DocLimit() const override { return inner_.DocLimit(); }
+  CorpusTotals Totals() const override { return inner_.Totals(); }
+
+ private:
+  const MemoryIndex& inner_;
+  const double cut_;
+  const bool swap_;
+};
+
+// A list in two runs answers as the list in one: hits, scores, totals and
+// facets, phrases included; runs out of docno order are a corrupt list.
+TEST_F(RankingTest, ListsInTwoRunsAnswerAsInOne) {
+  std::mt19937 rng(23);
+  for (double cut : {0.1, 0.5, 0.9}) {
+    const TwoRunIndex runs(index_, cut, false);
+    for (int i = 0; i < 100; ++i) {
+      const std::string text = i % 10 == 0 ? "\"bảo vệ\"" : RandomQuery(rng);
+      Result<SearchResult> one = Search(index_, text, SearchOptions{20});
+      Result<SearchResult> two = Search(runs, text, SearchOptions{20});
+      ASSERT_TRUE(one.ok() && two.ok()) << text;
+      EXPECT_EQ(two->total, one->total) << text;
+      ASSERT_EQ(two->hits.size(), one->hits.size()) << text;
+      for (size_t k = 0; k < one->hits.size(); ++k) {
+        EXPECT_EQ(two->hits[k].docno, one->hits[k].docno) << text;
+        EXPECT_EQ(two->hits[k].score, one->hits[k].score) << text;
+      }
+      ASSERT_EQ(two->provinces.size(), one->provinces.size()) << text;
+      for (size_t k = 0; k < one->provinces.size(); ++k) EXPECT_EQ(two->provinces[k].count, one->provinces[k].count);
+    }
+  }
+  EXPECT_EQ(Search(TwoRunIndex(index_, 0.5, true), "bảo").status().code(), StatusCode::kInternal);
+}
+
 TEST_F(RankingTest, CorruptListIsAnErrorNotAShortResult) {
   const CorruptIndex corrupt(index_);
   EXPECT_EQ(Search(corrupt, "x").status().code(), StatusCode::kInternal);

@@ -32,6 +32,8 @@ struct CorpusTotals {
 struct PostingBytes {
   std::string_view bytes;
   std::shared_ptr<const void> keep;  // what owns the bytes, when not the index itself
+  std::string_view then;             // entries after `bytes`, held apart by the index (PostingRuns)
+  PostingRuns runs() const { return {bytes, then}; }
 };
 
 class IndexReader {

@@ -48,13 +48,25 @@ void AppendPosting(std::string& list, uint32_t docno, const TermInDoc& term);
 std::string EncodePayload(const TermInDoc& term);
 void AppendEntry(std::string& list, uint32_t docno, std::string_view payload);
 
+// A posting list in one or two runs of entries read one after the other: a
+// store's list and the newer entries it holds apart, every docno of `then`
+// above those of `first` (storage/posting_tail.h). A list in one piece
+// converts to it.
+struct PostingRuns {
+  PostingRuns() = default;
+  PostingRuns(std::string_view list) : first(list) {}  // NOLINT(google-explicit-constructor): one run
+  PostingRuns(std::string_view first_run, std::string_view then_run) : first(first_run), then(then_run) {}
+  size_t size() const { return first.size() + then.size(); }
+  std::string_view first, then;
+};
+
 // Walks a posting list's entries in order without copying or splitting it.
 // Docnos must ascend strictly (the format's promise); a list that breaks
 // that, or whose bytes are malformed, ends the walk and reports bad().
 class EntryCursor {
  public:
   EntryCursor() = default;
-  explicit EntryCursor(std::string_view list) : rest_(list) { Next(); }
+  explicit EntryCursor(PostingRuns list) : rest_(list.first), then_(list.then) { Next(); }
   bool done() const { return done_; }
   bool bad() const { return bad_; }
   // The current entry; valid while !done().
@@ -67,7 +79,7 @@ class EntryCursor {
   }
 
  private:
-  std::string_view rest_, payload_;
+  std::string_view rest_, then_, payload_;
   uint32_t docno_ = 0;
   bool started_ = false, done_ = false, bad_ = false;
 };
@@ -176,8 +188,11 @@ void PositionCursor::Next() {
 
 void EntryCursor::Next() {
   if (rest_.empty()) {
-    done_ = true;
-    return;
+    if (then_.empty()) {
+      done_ = true;
+      return;
+    }
+    rest_ = std::exchange(then_, {});  // docnos must go on ascending across the runs
   }
   uint32_t docno = 0, size = 0;
   if (!GetVarint(rest_, &docno) || !GetVarint(rest_, &size) || rest_.size() < size || (started_ && docno <= docno_)) {

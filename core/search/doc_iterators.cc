@@ -8,7 +8,7 @@ namespace {
 // Documents holding one syllable.
 class TermDocs : public DocIterator {
  public:
-  TermDocs(const std::string& folded, std::string_view list) : folded_(folded), entries_(list) { Update(); }
+  TermDocs(const std::string& folded, PostingRuns list) : folded_(folded), entries_(list) { Update(); }
   const EntryCursor* EntriesAtDoc(const std::string& folded) const override {
     return folded == folded_ ? &entries_ : nullptr;
   }
@@ -30,9 +30,9 @@ class TermDocs : public DocIterator {
 // and only up to the first place the phrase occurs.
 class PhraseDocs : public DocIterator {
  public:
-  PhraseDocs(const std::vector<std::string>& syllables, const std::vector<std::string_view>& lists)
+  PhraseDocs(const std::vector<std::string>& syllables, const std::vector<PostingRuns>& lists)
       : syllables_(syllables), positions_(lists.size()) {
-    for (std::string_view list : lists) entries_.emplace_back(list);
+    for (const PostingRuns& list : lists) entries_.emplace_back(list);
     Find(0);
   }
   const EntryCursor* EntriesAtDoc(const std::string& folded) const override {
@@ -208,7 +208,7 @@ std::unique_ptr<DocIterator> ClauseDocs(const PostingSource& lists, const Clause
       continue;
     }
     std::vector<std::string> syllables;
-    std::vector<std::string_view> entries;
+    std::vector<PostingRuns> entries;
     for (const QueryTerm& t : p.terms) {
       syllables.push_back(t.folded);
       entries.push_back(lists.List(t.folded));

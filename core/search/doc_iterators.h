@@ -50,12 +50,12 @@ class PostingSource {
  public:
   explicit PostingSource(const IndexReader& index) : index_(index) {}
   Status Load(const std::vector<std::string>& keys);
-  std::string_view List(const std::string& folded) const { return lists_.at(folded).bytes; }
+  PostingRuns List(const std::string& folded) const { return lists_.at(folded).runs(); }
   const IndexReader& index() const { return index_; }
   // The size of every list loaded.
   size_t bytes() const {
     size_t total = 0;
-    for (const auto& [key, list] : lists_) total += list.bytes.size();
+    for (const auto& [key, list] : lists_) total += list.runs().size();
     return total;
   }
 

@@ -10,7 +10,7 @@ namespace {
 
 // Live documents below the watermark (rows.size()) whose entries are in
 // `list`. Without deletions there every entry is live.
-uint64_t DocumentFrequency(std::string_view list, RowView rows, bool no_deletions) {
+uint64_t DocumentFrequency(PostingRuns list, RowView rows, bool no_deletions) {
   uint64_t df = 0;
   for (EntryCursor e(list); !e.done() && e.docno() < rows.size(); e.Next()) df += no_deletions || rows[e.docno()].live;
   return df;
@@ -31,7 +31,7 @@ void InverseDocumentFrequencies(const PostingSource& lists, const std::vector<Qu
   const bool no_deletions = totals.documents == rows.size();
   FrequencyMemo* memo = no_deletions ? lists.index().Frequencies() : nullptr;
   for (size_t i = first; i < terms.size(); i += step) {
-    const std::string_view list = lists.List(terms[i].folded);
+    const PostingRuns list = lists.List(terms[i].folded);
     uint64_t count = 0;
     if (!memo || !memo->Find(terms[i].folded, list.size(), rows.size(), &count)) {
       count = DocumentFrequency(list, rows, no_deletions);
