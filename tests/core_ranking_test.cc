@@ -290,10 +290,28 @@ TEST(ParallelSearch, TwoThreadsGiveTheSamePagesAsOne) {
   }
 }
 
-// A reader whose list of "x" breaks the format's promise of ascending docnos.
-class CorruptIndex : public IndexReader {
+// A reader that answers as `inner` does, for readers that change only
+// what Postings hands out.
+class ForwardingIndex : public IndexReader {
  public:
-  explicit CorruptIndex(const MemoryIndex& inner) : inner_(inner) {
+  explicit ForwardingIndex(const MemoryIndex& inner) : inner_(inner) {}
+  Status Postings(const std::string& folded, PostingBytes* list) const override {
+    return inner_.Postings(folded, list);
+  }
+  const DocMeta* Meta(uint32_t d) const override { return inner_.Meta(d); }
+  RowView Rows() const override { return inner_.Rows(); }
+  const FilterKeys& Keys() const override { return inner_.Keys(); }
+  uint32_t DocLimit() const override { return inner_.DocLimit(); }
+  CorpusTotals Totals() const override { return inner_.Totals(); }
+
+ protected:
+  const MemoryIndex& inner_;
+};
+
+// A reader whose list of "x" breaks the format's promise of ascending docnos.
+class CorruptIndex : public ForwardingIndex {
+ public:
+  explicit CorruptIndex(const MemoryIndex& inner) : ForwardingIndex(inner) {
     PutVarint(list_, 1);
     PutVarint(list_, 0);
     PutVarint(list_, 0);
@@ -304,23 +322,17 @@ class CorruptIndex : public IndexReader {
     *list = {list_, nullptr};
     return Status::Ok();
   }
-  const DocMeta* Meta(uint32_t d) const override { return inner_.Meta(d); }
-  RowView Rows() const override { return inner_.Rows(); }
-  const FilterKeys& Keys() const override { return inner_.Keys(); }
-  uint32_t DocLimit() const override { return inner_.DocLimit(); }
-  CorpusTotals Totals() const override { return inner_.Totals(); }
 
  private:
-  const MemoryIndex& inner_;
   std::string list_;
 };
 
 // A reader handing out every list in two runs (PostingRuns), cut at the
 // entry `cut` of each list holds, as a store does with the entries it keeps
 // apart; `swap` hands the runs out in the wrong order.
-class TwoRunIndex : public IndexReader {
+class TwoRunIndex : public ForwardingIndex {
  public:
-  TwoRunIndex(const MemoryIndex& inner, double cut, bool swap) : inner_(inner), cut_(cut), swap_(swap) {}
+  TwoRunIndex(const MemoryIndex& inner, double cut, bool swap) : ForwardingIndex(inner), cut_(cut), swap_(swap) {}
   Status Postings(const std::string& folded, PostingBytes* list) const override {
     if (Status s = inner_.Postings(folded, list); !s.ok()) return s;
     std::vector<PostingRef> entries;
@@ -338,14 +350,8 @@ class TwoRunIndex : public IndexReader {
     list->then = swap_ ? first : then;
     return Status::Ok();
   }
-  const DocMeta* Meta(uint32_t d) const override { return inner_.Meta(d); }
-  RowView Rows() const override { return inner_.Rows(); }
-  const FilterKeys& Keys() const override { return inner_.Keys(); }
-  uint32_t DocLimit() const override { return inner_.DocLimit(); }
-  CorpusTotals Totals() const override { return inner_.Totals(); }
 
  private:
-  const MemoryIndex& inner_;
   const double cut_;
   const bool swap_;
 };
