@@ -171,7 +171,7 @@ class SavedDocuments : public StoredDocuments {
     if (docno >= at.size() || !at[docno]) return false;
     *out = Bulletin();
     std::string_view in(head_.get() + at[docno], size_ - at[docno]);
-    return GetBulletin(in, out);  // decoded once at load already: it decodes
+    return GetBulletin(in, out);  // bytes LoadIndexHead decoded once already
   }
 
  private:
