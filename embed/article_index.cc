@@ -146,11 +146,6 @@ Result<BundleReport> ArticleIndex::ReadBundle(std::string_view bytes) {
 
 Result<std::string> ArticleIndex::SaveIndex() const { return bantin::SaveIndex(index_); }
 
-Status ArticleIndex::LoadIndexHead(std::string_view head, SavedBytesReader read) {
-  lines_.clear();
-  return bantin::LoadIndexHead(head, std::move(read), &index_);
-}
-
 Status ArticleIndex::LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read) {
   lines_.clear();
   return bantin::LoadIndexHead(std::move(head), size, std::move(read), &index_);

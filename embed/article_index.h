@@ -97,10 +97,10 @@ class ArticleIndex {
   // caller kept (a viewer keeps them in IndexedDB).
   Result<std::string> SaveIndex() const;
   Status LoadIndex(std::string_view bytes);
-  // The head of saved bytes only, its lists read by `read` when a search
-  // asks for them (bantin/index/saved_index.h, LoadIndexHead).
-  Status LoadIndexHead(std::string_view head, SavedBytesReader read);
-  // The same, keeping `head` (`size` bytes) itself rather than a copy.
+  // The head of saved bytes only (`size` bytes at `head`, kept by the index:
+  // its bulletins are decoded from it when asked for), its lists read by
+  // `read` when a search asks for them (bantin/index/saved_index.h,
+  // LoadIndexHead).
   Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read);
 
   bool Remove(const std::string& id);

@@ -61,19 +61,6 @@ function bytesOf(input) {
   throw new TypeError('parse: expected a string, Uint8Array or ArrayBuffer');
 }
 
-// Calls f(address, size) with a copy of `bytes` in wasm memory: one
-// HEAPU8.set, where embind would copy a Uint8Array byte by byte.
-function inWasm(bytes, f) {
-  const data = core._malloc(Math.max(1, bytes.length));
-  if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
-  try {
-    core.HEAPU8.set(bytes, data);  // HEAPU8 read after malloc: memory may have grown
-    return f(data, bytes.length);
-  } finally {
-    core._free(data);
-  }
-}
-
 // A copy of `bytes` in wasm memory, allocated with malloc, for a call that
 // takes it over (and frees it): its address.
 function handedToWasm(bytes) {
@@ -81,6 +68,17 @@ function handedToWasm(bytes) {
   if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
   core.HEAPU8.set(bytes, data);  // HEAPU8 read after malloc: memory may have grown
   return data;
+}
+
+// Calls f(address, size) with a copy of `bytes` in wasm memory: one
+// HEAPU8.set, where embind would copy a Uint8Array byte by byte.
+function inWasm(bytes, f) {
+  const data = handedToWasm(bytes);
+  try {
+    return f(data, bytes.length);
+  } finally {
+    core._free(data);
+  }
 }
 
 // Answers from the core are JSON; errors come as {"error":{code,message}}.
