@@ -41,6 +41,13 @@ class IndexReader {
   virtual ~IndexReader() = default;
   // The posting list of a folded syllable; empty when nothing has it.
   virtual Status Postings(const std::string& folded, PostingBytes* list) const = 0;
+  // The same list for a reader of frequencies and spellings only: where
+  // the index keeps positions apart (a saved index), its entries carry
+  // none (a position count of 0) and fewer bytes are read. Otherwise the
+  // whole list.
+  virtual Status PostingsWithoutPositions(const std::string& folded, PostingBytes* list) const {
+    return Postings(folded, list);
+  }
   // A live document's metadata; nullptr for deleted or unused docnos.
   virtual const DocMeta* Meta(uint32_t docno) const = 0;
   // The rows of docnos 0 .. DocLimit() - 1; a row is live exactly when Meta

@@ -67,9 +67,18 @@ void MemoryIndex::ForEachDocument(const std::function<void(uint32_t docno, const
   }
 }
 
+namespace {
+
+// Where the list cache keeps a list read without its positions: beside the
+// whole one, under a key no folded syllable has (0xFF is never in UTF-8).
+std::string WithoutPositionsKey(const std::string& folded) { return "\xff" + folded; }
+
+}  // namespace
+
 std::string& MemoryIndex::Writable(const std::string& folded) {
   std::string& list = postings_[folded];
   if (!stored_ || !taken_.insert(folded).second || !stored_->Has(folded)) return list;
+  read_lists_->Erase(WithoutPositionsKey(folded));
   if (std::shared_ptr<const std::string> read = read_lists_->Find(folded)) {
     list = *read;
     read_lists_->Erase(folded);
@@ -122,6 +131,14 @@ void MemoryIndex::RestoreLimit(uint32_t limit) {
 }
 
 Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
+  return StoredPostings(folded, true, list);
+}
+
+Status MemoryIndex::PostingsWithoutPositions(const std::string& folded, PostingBytes* list) const {
+  return StoredPostings(folded, false, list);
+}
+
+Status MemoryIndex::StoredPostings(const std::string& folded, bool positions, PostingBytes* list) const {
   const auto it = postings_.find(folded);
   *list = {};
   if (it != postings_.end()) {
@@ -129,11 +146,13 @@ Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) cons
     return Status::Ok();
   }
   if (!stored_ || taken_.count(folded) || !stored_->Has(folded)) return Status::Ok();
-  std::shared_ptr<const std::string> kept = read_lists_->Find(folded);
+  const std::string key = positions ? folded : WithoutPositionsKey(folded);
+  std::shared_ptr<const std::string> kept = read_lists_->Find(key);
   if (!kept) {
     auto read = std::make_shared<std::string>();
-    if (Status s = stored_->Read(folded, read.get()); !s.ok()) return s;
-    read_lists_->Put(folded, read);
+    Status s = positions ? stored_->Read(folded, read.get()) : stored_->ReadWithoutPositions(folded, read.get());
+    if (!s.ok()) return s;
+    read_lists_->Put(key, read);
     kept = std::move(read);
   }
   list->bytes = *kept;

@@ -32,6 +32,10 @@ class StoredLists {
   virtual ~StoredLists() = default;
   virtual bool Has(const std::string& folded) const = 0;
   virtual Status Read(const std::string& folded, std::string* entries) const = 0;
+  // The entries without their positions (IndexReader::PostingsWithoutPositions).
+  virtual Status ReadWithoutPositions(const std::string& folded, std::string* entries) const {
+    return Read(folded, entries);
+  }
   virtual void ForEachKey(const std::function<void(const std::string& folded)>& visit) const = 0;
 };
 
@@ -76,6 +80,7 @@ class MemoryIndex : public IndexReader {
   void ForEachDocument(const std::function<void(uint32_t docno, const Bulletin& bulletin)>& visit) const;
 
   Status Postings(const std::string& folded, PostingBytes* list) const override;
+  Status PostingsWithoutPositions(const std::string& folded, PostingBytes* list) const override;
   const DocMeta* Meta(uint32_t docno) const override { return table_.Meta(docno); }
   RowView Rows() const override { return table_.Rows(); }
   const FilterKeys& Keys() const override { return table_.Keys(); }
@@ -119,6 +124,9 @@ class MemoryIndex : public IndexReader {
   // The list `folded` in `postings_`, read from `stored_` first when it is
   // there (a damaged one starts empty: its entries are lost to this index).
   std::string& Writable(const std::string& folded);
+  // Postings or PostingsWithoutPositions: a list of `postings_` whole, one
+  // of `stored_` read (with or without positions) and kept in the cache.
+  Status StoredPostings(const std::string& folded, bool positions, PostingBytes* list) const;
 };
 
 }  // namespace bantin

@@ -127,6 +127,54 @@ bool PositionCursor::Reset(std::string_view in) {
   return true;
 }
 
+namespace {
+
+// Moves `in` past one entry's positions (a varint count, that many varint
+// gaps); false when they are malformed.
+bool SkipPositions(std::string_view& in) {
+  uint32_t count = 0, gap = 0;
+  if (!GetVarint(in, &count) || count > in.size()) return false;
+  for (uint32_t i = 0; i < count; ++i)
+    if (!GetVarint(in, &gap)) return false;
+  return true;
+}
+
+}  // namespace
+
+bool SplitPositions(std::string_view list, std::string* without, std::string* positions) {
+  without->clear();
+  positions->clear();
+  std::string payload;
+  EntryCursor e(list);
+  for (; !e.done(); e.Next()) {
+    std::string_view rest = e.payload();
+    if (!SkipToPositions(rest)) return false;
+    const std::string_view own = rest;
+    if (!SkipPositions(rest) || !rest.empty()) return false;
+    payload.assign(e.payload().substr(0, e.payload().size() - own.size()));
+    payload.push_back('\0');  // a position count of 0
+    AppendEntry(*without, e.docno(), payload);
+    positions->append(own);
+  }
+  return !e.bad();
+}
+
+bool JoinPositions(std::string_view without, std::string_view positions, std::string* out) {
+  out->clear();
+  std::string payload;
+  EntryCursor e(without);
+  for (; !e.done(); e.Next()) {
+    std::string_view rest = e.payload();
+    if (!SkipToPositions(rest) || rest != std::string_view("\0", 1)) return false;
+    const std::string_view own = positions;
+    if (!SkipPositions(positions)) return false;
+    payload.assign(e.payload().substr(0, e.payload().size() - 1));
+    payload.append(own.substr(0, own.size() - positions.size()));
+    AppendEntry(*out, e.docno(), payload);
+  }
+  return !e.bad() && positions.empty();
+}
+
 void PutLengthPrefixed(std::string& out, std::string_view s) {
   PutVarint(out, static_cast<uint32_t>(s.size()));
   out.append(s);

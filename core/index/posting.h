@@ -102,6 +102,15 @@ bool SplitPostings(std::string_view list, std::vector<PostingRef>* out);
 bool MergeEntries(std::string_view list, std::string_view added, std::string* out);
 // `list` without the entries of the docnos in `removed` (in any order).
 bool RemoveEntries(std::string_view list, std::span<const uint32_t> removed, std::string* out);
+
+// A list kept in two parts, as the saved index keeps it, so that a search
+// reading no positions reads only the first: `without`, every entry with
+// a position count of 0 and no gaps; `positions`, each entry's count and
+// gaps, in the entries' order, back to back. A reader that only scores
+// and counts reads `without` as the list itself. Both are false on
+// malformed input; JoinPositions also when the parts do not match.
+bool SplitPositions(std::string_view list, std::string* without, std::string* positions);
+bool JoinPositions(std::string_view without, std::string_view positions, std::string* out);
 // The positions of a payload, decoded one at a time: a phrase check stops at
 // its first match instead of decoding every occurrence.
 class PositionCursor {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -125,9 +126,14 @@ bool GetFixed64(std::string_view& in, uint64_t* v) {
 // when asked for.
 class SavedLists : public StoredLists {
  public:
+  // Version 4 keeps each list as its entries without positions, then the
+  // positions (posting.h, SplitPositions); version 3 keeps it whole, in
+  // `size` bytes, and `positions_size` is 0 with `apart` false.
   struct Place {
     uint64_t offset = 0;
     uint32_t size = 0, checksum = 0;
+    uint32_t positions_size = 0, positions_checksum = 0;
+    bool apart = false;
   };
   explicit SavedLists(SavedBytesReader read) : read_(std::move(read)) {}
   std::unordered_map<std::string, Place> places;
@@ -135,16 +141,39 @@ class SavedLists : public StoredLists {
   bool Has(const std::string& folded) const override { return places.count(folded) > 0; }
   Status Read(const std::string& folded, std::string* entries) const override {
     const Place& p = places.at(folded);
-    entries->resize(p.size);
-    if (!read_(p.offset, p.size, entries->data())) return Damaged("the list of '" + folded + "' cannot be read");
-    if (Checksum32(*entries) != p.checksum) return Damaged("the list of '" + folded + "': checksum mismatch");
+    if (!p.apart) return ReadPart(folded, p.offset, p.size, p.checksum, entries);
+    // Both parts in one read: they are side by side.
+    std::string both;
+    if (uint64_t{p.size} + p.positions_size > UINT32_MAX) return Damaged("the list of '" + folded + "' is too long");
+    if (!ReadBytes(p.offset, p.size + p.positions_size, &both))
+      return Damaged("the list of '" + folded + "' cannot be read");
+    const std::string_view without(both.data(), p.size), positions(both.data() + p.size, p.positions_size);
+    if (Checksum32(without) != p.checksum || Checksum32(positions) != p.positions_checksum)
+      return Damaged("the list of '" + folded + "': checksum mismatch");
+    if (!JoinPositions(without, positions, entries))
+      return Damaged("the list of '" + folded + "': positions do not match");
     return Status::Ok();
+  }
+  Status ReadWithoutPositions(const std::string& folded, std::string* entries) const override {
+    const Place& p = places.at(folded);
+    return ReadPart(folded, p.offset, p.size, p.checksum, entries);
   }
   void ForEachKey(const std::function<void(const std::string& folded)>& visit) const override {
     for (const auto& entry : places) visit(entry.first);
   }
 
  private:
+  bool ReadBytes(uint64_t offset, uint32_t size, std::string* out) const {
+    out->resize(size);
+    return read_(offset, size, out->data());
+  }
+  Status ReadPart(const std::string& folded, uint64_t offset, uint32_t size, uint32_t checksum,
+                  std::string* out) const {
+    if (!ReadBytes(offset, size, out)) return Damaged("the list of '" + folded + "' cannot be read");
+    if (Checksum32(*out) != checksum) return Damaged("the list of '" + folded + "': checksum mismatch");
+    return Status::Ok();
+  }
+
   SavedBytesReader read_;
 };
 
@@ -198,7 +227,7 @@ Result<std::string> SaveIndex(const MemoryIndex& index) {
   // Entries of removed documents are left out: one restored from saved
   // bytes, without its texts, leaves dead entries behind (memory_index.h).
   const bool any_removed = index.size() < index.DocLimit();
-  std::string lists, kept;
+  std::string lists, kept, without, positions;
   std::string dictionary;
   uint32_t count = 0;
   for (const std::string& folded : keys) {
@@ -206,10 +235,14 @@ Result<std::string> SaveIndex(const MemoryIndex& index) {
     if (Status s = index.Postings(folded, &list); !s.ok()) return s;
     const std::string_view live = any_removed ? LiveEntries(index, list.bytes, &kept) : list.bytes;
     if (live.empty()) continue;
+    if (!SplitPositions(live, &without, &positions))
+      return Status(StatusCode::kInternal, "saved index: the list of '" + folded + "' is malformed");
     PutLengthPrefixed(dictionary, folded);
-    PutVarint(dictionary, static_cast<uint32_t>(live.size()));
-    PutFixed(dictionary, Checksum32(live));
-    lists += live;
+    for (const std::string* part : {&without, &positions}) {
+      PutVarint(dictionary, static_cast<uint32_t>(part->size()));
+      PutFixed(dictionary, Checksum32(*part));
+      lists += *part;
+    }
     ++count;
   }
   PutFixed(head, count);
@@ -229,8 +262,9 @@ Result<uint64_t> SavedIndexHeadBytes(std::string_view first) {
   if (first.size() < kPrefixBytes || std::memcmp(first.data(), kMagic, sizeof kMagic) != 0)
     return Damaged("not a saved index");
   first.remove_prefix(sizeof kMagic);
-  if (!GetFixed(first, &version) || version != kSavedIndexVersion)
-    return Damaged("version " + std::to_string(version) + ", this build reads " + std::to_string(kSavedIndexVersion));
+  if (!GetFixed(first, &version) || version < kOldestSavedIndexVersion || version > kSavedIndexVersion)
+    return Damaged("version " + std::to_string(version) + ", this build reads " +
+                   std::to_string(kOldestSavedIndexVersion) + " to " + std::to_string(kSavedIndexVersion));
   if (!GetFixed64(first, &head) || head > (uint64_t{1} << 40)) return Damaged("bad head size");
   return kPrefixBytes + head + 8;
 }
@@ -245,7 +279,9 @@ Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesRe
   std::string_view sum_bytes = bytes.substr(*head_bytes - 8, 8);
   uint64_t sum = 0;
   if (!GetFixed64(sum_bytes, &sum) || sum != Checksum(in)) return Damaged("checksum mismatch");
-  uint32_t limit = 0, documents = 0, lists = 0;
+  std::string_view version_bytes = bytes.substr(sizeof kMagic, 4);
+  uint32_t version = 0, limit = 0, documents = 0, lists = 0;
+  GetFixed(version_bytes, &version);  // SavedIndexHeadBytes checked it
   if (!GetFixed(in, &limit) || !GetFixed(in, &documents) || documents > limit) return Damaged("bad header");
   auto saved = std::make_shared<SavedDocuments>(std::move(head), size);
   saved->at.resize(limit);
@@ -268,10 +304,12 @@ Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesRe
   for (uint32_t i = 0; i < lists; ++i) {
     std::string folded;
     SavedLists::Place place;
-    if (!GetLengthPrefixed(in, &folded) || !GetVarint(in, &place.size) || !GetFixed(in, &place.checksum))
+    place.apart = version >= 4;
+    if (!GetLengthPrefixed(in, &folded) || !GetVarint(in, &place.size) || !GetFixed(in, &place.checksum) ||
+        (place.apart && (!GetVarint(in, &place.positions_size) || !GetFixed(in, &place.positions_checksum))))
       return *index = MemoryIndex(), Damaged("bad posting list");
     place.offset = offset;
-    offset += place.size;
+    offset += uint64_t{place.size} + place.positions_size;
     stored->places.emplace(std::move(folded), place);
   }
   if (!in.empty()) return *index = MemoryIndex(), Damaged("trailing bytes");
@@ -293,20 +331,19 @@ Status LoadIndexHead(std::string_view bytes, SavedBytesReader read, MemoryIndex*
 Status LoadIndex(std::string_view bytes, MemoryIndex* index) {
   Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
   if (!head_bytes.ok()) return *index = MemoryIndex(), head_bytes.status();
-  const auto read = [bytes](uint64_t offset, uint32_t size, char* out) {
+  // Every list is read once, and the lists are back to back: the last
+  // byte read must be the last byte given.
+  uint64_t end = *head_bytes;
+  const auto read = [bytes, &end](uint64_t offset, uint32_t size, char* out) {
     if (offset > bytes.size() || size > bytes.size() - offset) return false;
     std::memcpy(out, bytes.data() + offset, size);
+    end = std::max<uint64_t>(end, offset + size);
     return true;
   };
   if (Status s = LoadIndexHead(bytes, read, index); !s.ok()) return s;
+  // Lets go of `read` (and of `end`) once every list is in memory.
   if (Status s = index->ReadStoredLists(); !s.ok()) return *index = MemoryIndex(), s;
-  // The lists must end where the bytes do (now in memory: views, no reads).
-  uint64_t total = *head_bytes;
-  index->ForEachPostingKey([&](const std::string& folded) {
-    PostingBytes list;
-    if (index->Postings(folded, &list).ok()) total += list.bytes.size();
-  });
-  if (total != bytes.size()) return *index = MemoryIndex(), Damaged("trailing bytes");
+  if (end != bytes.size()) return *index = MemoryIndex(), Damaged("trailing bytes");
   return Status::Ok();
 }
 

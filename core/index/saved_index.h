@@ -3,16 +3,23 @@
 // archive is a copy, not a re-parse and re-index of every article, and what
 // a server could hand a browser so that it need not index at all.
 //
-// Layout (version 3), little-endian throughout, the same bytes from native
+// Layout (version 4), little-endian throughout, the same bytes from native
 // code and WebAssembly for the same index:
 //
 //   "BTIX" | u32 version | u64 head size | head | u64 head checksum | lists
 //   head:  u32 doc limit | u32 documents present
 //          per present document: varint docno, varint×3 field lengths, Bulletin
-//          u32 posting lists | per list: string folded, varint size, u32 checksum
-//   lists: each list's entries, in the head's order, back to back
+//          u32 posting lists | per list: string folded,
+//            varint size, u32 checksum (its entries without positions),
+//            varint size, u32 checksum (their positions)
+//   lists: each list's two parts (posting.h, SplitPositions), in the head's
+//          order, back to back
 //
-// Checksums are FNV-1a over 64-bit words (a list's: its two halves XORed). Strings
+// A search that reads no positions (no phrase of two syllables or more)
+// reads a list's first part only: about two thirds of its bytes. Version 3,
+// still read, kept each list whole (one size and checksum).
+//
+// Checksums are FNV-1a over 64-bit words (a part's: its two halves XORed). Strings
 // are a varint length and the bytes; a Bulletin is its fields in the order
 // of bantin.v1.Bulletin without blocks, line spans and warnings: what
 // search finds, ranks, filters, counts and lists by. The articles' texts
@@ -41,7 +48,9 @@
 
 namespace bantin {
 
-inline constexpr uint32_t kSavedIndexVersion = 3;
+// The version SaveIndex writes, and the oldest a load reads.
+inline constexpr uint32_t kSavedIndexVersion = 4;
+inline constexpr uint32_t kOldestSavedIndexVersion = 3;
 
 // The index as bytes; an error only when a list it left stored (a loaded
 // index's) cannot be read.

@@ -193,6 +193,15 @@ std::vector<std::string> Query::Keys() const {
   return {keys.begin(), keys.end()};
 }
 
+std::vector<std::string> Query::PositionalKeys() const {
+  std::set<std::string> keys;
+  for (const Clause& c : clauses)
+    for (const Phrase& p : c.phrases)
+      if (p.terms.size() > 1)
+        for (const QueryTerm& t : p.terms) keys.insert(t.folded);
+  return {keys.begin(), keys.end()};
+}
+
 std::vector<QueryTerm> Query::ScoringTerms() const {
   std::vector<QueryTerm> out;
   std::set<std::string> seen;

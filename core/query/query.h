@@ -61,6 +61,9 @@ struct Query {
   std::vector<Clause> clauses;
   // Every distinct folded key the query reads postings for.
   std::vector<std::string> Keys() const;
+  // Those of them a phrase of two syllables or more holds: the keys whose
+  // positions a search reads.
+  std::vector<std::string> PositionalKeys() const;
   // The distinct terms that contribute to the score (not excluded).
   std::vector<QueryTerm> ScoringTerms() const;
 };

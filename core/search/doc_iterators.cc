@@ -194,9 +194,12 @@ class MatchingDocs : public DocIterator {
 
 }  // namespace
 
-Status PostingSource::Load(const std::vector<std::string>& keys) {
-  for (const std::string& key : keys)
-    if (Status s = index_.Postings(key, &lists_[key]); !s.ok()) return s;
+Status PostingSource::Load(const std::vector<std::string>& keys, const std::vector<std::string>& positional) {
+  for (const std::string& key : keys) {
+    const bool positions = std::find(positional.begin(), positional.end(), key) != positional.end();
+    Status s = positions ? index_.Postings(key, &lists_[key]) : index_.PostingsWithoutPositions(key, &lists_[key]);
+    if (!s.ok()) return s;
+  }
   return Status::Ok();
 }
 

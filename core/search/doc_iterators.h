@@ -49,7 +49,9 @@ class DocIterator {
 class PostingSource {
  public:
   explicit PostingSource(const IndexReader& index) : index_(index) {}
-  Status Load(const std::vector<std::string>& keys);
+  // Reads the list of each of `keys`, with positions only for those in
+  // `positional` (the rest are read without, where the index keeps them apart).
+  Status Load(const std::vector<std::string>& keys, const std::vector<std::string>& positional);
   PostingRuns List(const std::string& folded) const { return lists_.at(folded).runs(); }
   const IndexReader& index() const { return index_; }
   // The size of every list loaded.

@@ -151,7 +151,7 @@ Result<SearchResult> Search(const IndexReader& index, std::string_view text, con
   const RowView rows = index.Rows().first(std::min<size_t>(watermark, index.Rows().size()));
 
   PostingSource lists(index);
-  if (Status s = lists.Load(q.Keys()); !s.ok()) return s;
+  if (Status s = lists.Load(q.Keys(), q.PositionalKeys()); !s.ok()) return s;
   if (stop()) return cancelled;
 
   // Matches: documents satisfying every required text clause and none of

@@ -18,13 +18,20 @@
 // the benchmark stores the bundle's lines and FILE as the viewer would
 // have (for 100,000 articles, which a first visit would index for long).
 //
+// The browser keeps its profile in a new directory on disk, as a reader's
+// browser does (removed at the end). With --incognito it runs in a context
+// whose storage is in memory, Playwright's default: there every read of
+// the origin's private file system crosses to the browser process, which
+// makes reading the saved index's lists several times slower.
+//
 //   build/bin/make_bundle /tmp/bundle10k.ndjson --generated 10000
 //   node wasm-client/bench/reload_bench.mjs /tmp/bundle10k.ndjson [RELOADS]
 //   build/bin/make_bundle --index /tmp/ix100k.btix /tmp/bundle100k.ndjson --generated 100000
 //   node wasm-client/bench/reload_bench.mjs /tmp/bundle100k.ndjson 3 --saved-index /tmp/ix100k.btix
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
 import { waitForSavedIndex, dropSavedIndex } from '../tools/saved_index.mjs';
@@ -34,9 +41,11 @@ const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
 const args = process.argv.slice(2);
 const savedIndexAt = args.indexOf('--saved-index');
 const savedIndex = savedIndexAt >= 0 ? args.splice(savedIndexAt, 2)[1] : null;
+const incognitoAt = args.indexOf('--incognito');
+const incognito = incognitoAt >= 0 && Boolean(args.splice(incognitoAt, 1));
 const [bundle, reloads = '5'] = args;
 if (!bundle) {
-  console.error('usage: node reload_bench.mjs BUNDLE.ndjson [RELOADS] [--saved-index FILE]');
+  console.error('usage: node reload_bench.mjs BUNDLE.ndjson [RELOADS] [--saved-index FILE] [--incognito]');
   process.exit(2);
 }
 const queries = readFileSync(path.join(here, '../test/search_queries.txt'), 'utf8').split('\n').filter((q) => q.trim());
@@ -105,11 +114,14 @@ const searchTimes = (page) => page.evaluate(async (queries) => {
   }
   return times;
 }, queries);
-const browser = await chromium.launch({
+const launch = {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-precise-memory-info',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+};
+const profile = incognito ? null : mkdtempSync(path.join(os.tmpdir(), 'bantin-reload-'));
+const browser = incognito ? await chromium.launch(launch) : null;
+console.log(incognito ? 'profile: in memory (--incognito)' : `profile: on disk (${profile})`);
 // What one page load measured, once the list is searchable: when the
 // page's marks were set (the library's worker ready, the index open, the
 // list searchable), the library's own timings (read and load, or read and
@@ -135,7 +147,7 @@ const measured = (page) => page.evaluate(() => new Promise((resolve) => {
   setTimeout(() => answer([]), 2000);  // a page with no long task at all still answers
 }));
 try {
-  const context = await browser.newContext();
+  const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(profile, launch);
   const page = await context.newPage();
   if (savedIndex) {
     await page.goto(`${site.url}bench/blank.html`);
@@ -192,6 +204,7 @@ try {
   }
   await context.close();
 } finally {
-  await browser.close();
+  await browser?.close();
   await site.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
 }

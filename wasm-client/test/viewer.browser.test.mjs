@@ -246,6 +246,56 @@ test('served with a bundle at /bundle: the viewer lists its articles by itself',
   }
 });
 
+// The count a reload compares with the saved index's size is kept beside
+// the articles (store.js), not counted each time: it must follow every put
+// and removal, repeated ids and absent ones included.
+test('the store keeps its article count with the articles', async () => {
+  const site = await serveViewer({ web, wasm, bundle: null });
+  const { context, page, errors } = await freshPage();
+  try {
+    await page.goto(site.url);
+    await page.waitForSelector('body[data-loaded="true"]');
+    const steps = await page.evaluate(async () => {
+      const { openStore } = await import('/store.js');
+      const store = await openStore();
+      const db = await new Promise((resolve) => (indexedDB.open('bantin-viewer').onsuccess = (e) => resolve(e.target.result)));
+      const inDb = (objectStore, how) => new Promise((resolve, reject) => {
+        const tx = db.transaction(objectStore, how === 'count' ? 'readonly' : 'readwrite');
+        const r = how === 'count' ? tx.objectStore(objectStore).count() : tx.objectStore(objectStore).delete('count');
+        tx.oncomplete = () => resolve(r.result);
+        tx.onerror = () => reject(tx.error);
+      });
+      const lines = (...ids) => ids.map((id) => ({ id, line: `{"id":"${id}"}` }));
+      const seen = [];
+      const step = async (what) => seen.push({ what, kept: await store.count(), records: await inDb('articles', 'count') });
+      await store.put(lines('a', 'b', 'a'));
+      await step('two new, one of them twice');
+      await store.put(lines('b', 'c'));
+      await step('one again, one new');
+      await store.remove(['a', 'absent', 'a']);
+      await step('one present given twice, one absent');
+      await store.remove('c');
+      await step('one id alone');
+      await inDb('meta', 'delete');  // as a store written before the count was kept
+      await step('no count kept');
+      await store.put(lines('d'));
+      await step('one new after that');
+      await store.clear();
+      await step('cleared');
+      return seen;
+    });
+    assert.deepEqual(steps.map((s) => [s.what, s.kept]), [
+      ['two new, one of them twice', 2], ['one again, one new', 3], ['one present given twice, one absent', 2],
+      ['one id alone', 1], ['no count kept', 1], ['one new after that', 2], ['cleared', 0],
+    ]);
+    for (const s of steps) assert.equal(s.kept, s.records, s.what);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
+
 test('drop pages, filter, open, raw page; then offline, reload: still there and searchable', async () => {
   const site = await serveViewer({ web, wasm, bundle: null });  // a static host: /bundle is 404
   const { context, page, errors } = await freshPage();
