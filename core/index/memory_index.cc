@@ -131,14 +131,14 @@ void MemoryIndex::RestoreLimit(uint32_t limit) {
 }
 
 Status MemoryIndex::Postings(const std::string& folded, PostingBytes* list) const {
-  return StoredPostings(folded, true, list);
+  return PostingsOf(folded, true, list);
 }
 
 Status MemoryIndex::PostingsWithoutPositions(const std::string& folded, PostingBytes* list) const {
-  return StoredPostings(folded, false, list);
+  return PostingsOf(folded, false, list);
 }
 
-Status MemoryIndex::StoredPostings(const std::string& folded, bool positions, PostingBytes* list) const {
+Status MemoryIndex::PostingsOf(const std::string& folded, bool positions, PostingBytes* list) const {
   const auto it = postings_.find(folded);
   *list = {};
   if (it != postings_.end()) {

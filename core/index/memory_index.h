@@ -126,7 +126,7 @@ class MemoryIndex : public IndexReader {
   std::string& Writable(const std::string& folded);
   // Postings or PostingsWithoutPositions: a list of `postings_` whole, one
   // of `stored_` read (with or without positions) and kept in the cache.
-  Status StoredPostings(const std::string& folded, bool positions, PostingBytes* list) const;
+  Status PostingsOf(const std::string& folded, bool positions, PostingBytes* list) const;
 };
 
 }  // namespace bantin

@@ -256,32 +256,49 @@ Result<std::string> SaveIndex(const MemoryIndex& index) {
   return out;
 }
 
-Result<uint64_t> SavedIndexHeadBytes(std::string_view first) {
+namespace {
+
+// What precedes the head, read and checked: the version and how many bytes
+// from the start a head-only load needs.
+struct Prefix {
   uint32_t version = 0;
+  uint64_t head_bytes = 0;
+};
+
+Result<Prefix> ReadPrefix(std::string_view first) {
+  Prefix p;
   uint64_t head = 0;
   if (first.size() < kPrefixBytes || std::memcmp(first.data(), kMagic, sizeof kMagic) != 0)
     return Damaged("not a saved index");
   first.remove_prefix(sizeof kMagic);
-  if (!GetFixed(first, &version) || version < kOldestSavedIndexVersion || version > kSavedIndexVersion)
-    return Damaged("version " + std::to_string(version) + ", this build reads " +
+  if (!GetFixed(first, &p.version) || p.version < kOldestSavedIndexVersion || p.version > kSavedIndexVersion)
+    return Damaged("version " + std::to_string(p.version) + ", this build reads " +
                    std::to_string(kOldestSavedIndexVersion) + " to " + std::to_string(kSavedIndexVersion));
   if (!GetFixed64(first, &head) || head > (uint64_t{1} << 40)) return Damaged("bad head size");
-  return kPrefixBytes + head + 8;
+  p.head_bytes = kPrefixBytes + head + 8;
+  return p;
+}
+
+}  // namespace
+
+Result<uint64_t> SavedIndexHeadBytes(std::string_view first) {
+  Result<Prefix> prefix = ReadPrefix(first);
+  if (!prefix.ok()) return prefix.status();
+  return prefix->head_bytes;
 }
 
 Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesReader read, MemoryIndex* index) {
   *index = MemoryIndex();
   const std::string_view bytes(head.get(), size);
-  Result<uint64_t> head_bytes = SavedIndexHeadBytes(bytes);
-  if (!head_bytes.ok()) return head_bytes.status();
-  if (bytes.size() < *head_bytes) return Damaged("truncated head");
-  std::string_view in = bytes.substr(kPrefixBytes, *head_bytes - kPrefixBytes - 8);
-  std::string_view sum_bytes = bytes.substr(*head_bytes - 8, 8);
+  Result<Prefix> prefix = ReadPrefix(bytes);
+  if (!prefix.ok()) return prefix.status();
+  const uint64_t head_bytes = prefix->head_bytes;
+  if (bytes.size() < head_bytes) return Damaged("truncated head");
+  std::string_view in = bytes.substr(kPrefixBytes, head_bytes - kPrefixBytes - 8);
+  std::string_view sum_bytes = bytes.substr(head_bytes - 8, 8);
   uint64_t sum = 0;
   if (!GetFixed64(sum_bytes, &sum) || sum != Checksum(in)) return Damaged("checksum mismatch");
-  std::string_view version_bytes = bytes.substr(sizeof kMagic, 4);
-  uint32_t version = 0, limit = 0, documents = 0, lists = 0;
-  GetFixed(version_bytes, &version);  // SavedIndexHeadBytes checked it
+  uint32_t limit = 0, documents = 0, lists = 0;
   if (!GetFixed(in, &limit) || !GetFixed(in, &documents) || documents > limit) return Damaged("bad header");
   auto saved = std::make_shared<SavedDocuments>(std::move(head), size);
   saved->at.resize(limit);
@@ -300,11 +317,11 @@ Status LoadIndexHead(std::shared_ptr<const char> head, size_t size, SavedBytesRe
   if (!GetFixed(in, &lists)) return *index = MemoryIndex(), Damaged("bad list count");
   auto stored = std::make_shared<SavedLists>(std::move(read));
   stored->places.reserve(lists);
-  uint64_t offset = *head_bytes;
+  uint64_t offset = head_bytes;
   for (uint32_t i = 0; i < lists; ++i) {
     std::string folded;
     SavedLists::Place place;
-    place.apart = version >= 4;
+    place.apart = prefix->version >= 4;
     if (!GetLengthPrefixed(in, &folded) || !GetVarint(in, &place.size) || !GetFixed(in, &place.checksum) ||
         (place.apart && (!GetVarint(in, &place.positions_size) || !GetFixed(in, &place.positions_checksum))))
       return *index = MemoryIndex(), Damaged("bad posting list");

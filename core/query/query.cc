@@ -185,22 +185,23 @@ class Parser {
 
 }  // namespace
 
-std::vector<std::string> Query::Keys() const {
-  std::set<std::string> keys;
-  for (const Clause& c : clauses)
-    for (const Phrase& p : c.phrases)
-      for (const QueryTerm& t : p.terms) keys.insert(t.folded);
-  return {keys.begin(), keys.end()};
-}
+namespace {
 
-std::vector<std::string> Query::PositionalKeys() const {
+// The distinct folded keys of the phrases of at least `min_terms` syllables.
+std::vector<std::string> KeysOfPhrases(const std::vector<Clause>& clauses, size_t min_terms) {
   std::set<std::string> keys;
   for (const Clause& c : clauses)
     for (const Phrase& p : c.phrases)
-      if (p.terms.size() > 1)
+      if (p.terms.size() >= min_terms)
         for (const QueryTerm& t : p.terms) keys.insert(t.folded);
   return {keys.begin(), keys.end()};
 }
+
+}  // namespace
+
+std::vector<std::string> Query::Keys() const { return KeysOfPhrases(clauses, 1); }
+
+std::vector<std::string> Query::PositionalKeys() const { return KeysOfPhrases(clauses, 2); }
 
 std::vector<QueryTerm> Query::ScoringTerms() const {
   std::vector<QueryTerm> out;

@@ -20,9 +20,8 @@
 //
 // The browser keeps its profile in a new directory on disk, as a reader's
 // browser does (removed at the end). With --incognito it runs in a context
-// whose storage is in memory, Playwright's default: there every read of
-// the origin's private file system crosses to the browser process, which
-// makes reading the saved index's lists several times slower.
+// whose storage is in memory, Playwright's default (bench/RESULTS.md
+// compares the two).
 //
 //   build/bin/make_bundle /tmp/bundle10k.ndjson --generated 10000
 //   node wasm-client/bench/reload_bench.mjs /tmp/bundle10k.ndjson [RELOADS]
