@@ -2,11 +2,20 @@
 
 #include <charconv>
 
+#include "bantin/index/posting.h"
+
 namespace bantin {
 
 void PostingTail::Append(const std::string& folded, std::string&& entries) {
   bytes_ += entries.size();
   if (auto [list, fresh] = lists_.try_emplace(folded, std::move(entries)); !fresh) list->second.append(entries);
+}
+
+void PostingTail::AppendEntry(const std::string& folded, uint32_t docno, std::string_view payload) {
+  std::string& list = lists_[folded];
+  const size_t before = list.size();
+  bantin::AppendEntry(list, docno, payload);
+  bytes_ += list.size() - before;
 }
 
 std::string_view PostingTail::Entries(const std::string& folded) const {

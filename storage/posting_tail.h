@@ -37,6 +37,9 @@ class PostingTail {
   // least from() and above every entry the term has here. Taken whole, not
   // copied, when the term is new to the tail.
   void Append(const std::string& folded, std::string&& entries);
+  // Appends one entry: `docno`'s payload for the term (the same ordering
+  // holds).
+  void AppendEntry(const std::string& folded, uint32_t docno, std::string_view payload);
   // The term's entries held here; empty when none.
   std::string_view Entries(const std::string& folded) const;
   const std::unordered_map<std::string, std::string>& lists() const { return lists_; }

@@ -57,6 +57,7 @@ RocksStore::Prepared RocksStore::Prepare(const Bulletin& b, const std::string& r
                                          int64_t ingested_unix_ms) {
   Prepared p;
   DocumentTerms terms = IndexDocument(b);
+  p.postings.reserve(terms.terms.size());
   for (auto& [folded, term] : terms.terms) p.postings.emplace_back(std::move(folded), EncodePayload(term));
   p.length = terms.length;
   p.meta = MetaOf(b, terms.length);
@@ -118,7 +119,9 @@ struct RocksStore::Staged {
   // megabytes by doubling copies it and faults in fresh pages each time.
   explicit Staged(size_t reserve = 0) : batch(reserve) {}
   rocksdb::WriteBatch batch;
-  std::unordered_map<std::string, std::string> additions;  // folded → entries, ascending docnos
+  // Each added document's terms and payloads (Prepared::postings), by
+  // ascending docno; they reach the posting tail once the batch is written.
+  std::vector<std::pair<uint32_t, std::vector<std::pair<std::string, std::string>>>> postings;
   std::vector<std::pair<uint32_t, DocMeta>> added;
   std::vector<uint32_t> removed;
   CorpusTotals totals;
@@ -172,7 +175,7 @@ void RocksStore::BeginStaging(Staged& s) const {
 
 Status RocksStore::StageAddition(Staged& s, const Bulletin& b, Prepared& p, const std::string& slot) {
   const uint32_t docno = s.next_docno++;
-  for (const auto& [folded, payload] : p.postings) AppendEntry(s.additions[folded], docno, payload);
+  s.postings.emplace_back(docno, std::move(p.postings));
   v1::StoredBulletin numbered;
   numbered.set_docno(docno);
   numbered.set_page_slot(slot);
@@ -247,8 +250,18 @@ Status RocksStore::Commit(Staged& s) {
     return FromRocks(st, "write");
   }
   {
+    // A single document's entries go straight into the tail. A batch's are
+    // gathered per term first, outside the tail's lock (which searches
+    // wait on): under it, one append per term rather than one per entry.
+    std::unordered_map<std::string, std::string> gathered;
+    if (s.postings.size() > 1)
+      for (const auto& [docno, postings] : s.postings)
+        for (const auto& [folded, payload] : postings) AppendEntry(gathered[folded], docno, payload);
     std::unique_lock<std::shared_mutex> tail(tail_mu_);
-    for (auto& [folded, entries] : s.additions) tail_.Append(folded, std::move(entries));
+    if (s.postings.size() == 1)
+      for (const auto& [folded, payload] : s.postings[0].second)
+        tail_.AppendEntry(folded, s.postings[0].first, payload);
+    for (auto& [folded, entries] : gathered) tail_.Append(folded, std::move(entries));
   }
   table_.Extend(s.next_docno);
   for (uint32_t docno : s.removed) table_.Clear(docno);

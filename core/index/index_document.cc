@@ -73,7 +73,13 @@ DocumentTerms IndexDocument(const Bulletin& b) {
   // distinct spelling is keyed once: its term slot and its variant.
   FlatTable<Spelling> spellings(1024);
   FlatTable<Slot> slots(512);
-  doc.terms.reserve(384);
+  std::vector<std::pair<std::string, TermInDoc>> terms;  // in order of first sight
+  terms.reserve(384);
+  // Each syllable's term slot and position, in text order: the positions are
+  // given out once the scan has counted them, one exact allocation per term
+  // instead of a vector grown by doubling.
+  std::vector<std::pair<uint32_t, uint32_t>> occurrences;
+  occurrences.reserve(1024);
   uint32_t position = 0;
   const auto add = [&](const std::string& text, Field field) {
     for (const auto& [begin, end] : SyllableSpans(text)) {
@@ -86,18 +92,18 @@ DocumentTerms IndexDocument(const Bulletin& b) {
         if (tokens.empty()) continue;
         const Token& t = tokens[0];
         const uint32_t folded_hash = FlatTable<Slot>::HashOf(t.folded);
-        Slot& slot = slots.Probe(folded_hash, [&](const Slot& s) { return doc.terms[s.slot].first == t.folded; });
+        Slot& slot = slots.Probe(folded_hash, [&](const Slot& s) { return terms[s.slot].first == t.folded; });
         const bool fresh = slot.hash == 0;
         if (fresh) {
-          slot = {folded_hash, static_cast<uint32_t>(doc.terms.size())};
-          doc.terms.emplace_back(t.folded, TermInDoc{});
+          slot = {folded_hash, static_cast<uint32_t>(terms.size())};
+          terms.emplace_back(t.folded, TermInDoc{});
         }
         spelling = {word_hash, word, slot.slot, VariantHash(t.exact)};
         if (fresh) slots.Added();  // after the last use of `slot`
         probe = spelling;
         spellings.Added();
       }
-      TermInDoc& term = doc.terms[spelling.slot].second;
+      TermInDoc& term = terms[spelling.slot].second;
       ++term.tf[field];
       auto it = std::find_if(term.variants.begin(), term.variants.end(),
                              [&](const auto& v) { return v.first == spelling.variant; });
@@ -105,7 +111,7 @@ DocumentTerms IndexDocument(const Bulletin& b) {
         term.variants.emplace_back(spelling.variant, 1);
       else
         ++it->second;
-      term.positions.push_back(position++);
+      occurrences.emplace_back(spelling.slot, position++);
       ++doc.length[field];
     }
     ++position;
@@ -117,7 +123,19 @@ DocumentTerms IndexDocument(const Bulletin& b) {
     lead_seen = lead_seen || lead;
     add(block.text, lead ? kLeadField : kBodyField);
   }
-  std::sort(doc.terms.begin(), doc.terms.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [key, term] : terms) {
+    uint32_t count = 0;
+    for (uint32_t tf : term.tf) count += tf;
+    term.positions.reserve(count);
+  }
+  for (const auto& [slot, at] : occurrences) terms[slot].second.positions.push_back(at);
+  // Sorted by key through their slot numbers, each term then moved once,
+  // rather than swapping strings and vectors about in the sort.
+  std::vector<uint32_t> order(terms.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return terms[a].first < terms[b].first; });
+  doc.terms.reserve(terms.size());
+  for (uint32_t i : order) doc.terms.push_back(std::move(terms[i]));
   return doc;
 }
 
