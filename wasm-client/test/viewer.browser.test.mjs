@@ -328,6 +328,12 @@ test('drop pages, filter, open, raw page; then offline, reload: still there and 
     assert.ok(marks.length > 0 && marks.every((m) => /^t[iỉ]nh$|^[uủ][yỷ]$|^ủy$|^uỷ$/.test(m.normalize('NFC'))), marks.join(','));
     const chips = await page.$$eval('#facets .chip[data-kind=province]', (els) => els.map((e) => e.textContent));
     assert.equal(chips.length, want.provinceFacets.length);
+    // The province menu: every province of the answer, in Vietnamese order
+    // (sorted in the worker).
+    const menu = want.provinceFacets.map((f) => f.value).sort(new Intl.Collator('vi').compare);
+    assert.ok(menu.length >= 2, menu.join());
+    await page.waitForFunction((n) => document.querySelectorAll('#province option').length === n, menu.length + 1);
+    assert.deepEqual(await page.$$eval('#province option', (els) => els.slice(1).map((e) => e.value)), menu);
     await page.screenshot({ path: path.join(shots, 'viewer-list.png'), fullPage: false });
 
     // Province by its facet chip, then a date range and an author.

@@ -76,20 +76,16 @@ function showQueryError(message) {
   box.textContent = message ? `Câu tìm kiếm chưa đúng: ${message}` : '';
 }
 
-// One collator for every sort: localeCompare(b, 'vi') was 35 ms for a few
-// dozen provinces. Made at the first sort, not while the page starts (it
-// takes 10-20 ms).
-let collator = null;
-const vietnameseOrder = (a, b) => (collator ??= new Intl.Collator('vi')).compare(a, b);
-
-function provinceOptions(facets) {
+// The province menu: every province of `facets` and the chosen one, in
+// Vietnamese order. Left as it is when another search has begun meanwhile.
+async function provinceOptions(facets, serial) {
   const select = $('province');
-  const chosen = select.value;
   const values = new Set((facets || []).map((f) => f.value));
-  if (chosen) values.add(chosen);
-  const options = [new Option('Tất cả', '')];
-  for (const v of [...values].sort(vietnameseOrder)) options.push(new Option(v, v));
-  select.replaceChildren(...options);
+  if (select.value) values.add(select.value);
+  const names = await library.vietnameseOrder([...values]);
+  if (serial !== searchSerial) return;
+  const chosen = select.value;
+  select.replaceChildren(new Option('Tất cả', ''), ...names.map((v) => new Option(v, v)));
   select.value = chosen;
 }
 
@@ -137,7 +133,7 @@ async function refresh(append = false) {
   const all = chosen.province
     ? await library.search(query, { ...chosen, province: '', pageSize: 1 }).catch(() => response)
     : response;
-  if (serial === searchSerial) provinceOptions(all.provinceFacets);
+  if (serial === searchSerial) await provinceOptions(all.provinceFacets, serial);
 }
 
 // The snippets the list was drawn without (results the index holds as
@@ -158,7 +154,10 @@ async function fillSnippets(serial, response, query, chosen) {
 
 function pickFacet(kind, value) {
   if (kind === 'province') {
-    $('province').value = value;
+    // The menu may not list it yet: it is redrawn after each list.
+    const select = $('province');
+    if (![...select.options].some((o) => o.value === value)) select.add(new Option(value, value));
+    select.value = value;
   } else if (kind === 'place') {
     // A province the articles are about: a clause of the query language.
     const clause = `place:"${value}"`;

@@ -7,7 +7,7 @@
 
 // Library's methods, as the page calls them.
 const METHODS = ['open', 'size', 'memory', 'addFiles', 'sync', 'search', 'snippets', 'months', 'article', 'remove', 'dropBefore', 'clear',
-                 'flush'];
+                 'flush', 'vietnameseOrder'];
 
 class WorkerLibrary {
   #worker;
