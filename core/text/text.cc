@@ -9,6 +9,7 @@
 
 #include "bantin/text/fold_table.h"
 #include "bantin/utf8.h"
+#include "string_memo.h"
 #include "tone.h"
 
 namespace bantin {
@@ -365,7 +366,13 @@ std::vector<std::pair<uint32_t, uint32_t>> SyllableSpans(std::string_view text) 
   return spans;
 }
 
-std::string FilterKey(std::string_view text) { return Slug(ToNfc(text), '-'); }
+std::string FilterKey(std::string_view text) {
+  // Provinces, sources and authors repeat from document to document: an
+  // index loaded from its saved form asks for the same few thousand keys
+  // for every document, and each is an ICU round trip to compute.
+  thread_local StringMemo memo;
+  return memo.Get(text, [](std::string_view t) { return Slug(ToNfc(t), '-'); });
+}
 
 std::vector<std::string> SplitBars(std::string_view list) {
   std::vector<std::string> out;

@@ -3,8 +3,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include <unordered_map>
 #include <vector>
+
+#include "string_memo.h"
 
 namespace bantin {
 namespace {
@@ -78,13 +79,6 @@ icu::UnicodeString PlaceTone(const icu::UnicodeString& nfd) {
   return bare;
 }
 
-// Heterogeneous lookup: find by string_view without building a string.
-struct Hash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using Memo = std::unordered_map<std::string, std::string, Hash, std::equal_to<>>;
-
 std::string ComputeExactKey(std::string_view syllable) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -102,11 +96,8 @@ std::string ComputeExactKey(std::string_view syllable) {
 }  // namespace
 
 const std::string& SyllableExactKey(std::string_view syllable) {
-  thread_local Memo memo;
-  auto it = memo.find(syllable);
-  if (it != memo.end()) return it->second;
-  if (memo.size() > (1u << 16)) memo.clear();  // bounded: adversarial input
-  return memo.emplace(std::string(syllable), ComputeExactKey(syllable)).first->second;
+  thread_local StringMemo memo;
+  return memo.Get(syllable, ComputeExactKey);
 }
 
 }  // namespace bantin
