@@ -3,6 +3,7 @@
 // flat arrays probed in place: a page's few hundred distinct syllables and
 // spellings cost no allocation each.
 #include <algorithm>
+#include <numeric>
 
 #include "bantin/digest.h"
 #include "bantin/index/index_document.h"
@@ -132,7 +133,7 @@ DocumentTerms IndexDocument(const Bulletin& b) {
   // Sorted by key through their slot numbers, each term then moved once,
   // rather than swapping strings and vectors about in the sort.
   std::vector<uint32_t> order(terms.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return terms[a].first < terms[b].first; });
   doc.terms.reserve(terms.size());
   for (uint32_t i : order) doc.terms.push_back(std::move(terms[i]));
