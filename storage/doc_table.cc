@@ -16,10 +16,11 @@ constexpr uint32_t kVersionWithoutPlaces = 2;
 std::string EncodeDocMeta(const DocMeta& m) {
   std::string out;
   PutVarint(out, kVersion);
-  for (const std::string* s : {&m.id, &m.date, &m.source.id, &m.source.name, &m.source.province, &m.source.site,
-                               &m.province_key, &m.author_key})
+  const DocOrigin& o = *m.origin;
+  for (const std::string* s : {&m.id, &m.date, &o.source.id, &o.source.name, &o.source.province, &o.source.site,
+                               &o.province_key, &m.author_key})
     PutLengthPrefixed(out, *s);
-  PutLengthPrefixedList(out, m.source_keys);
+  PutLengthPrefixedList(out, o.source_keys);
   PutLengthPrefixedList(out, m.people_keys);
   for (uint32_t length : m.length) PutVarint(out, length);
   // Facet indexes, shifted so that -1 encodes as 0.
@@ -33,10 +34,12 @@ std::string EncodeDocMeta(const DocMeta& m) {
 bool DecodeDocMeta(std::string_view in, DocMeta* m) {
   uint32_t version = 0;
   if (!GetVarint(in, &version) || version < kVersionWithoutPlaces || version > kVersion) return false;
-  for (std::string* s : {&m->id, &m->date, &m->source.id, &m->source.name, &m->source.province, &m->source.site,
-                         &m->province_key, &m->author_key})
+  auto o = std::make_shared<DocOrigin>();
+  for (std::string* s : {&m->id, &m->date, &o->source.id, &o->source.name, &o->source.province, &o->source.site,
+                         &o->province_key, &m->author_key})
     if (!GetLengthPrefixed(in, s)) return false;
-  if (!GetLengthPrefixedList(in, &m->source_keys) || !GetLengthPrefixedList(in, &m->people_keys)) return false;
+  if (!GetLengthPrefixedList(in, &o->source_keys) || !GetLengthPrefixedList(in, &m->people_keys)) return false;
+  m->origin = std::move(o);
   for (uint32_t& length : m->length)
     if (!GetVarint(in, &length)) return false;
   uint32_t province = 0, month = 0;

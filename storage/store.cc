@@ -202,7 +202,7 @@ Status RocksStore::RebuildTail(uint32_t posted) {
     const DocMeta* m = table_.Meta(docno);
     if (!m) continue;  // deleted: a removal merges the tail down first
     v1::StoredBulletin record;
-    const std::string key = keys::Record(m->date, m->source.id, m->id);
+    const std::string key = keys::Record(m->date, m->source().id, m->id);
     if (Status read = ReadProto(*db_, key, "record of " + m->id, &record); !read.ok()) {
       open_damage_.push_back({m->id, "not searchable until a repair: " + read.message()});
       continue;
@@ -374,7 +374,7 @@ std::vector<std::string> RocksStore::RecordKeysBetween(const std::string& from, 
   for (uint32_t docno = 0; docno < table.DocLimit(); ++docno) {
     const DocMeta* doc = table.Meta(docno);
     if (!doc) continue;
-    std::string key = keys::Record(doc->date, doc->source.id, doc->id);
+    std::string key = keys::Record(doc->date, doc->source().id, doc->id);
     if (key >= from && key < to) found.push_back(std::move(key));
   }
   std::sort(found.begin(), found.end());
@@ -391,9 +391,9 @@ Result<SourcesPage> RocksStore::ListSources(int page_size, const std::string& pa
     const DocTable& table = *version->table;
     for (uint32_t docno = 0; docno < table.DocLimit(); ++docno) {
       const DocMeta* doc = table.Meta(docno);
-      if (!doc || (!page_token.empty() && doc->source.id <= after)) continue;
-      SourceSummary& s = by_id[doc->source.id];
-      if (s.count++ == 0) s.source = doc->source;
+      if (!doc || (!page_token.empty() && doc->source().id <= after)) continue;
+      SourceSummary& s = by_id[doc->source().id];
+      if (s.count++ == 0) s.source = doc->source();
       if (doc->date.empty()) continue;
       if (s.first_date.empty() || doc->date < s.first_date) s.first_date = doc->date;
       if (doc->date > s.last_date) s.last_date = doc->date;

@@ -58,7 +58,7 @@ Result<RepairReport> RocksStore::CopyInto(Store& fresh, const ParseFunction& par
     for (uint32_t docno = 0; docno < version->table->DocLimit(); ++docno)
       if (const DocMeta* m = version->table->Meta(docno)) {
         ids.insert(m->id);
-        record_keys.insert(keys::Record(m->date, m->source.id, m->id));
+        record_keys.insert(keys::Record(m->date, m->source().id, m->id));
       }
   }
   const auto prefixed = [&](const char* prefix) {

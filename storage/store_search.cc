@@ -84,7 +84,7 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   if (result.ok()) {
     for (const Hit& h : result->hits) {
       const DocMeta& m = *version->table->Meta(h.docno);
-      hits.emplace_back(keys::Record(m.date, m.source.id, m.id), m.id);
+      hits.emplace_back(keys::Record(m.date, m.source().id, m.id), m.id);
     }
   }
   if (!result.ok()) return result.status();

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "bantin/index/doc_meta.h"
+#include "bantin/index/doc_table.h"
 #include "bantin/json/json.h"
 #include "bantin/parse/parser.h"
 #include "bantin/storage/bulletin_codec.h"
@@ -38,6 +39,8 @@ TEST(Codec, DocMetaOfFormerVersionsStillReads) {
   ASSERT_FALSE(meta.copy_id.empty());
   DocMeta back;
   ASSERT_TRUE(DecodeDocMeta(EncodeDocMeta(meta), &back));
+  EXPECT_EQ(*back.origin, *meta.origin);
+  EXPECT_FALSE(back.origin->source_keys.empty());
   EXPECT_EQ(back.place_keys, meta.place_keys);
   EXPECT_EQ(back.copy_id, meta.copy_id);
   // Version 3: nothing after the places.
@@ -63,6 +66,25 @@ TEST(Codec, DocMetaOfFormerVersionsStillReads) {
   EXPECT_TRUE(old.place_keys.empty());
   EXPECT_EQ(old.id, meta.id);
   EXPECT_EQ(old.month_index, meta.month_index);
+}
+
+// A table keeps one origin per distinct source: every meta of a source
+// points to the same one, whether it was made by MetaOf or decoded.
+TEST(Codec, DocTableKeepsOneOriginPerSource) {
+  const Bulletin b = ParseText(testing::ReadFile(testing::SourceDir() + "/tests/pages/012.txt"));
+  Bulletin other = b;
+  other.source.name += " khác";
+  DocTable table;
+  table.Extend(3);
+  table.Set(0, MetaOf(b, FieldLengths{1, 1, 1}));
+  DocMeta decoded;
+  ASSERT_TRUE(DecodeDocMeta(EncodeDocMeta(MetaOf(b, FieldLengths{1, 1, 1})), &decoded));
+  table.Set(1, std::move(decoded));
+  table.Set(2, MetaOf(other, FieldLengths{1, 1, 1}));
+  EXPECT_EQ(table.Meta(0)->origin.get(), table.Meta(1)->origin.get());
+  EXPECT_NE(table.Meta(0)->origin.get(), table.Meta(2)->origin.get());
+  EXPECT_EQ(table.Meta(2)->source().name, other.source.name);
+  EXPECT_EQ(table.Meta(0)->source().id, b.source.id);
 }
 
 }  // namespace

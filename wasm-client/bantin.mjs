@@ -70,6 +70,10 @@ function handedToWasm(bytes) {
   return data;
 }
 
+// A saved index's reader for core: `read(offset, target)` fills a
+// Uint8Array; core asks for `size` bytes at wasm `address`.
+const filling = (read) => (offset, size, address) => !!read(offset, core.HEAPU8.subarray(address, address + size));
+
 // Calls f(address, size) with a copy of `bytes` in wasm memory: one
 // HEAPU8.set, where embind would copy a Uint8Array byte by byte.
 function inWasm(bytes, f) {
@@ -195,9 +199,24 @@ export class Index {
   // index lives. A large archive opens reading its documents and
   // dictionary only; a viewer reads lists from a file with a sync handle.
   loadHead(head, read) {
-    const fill = (offset, size, address) => !!read(offset, core.HEAPU8.subarray(address, address + size));
     const bytes = bytesOf(head);  // kept by the index: its bulletins are decoded from it
-    return answer(this.#index.loadIndexHead(handedToWasm(bytes), bytes.length, fill));
+    return answer(this.#index.loadIndexHead(handedToWasm(bytes), bytes.length, filling(read)));
+  }
+  // The same, the head read with `read` too: straight into wasm memory,
+  // with no copy of it in JavaScript (a fresh page costs more than a copy:
+  // a large archive's head is tens of MB). A saved form too short for its
+  // head throws DATA_LOSS.
+  loadHeadFrom(read) {
+    const first = new Uint8Array(16);
+    if (!read(0, first)) throw new BantinError('DATA_LOSS', 'saved index: shorter than its prefix');
+    const size = savedIndexHeadBytes(first);
+    const data = core._malloc(Math.max(1, size));
+    if (!data) throw new BantinError('RESOURCE_EXHAUSTED', 'out of wasm memory');
+    if (!read(0, core.HEAPU8.subarray(data, data + size))) {
+      core._free(data);
+      throw new BantinError('DATA_LOSS', `saved index: shorter than its head (${size} bytes)`);
+    }
+    return answer(this.#index.loadIndexHead(data, size, filling(read)));
   }
   remove(id) { return this.#index.remove(id); }
   has(id) { return this.#index.has(id); }

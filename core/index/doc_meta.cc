@@ -7,19 +7,31 @@
 
 namespace bantin {
 
+bool operator==(const DocOrigin& a, const DocOrigin& b) {
+  return a.source.id == b.source.id && a.source.name == b.source.name && a.source.province == b.source.province &&
+         a.source.site == b.source.site && a.source_keys == b.source_keys && a.province_key == b.province_key;
+}
+
+const std::shared_ptr<const DocOrigin>& NoOrigin() {
+  static const auto* none = new std::shared_ptr<const DocOrigin>(std::make_shared<DocOrigin>());
+  return *none;
+}
+
 DocMeta MetaOf(const Bulletin& b, const FieldLengths& lengths) {
   DocMeta m;
   m.id = b.id;
   m.copy_id = b.copy_id;
   m.date = b.date;
-  m.source = b.source;
   m.length = lengths;
+  auto origin = std::make_shared<DocOrigin>();
+  origin->source = b.source;
   for (const std::string* s : {&b.source.id, &b.source.site, &b.source.name}) {
     std::string key = FilterKey(*s);
-    if (!key.empty() && std::find(m.source_keys.begin(), m.source_keys.end(), key) == m.source_keys.end())
-      m.source_keys.push_back(std::move(key));
+    std::vector<std::string>& keys = origin->source_keys;
+    if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
   }
-  m.province_key = FilterKey(b.source.province);
+  origin->province_key = FilterKey(b.source.province);
+  m.origin = std::move(origin);
   m.author_key = FilterKey(b.author);
   for (const Person& p : b.people) m.people_keys.push_back(FilterKey(p.name));
   for (const std::string& p : b.places) m.place_keys.push_back(FilterKey(p));
@@ -46,11 +58,11 @@ DocRow RowOf(const DocMeta& m, FilterKeys& keys) {
   row.length = m.length;
   row.date = DateKey(m.date);
   row.month_index = m.month_index;
-  row.province_index = m.province_index >= 0       ? static_cast<int16_t>(m.province_index)
-                       : m.source.province.empty() ? kNoProvince
-                                                   : kOtherProvince;
+  row.province_index = m.province_index >= 0         ? static_cast<int16_t>(m.province_index)
+                       : m.source().province.empty() ? kNoProvince
+                                                     : kOtherProvince;
   row.live = true;
-  row.province_key = keys.province.Intern(m.province_key);
+  row.province_key = keys.province.Intern(m.origin->province_key);
   const std::vector<Province>& provinces = Provinces();
   for (const std::string& key : m.place_keys)
     for (size_t i = 0; i < provinces.size() && i < 64; ++i)

@@ -6,6 +6,7 @@
 #define BANTIN_INDEX_DOC_META_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,19 @@
 #include "bantin/index/posting.h"
 
 namespace bantin {
+
+// What the documents of one source share: the source and the filter keys
+// made of it. A DocTable keeps one object per distinct origin and every
+// meta of that origin points to it (DocTable::Set), so a table of many
+// documents from few sources holds each source's strings once.
+struct DocOrigin {
+  Source source;
+  std::vector<std::string> source_keys;  // FilterKey forms of id, site and outlet name, each once
+  std::string province_key;              // FilterKey form of source.province
+};
+bool operator==(const DocOrigin& a, const DocOrigin& b);
+// The origin of a document with no source: what a default DocMeta holds.
+const std::shared_ptr<const DocOrigin>& NoOrigin();
 
 // What filters and hits need to know of a document without reading it.
 // (What every match needs, ranking and facets, is its DocRow.)
@@ -30,14 +44,14 @@ struct DocMeta {
   int32_t month_index = -1;
   std::string date;  // YYYY-MM-DD, "" when undated
   std::string id;
-  std::string copy_id;  // Bulletin::copy_id
-  Source source;
+  std::string copy_id;                                   // Bulletin::copy_id
+  std::shared_ptr<const DocOrigin> origin = NoOrigin();  // never null
   // Filter keys (FilterKey forms), computed once at indexing.
-  std::vector<std::string> source_keys;  // id, site and outlet name
-  std::string province_key;
   std::string author_key;
   std::vector<std::string> people_keys;
   std::vector<std::string> place_keys;  // the provinces the article is about
+
+  const Source& source() const { return origin->source; }
 };
 
 DocMeta MetaOf(const Bulletin& bulletin, const FieldLengths& lengths);

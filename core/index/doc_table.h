@@ -58,6 +58,7 @@ class DocTable {
   // Makes docnos below `limit` valid (not live until Set). Never shrinks.
   void Extend(uint32_t limit);
   // The document at `docno` (below DocLimit()) is live with this metadata.
+  // Its origin is replaced by the table's equal one, when it has one.
   void Set(uint32_t docno, DocMeta meta);
   // The document at `docno` is deleted.
   void Clear(uint32_t docno);
@@ -79,9 +80,17 @@ class DocTable {
   DocTable(const DocTable&) = default;  // shares the segments: only Snapshot copies
   // The segment of `docno`, not shared with any snapshot.
   DocSegment& Writable(uint32_t docno);
+  // The table's origin equal to `origin`, which becomes it when new.
+  std::shared_ptr<const DocOrigin> Intern(std::shared_ptr<const DocOrigin> origin);
+
+  class Origins;  // doc_table.cc
 
   std::vector<std::shared_ptr<DocSegment>> segments_;
   FilterKeys keys_;
+  // Every distinct origin Set was given, kept while the table lives (one
+  // per source, even once its documents are gone). Only Set uses it:
+  // snapshots share the pointer and never read through it.
+  std::shared_ptr<Origins> origins_;
   uint32_t limit_ = 0;
 };
 

@@ -10,7 +10,8 @@ namespace bantin {
 FacetCounter::FacetCounter(const IndexReader& index) : index_(index), by_province_(Provinces().size()) {}
 
 void FacetCounter::AddOther(uint32_t docno) {
-  if (const DocMeta* m = index_.Meta(docno); m && !m->source.province.empty()) ++other_provinces_[m->source.province];
+  if (const DocMeta* m = index_.Meta(docno); m && !m->source().province.empty())
+    ++other_provinces_[m->source().province];
 }
 
 // Also for months already in range (Merge).
@@ -61,7 +62,7 @@ std::vector<FacetCount> FacetCounter::ProvinceCounts() const {
   for (const Named& n : by_province_) {
     if (!n.count) continue;
     const DocMeta* m = index_.Meta(n.first);
-    if (m) out.push_back({m->source.province, n.count});
+    if (m) out.push_back({m->source().province, n.count});
   }
   for (const auto& [name, count] : other_provinces_) out.push_back({name, count});
   std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {

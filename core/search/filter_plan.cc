@@ -27,9 +27,10 @@ bool PassesKeyFilter(const Filter& f, const std::string& key) {
 bool PassesFilter(const Filter& f, const DocMeta& m) {
   switch (f.field) {
     case FilterField::kSource:
-      return std::find(m.source_keys.begin(), m.source_keys.end(), f.value) != m.source_keys.end();
+      return std::find(m.origin->source_keys.begin(), m.origin->source_keys.end(), f.value) !=
+             m.origin->source_keys.end();
     case FilterField::kProvince:
-      return PassesKeyFilter(f, m.province_key);
+      return PassesKeyFilter(f, m.origin->province_key);
     case FilterField::kAuthor:
       return PassesKeyFilter(f, m.author_key);
     case FilterField::kPerson:

@@ -167,6 +167,12 @@ export class Index {
    * bytes when a search needs a posting list, true when it could.
    */
   loadHead(head: Uint8Array, read: (offset: number, target: Uint8Array) => boolean): { size: number };
+  /**
+   * The same, the head read with `read` too, straight into wasm memory (no
+   * copy of it in JavaScript). Throws BantinError (DATA_LOSS) when `read`
+   * cannot fill the head.
+   */
+  loadHeadFrom(read: (offset: number, target: Uint8Array) => boolean): { size: number };
   remove(id: string): boolean;
   has(id: string): boolean;
   get(id: string): Bulletin | null;

@@ -178,6 +178,22 @@ test('the saved index is the same bytes as native and loads back to the same ans
       assert.deepEqual(completed(lazy, index, query, { pageSize: 3 }), completed(loaded, index, query, { pageSize: 3 }));
     assert.ok(reads.length > 0);
     assert.ok(Buffer.from(lazy.save()).equals(Buffer.from(saved)));
+    // The head read by the index itself, with the same reader: the same answers.
+    const reader = (offset, target) => {
+      if (offset + target.length > saved.length) return false;
+      target.set(saved.subarray(offset, offset + target.length));
+      return true;
+    };
+    const opened = new Index();
+    assert.deepEqual(opened.loadHeadFrom(reader), { size: index.size });
+    for (const query of queries.slice(0, 10))
+      assert.deepEqual(completed(opened, index, query, { pageSize: 3 }), completed(loaded, index, query, { pageSize: 3 }));
+    opened.dispose();
+    const short = new Index();
+    assert.throws(() => short.loadHeadFrom((offset, target) => offset + target.length <= head.length - 1 && reader(offset, target)),
+                  (e) => e instanceof BantinError && e.code === 'DATA_LOSS');
+    assert.equal(short.size, 0);
+    short.dispose();
     // A list that cannot be read: that search throws DATA_LOSS.
     const failing = new Index();
     failing.loadHead(head, () => false);

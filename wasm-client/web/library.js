@@ -12,7 +12,7 @@
 // article the index holds only as a row are cut from its line in
 // IndexedDB, as the page shows it (`snippets` of bantin.mjs): the answers
 // are the server's, field for field.
-import { Index, snippets, highlightRanges, readBundle, savedIndexHeadBytes, memoryBytes } from './wasm/bantin.mjs';
+import { Index, snippets, highlightRanges, readBundle, memoryBytes } from './wasm/bantin.mjs';
 import { openStore } from './store.js';
 import { openIndexFile, writeIndexFile, removeIndexFiles, nextIndexFile } from './index_file.js';
 
@@ -381,12 +381,8 @@ export class Library {
         read = performance.now() - started;
         index.load(file.bytes);
       } else {
-        const first = new Uint8Array(16);
-        if (!file.read(0, first)) throw new Error(`${kept.file}: too short`);
-        const head = new Uint8Array(savedIndexHeadBytes(first));
-        if (!file.read(0, head)) throw new Error(`${kept.file}: truncated`);
-        read = performance.now() - started;
-        index.loadHead(head, file.read);
+        read = performance.now() - started;  // the head is read by the load, into wasm memory
+        index.loadHeadFrom(file.read);
       }
     } catch (e) {
       index.dispose();
