@@ -78,7 +78,7 @@ Result<SearchPage> RocksStore::Search(const std::string& query, const SearchOpti
   std::vector<std::pair<std::string, std::string>> hits;  // primary key, id
   const std::shared_ptr<const Version> version = CurrentVersion();
   SearchOptions o = options;
-  if (o.threads <= 0) o.threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
+  if (o.threads <= 0) o.threads = std::min(2, UsableCores());
   IndexView view(*this, *version);
   Result<SearchResult> result = bantin::Search(view, query, o);
   if (result.ok()) {

@@ -15,6 +15,10 @@ class MessageLite;
 
 namespace bantin {
 
+// The cores this process may run on (its CPU affinity: one under `taskset
+// -c 1` or a one-core cpuset, where hardware_concurrency still counts the
+// machine's); at least 1.
+int UsableCores();
 // RocksDB's status as ours; `what` names the thing that failed.
 Status FromRocks(const rocksdb::Status& s, const std::string& what);
 // DATA_LOSS with reason DATA_CORRUPTED: bytes on disk are damaged.

@@ -306,9 +306,10 @@ Result<PutOutcome> RocksStore::Put(const Bulletin& bulletin, const std::string& 
 Result<std::vector<PutOutcome>> RocksStore::PutMany(const std::vector<IngestItem>& items) {
   // Small batches (a single Put) are prepared before the write lock, so that
   // concurrent writers prepare in parallel; large ones on every core while
-  // staging goes on under the lock.
+  // staging goes on under the lock (on one core, by this thread alone: a
+  // helper there would only take turns with it).
   const bool parallel = items.size() >= kParallelFrom;
-  Preparer prepared(items, NowUnixMs(), parallel ? std::max(1u, std::thread::hardware_concurrency()) - 1 : 0);
+  Preparer prepared(items, NowUnixMs(), parallel ? static_cast<size_t>(UsableCores() - 1) : 0);
   if (!parallel)
     for (size_t i = 0; i < items.size(); ++i) prepared.Take(i);
   // A record is about its page's size and the compressed page a third of it.

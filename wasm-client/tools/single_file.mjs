@@ -62,6 +62,9 @@ const replace = (from, to) => {
   html = html.replace(from, () => to);
 };
 replace('<link rel="stylesheet" href="style.css">', `<style>\n${css}</style>`);
+// Its fonts are inline in that style: nothing to preload.
+html = html.replace(/\s*<!-- The faces the first screen shows[\s\S]*?-->/, () => '').replace(/\s*<link rel="preload"[^>]*>/g, () => '');
+if (html.includes('rel="preload"')) throw new Error('index.html: a preload was not removed');
 // Its library runs in the page: no worker is started early.
 html = html.replace(/\s*<script id="early-worker">[\s\S]*?<\/script>/, () => '');
 if (html.includes('early-worker')) throw new Error('index.html: the early worker script was not removed');
