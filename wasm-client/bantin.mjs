@@ -203,9 +203,9 @@ export class Index {
     return answer(this.#index.loadIndexHead(handedToWasm(bytes), bytes.length, filling(read)));
   }
   // The same, the head read with `read` too: straight into wasm memory,
-  // with no copy of it in JavaScript (a fresh page costs more than a copy:
-  // a large archive's head is tens of MB). A saved form too short for its
-  // head throws DATA_LOSS.
+  // with no copy of it in JavaScript (a large archive's head is tens of
+  // MB, each copy into memory not touched before). A saved form too short
+  // for its head throws DATA_LOSS.
   loadHeadFrom(read) {
     const first = new Uint8Array(16);
     if (!read(0, first)) throw new BantinError('DATA_LOSS', 'saved index: shorter than its prefix');
