@@ -148,16 +148,20 @@ const measured = (page) => page.evaluate(() => new Promise((resolve) => {
     .observe({ type: 'longtask', buffered: true });
   setTimeout(() => answer([]), 2000);  // a page with no long task at all still answers
 }));
+// The viewer opened in `page` until its articles are loaded, and what
+// that load measured.
+async function visit(page) {
+  await page.goto(site.url);
+  await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
+  return measured(page);
+}
 // One more first visit, in a browser profile of its own: the longest
 // main-thread task while the viewer fetches and indexes the bundle.
 async function firstVisitLongestTask() {
   const dir = incognito ? null : mkdtempSync(path.join(os.tmpdir(), 'bantin-first-'));
   const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(dir, launch);
   try {
-    const page = await context.newPage();
-    await page.goto(site.url);
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
-    return (await measured(page)).longestTaskMs;
+    return (await visit(await context.newPage())).longestTaskMs;
   } finally {
     await context.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -171,9 +175,7 @@ try {
     console.log(`stored ${await preload(page, path.basename(savedIndex))} lines and the saved index`);
     site.setBundle(null);  // the viewer's visit below finds it kept, nothing to fetch
   }
-  await page.goto(site.url);
-  await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
-  const first = await measured(page);
+  const first = await visit(page);
   await waitForSavedIndex(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);

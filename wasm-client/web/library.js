@@ -368,7 +368,8 @@ export class Library {
   // Loads the saved index `kept` (the meta record) describes: from a file
   // kept open, its head, the lists read when a search asks (the index's
   // reads go through the file); else its whole bytes. Throws when they are
-  // missing or damaged. → {read, load}: milliseconds reading and loading.
+  // missing or damaged. → {read, load}: milliseconds opening (and, for
+  // whole bytes, reading) and loading (from a file, its head's read too).
   async #loadSaved(kept) {
     const started = performance.now();
     const file = kept.bytes ? { bytes: kept.bytes } : await openIndexFile(kept.file);
