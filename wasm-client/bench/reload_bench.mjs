@@ -4,10 +4,13 @@
 // network off (the service worker serves the app), as a reader opening
 // the archive offline. First every reload from the saved index, then every
 // reload with it deleted first (the viewer indexes every stored article, as
-// before the saved index existed). Printed, medians of each: time from navigation to a
-// searchable list (the page's 'bantin-searchable' mark), the longest
-// main-thread task (long-task entries), the JS heap, the worker's wasm
-// heap; and the longest task of first visits (the one above and more, each
+// before the saved index existed). Between the two, the viewer opened again
+// in a new tab a second after its last tab closed. After each, the
+// searches below run, so what the next one tears down is a used page.
+// Printed, medians of each: time from navigation to a searchable list
+// (the page's 'bantin-searchable' mark), the longest main-thread task
+// (long-task entries), the JS heap, the worker's wasm heap; and the
+// longest task of first visits (the one above and more, each
 // in a profile of its own: five in all, or --first-visits N).
 //
 // Then the search time a reader sees after a reload from the saved index:
@@ -169,7 +172,7 @@ async function firstVisitLongestTask() {
 }
 try {
   const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(profile, launch);
-  const page = await context.newPage();
+  let page = await context.newPage();
   if (savedIndex) {
     await page.goto(`${site.url}bench/blank.html`);
     console.log(`stored ${await preload(page, path.basename(savedIndex))} lines and the saved index`);
@@ -179,21 +182,34 @@ try {
   await waitForSavedIndex(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
-  const runs = { saved: [], built: [] };
+  const runs = { saved: [], reopened: [], built: [] };
   const searches = [];
-  for (const way of savedIndex ? ['saved'] : ['saved', 'built']) {
+  for (const way of savedIndex ? ['saved', 'reopened'] : ['saved', 'reopened', 'built']) {
     for (let r = 0; r < Number(reloads); ++r) {
       if (way === 'built') await dropSavedIndex(page);
-      await page.reload();
+      if (way === 'reopened') {
+        // The tab closed, its worker with it, and the viewer opened again
+        // in a new one a second later: a reader coming back to the archive.
+        await page.close();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        page = await context.newPage();
+        await page.goto(site.url);
+      } else {
+        await page.reload();
+      }
       await page.waitForSelector('body[data-ready="true"]', { timeout: 600000 });
       const how = await page.evaluate(() => document.body.dataset.index);
-      if (how !== way) {
+      if (how !== (way === 'reopened' ? 'saved' : way)) {
         // Said, not hidden: a reload that found no usable saved index.
         const why = await page.evaluate(() => document.body.dataset.indexWhy);
         console.log(`reload ${r + 1} meant to use the ${way} index used the ${how} one (${why}); not counted`);
       } else {
         runs[way].push(await measured(page));
-        if (way === 'saved') searches.push(...await searchTimes(page));
+        // Searched after each, as a reader would: what the next reload
+        // tears down is a used page (its worker's teardown, after a
+        // reader's searches, overlaps the next page's start).
+        const times = await searchTimes(page);
+        if (way === 'saved') searches.push(...times);
       }
       await page.waitForSelector('body[data-loaded="true"]', { timeout: 600000 });
     }
@@ -219,7 +235,8 @@ try {
   const ms = (list, f) => `${median(list.map(f)).toFixed(0)} ms`;
   for (const [way, list] of Object.entries(runs)) {
     if (!list.length) continue;
-    console.log(`reload, ${way} index, median of ${list.length}: searchable after ` +
+    const what = { saved: 'reload, saved index', reopened: 'opened again in a new tab, saved index', built: 'reload, built index' }[way];
+    console.log(`${what}, median of ${list.length}: searchable after ` +
                 `${ms(list, (r) => r.searchableMs)} (${list.map((r) => r.searchableMs.toFixed(0)).join(' / ')}), ` +
                 `longest task ${ms(list, (r) => r.longestTaskMs)}, JS heap ` +
                 `${median(list.map((r) => r.heapMB)).toFixed(0)} MB, the worker's wasm heap ` +
