@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
+import { launchOptions } from './chromium.mjs';
 import { report } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,11 +21,7 @@ if (!bundle) {
 }
 // The measuring module is served beside the viewer, under /bench/.
 const site = await serveViewer({ web: path.join(build, 'web'), wasm: path.join(build, 'wasm'), bundle, extra: { '/bench/': here } });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(launchOptions);
 try {
   const page = await browser.newPage();
   await page.goto(site.url + 'bench/blank.html');

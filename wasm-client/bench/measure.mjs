@@ -10,6 +10,9 @@ export const QUERIES = [
   'chính quyền', 'nhân dân author:hà', 'bao',
 ];
 
+// The middle value of `xs` (the upper one of an even count).
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
 // The bundle is indexed `builds` times (a fresh Index each time; this VM's
@@ -34,7 +37,6 @@ export function measure(Index, bundle, { builds = 5, rounds = 5, cpuClock = null
     if (cpuClock) cpuRuns.push(cpuClock() - c0);
     if (loaded.errors.length) throw new Error(`bundle errors: ${JSON.stringify(loaded.errors[0])}`);
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const indexMs = median(indexRuns);
   // A reload from the saved index (core/index/saved_index.h) instead.
   const saved = index.save();

@@ -37,6 +37,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
+import { launchOptions } from './chromium.mjs';
+import { median } from './measure.mjs';
 import { waitForSavedIndex, dropSavedIndex } from '../tools/saved_index.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -54,7 +56,6 @@ if (!bundle) {
   process.exit(2);
 }
 const queries = readFileSync(path.join(here, '../test/search_queries.txt'), 'utf8').split('\n').filter((q) => q.trim());
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const site = await serveViewer({
   web: path.join(build, 'web'), wasm: path.join(build, 'wasm'), bundle,
   extra: { '/bench/': here, ...(savedIndex ? { '/bench-data/': path.dirname(savedIndex) } : {}) },
@@ -119,13 +120,8 @@ const searchTimes = (page) => page.evaluate(async (queries) => {
   }
   return times;
 }, queries);
-const launch = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-precise-memory-info',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 const profile = incognito ? null : mkdtempSync(path.join(os.tmpdir(), 'bantin-reload-'));
-const browser = incognito ? await chromium.launch(launch) : null;
+const browser = incognito ? await chromium.launch(launchOptions) : null;
 console.log(incognito ? 'profile: in memory (--incognito)' : `profile: on disk (${profile})`);
 // What one page load measured, once the list is searchable: when the
 // page's marks were set (the library's worker ready, the index open, the
@@ -162,7 +158,7 @@ async function visit(page) {
 // main-thread task while the viewer fetches and indexes the bundle.
 async function firstVisitLongestTask() {
   const dir = incognito ? null : mkdtempSync(path.join(os.tmpdir(), 'bantin-first-'));
-  const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(dir, launch);
+  const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(dir, launchOptions);
   try {
     return (await visit(await context.newPage())).longestTaskMs;
   } finally {
@@ -171,7 +167,7 @@ async function firstVisitLongestTask() {
   }
 }
 try {
-  const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(profile, launch);
+  const context = incognito ? await browser.newContext() : await chromium.launchPersistentContext(profile, launchOptions);
   let page = await context.newPage();
   if (savedIndex) {
     await page.goto(`${site.url}bench/blank.html`);
@@ -186,6 +182,7 @@ try {
   const searches = [];
   for (const way of savedIndex ? ['saved', 'reopened'] : ['saved', 'reopened', 'built']) {
     for (let r = 0; r < Number(reloads); ++r) {
+      const expected = way === 'built' ? 'built' : 'saved';  // the index the page should open with
       if (way === 'built') await dropSavedIndex(page);
       if (way === 'reopened') {
         // The tab closed, its worker with it, and the viewer opened again
@@ -199,10 +196,10 @@ try {
       }
       await page.waitForSelector('body[data-ready="true"]', { timeout: 600000 });
       const how = await page.evaluate(() => document.body.dataset.index);
-      if (how !== (way === 'reopened' ? 'saved' : way)) {
+      if (how !== expected) {
         // Said, not hidden: a reload that found no usable saved index.
         const why = await page.evaluate(() => document.body.dataset.indexWhy);
-        console.log(`reload ${r + 1} meant to use the ${way} index used the ${how} one (${why}); not counted`);
+        console.log(`reload ${r + 1} meant to use the ${expected} index used the ${how} one (${why}); not counted`);
       } else {
         runs[way].push(await measured(page));
         // Searched after each, as a reader would: what the next reload

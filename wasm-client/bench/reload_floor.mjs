@@ -23,16 +23,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { serveViewer } from '../tools/static_server.mjs';
+import { launchOptions } from './chromium.mjs';
+import { median } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
 const [rounds = '3', reloads = '5'] = process.argv.slice(2);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const launch = {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 
 // The blank page: the viewer's files (so its service worker caches what it
 // lists) with index.html replaced, and the worker it starts.
@@ -46,20 +42,24 @@ const floorWorker = `const module = await WebAssembly.compileStreaming(fetch(new
 await import('./wasm/bantin_core.mjs');
 self.postMessage({ ready: Boolean(module) });`;
 const dirs = mkdtempSync(path.join(os.tmpdir(), 'bantin-floor-'));
-const pages = { 'blank page': null, 'viewer worker': null, viewer: path.join(build, 'web') };
-for (const [name, worker] of [['blank page', 'floor_worker.js'], ['viewer worker', 'worker.js']]) {
+const blankPageDir = (worker) => {
   const web = path.join(dirs, worker);
   cpSync(path.join(build, 'web'), web, { recursive: true });
   writeFileSync(path.join(web, 'index.html'), blankPage(worker));
   writeFileSync(path.join(web, 'floor_worker.js'), floorWorker);
-  pages[name] = web;
-}
+  return web;
+};
+const pages = {
+  'blank page': blankPageDir('floor_worker.js'),
+  'viewer worker': blankPageDir('worker.js'),
+  viewer: path.join(build, 'web'),
+};
 
 // Offline reloads of one page in a new profile: [{ready, searchable}] in ms.
 async function reloadsOf(web) {
   const site = await serveViewer({ web, wasm: path.join(build, 'wasm') });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'bantin-floor-profile-'));
-  const context = await chromium.launchPersistentContext(profile, launch);
+  const context = await chromium.launchPersistentContext(profile, launchOptions);
   try {
     const page = await context.newPage();
     await page.goto(site.url);

@@ -11,6 +11,7 @@
 import { openSync, readSync, fstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './measure.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = process.env.BANTIN_BUILD ?? path.resolve(here, '../../build');
@@ -32,7 +33,6 @@ const read = (offset, target) => {
   bytesRead += target.length;
   return readSync(fd, target, 0, target.length, offset) === target.length;
 };
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 const loads = [];
