@@ -16,6 +16,9 @@
 #     the core $BANTIN_PEERS_CORE names) where taskset exists, the order of the engines rotated each round;
 #     server_report.py prints the medians and bantin / peer ratios
 #     (--engines: only those of the three, bantin always among them);
+#   bantin's ingest by stage: ingest_stages on the first min(N, 10000)
+#     bulletins, pinned alike (parsing, indexing and storing apart; with
+#     FTS5 among the engines, what 1.5 times its batch rate leaves);
 #   browser (not with --server-only): bantin's wasm index, from the bundle
 #     and from its saved index, beside FlexSearch, MiniSearch and Pagefind in Node
 #     (js/browser_peers.mjs, which rotates and pins the same way).
@@ -99,6 +102,14 @@ for ((round = 0; round < ROUNDS; ++round)); do
 done
 echo "## Server side (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 python3 bench/peers/server_report.py "$WORK/server.jsonl" --json "$WORK/server.json"
+
+echo
+echo "## bantin's ingest by stage"
+fts5_rate=$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))["medians"].get("fts5", {}).get("ingest_batch_docs_per_s", ""))' "$WORK/server.json")
+"${PIN[@]}" "$BUILD/bin/ingest_stages" $((N < 10000 ? N : 10000)) "$WORK/db-stages" --rounds "$ROUNDS" \
+  ${fts5_rate:+--peer-docs-per-s "$fts5_rate"}
+rm -rf "$WORK/db-stages"
 
 if [[ $SERVER_ONLY == 0 ]]; then
   echo

@@ -2,10 +2,11 @@
 // headless Chromium, with nothing stored, of three pages served alike
 // (the viewer's service worker, network first, answering from its cache):
 //
-//   blank page      a page that only starts a module worker, which compiles
-//                   the WebAssembly module and imports its glue
-//                   (bantin_core.mjs): the floor under any reload of the
-//                   viewer on this machine;
+//   empty worker    a page that only starts a module worker, which answers
+//                   at once: what the navigation and a worker's start cost;
+//   blank page      the same page, its worker compiling the WebAssembly
+//                   module and importing its glue (bantin_core.mjs): the
+//                   floor under any reload of the viewer on this machine;
 //   viewer worker   the same blank page starting the viewer's own worker
 //                   (worker.js: the library, its store and the module);
 //   viewer          the viewer as built.
@@ -41,15 +42,18 @@ const blankPage = (worker) => `<!doctype html><meta charset="utf-8"><title>floor
 const floorWorker = `const module = await WebAssembly.compileStreaming(fetch(new URL('wasm/bantin_core.wasm', import.meta.url)));
 await import('./wasm/bantin_core.mjs');
 self.postMessage({ ready: Boolean(module) });`;
+const emptyWorker = `self.postMessage({ ready: true });`;
 const dirs = mkdtempSync(path.join(os.tmpdir(), 'bantin-floor-'));
 const blankPageDir = (worker) => {
   const web = path.join(dirs, worker);
   cpSync(path.join(build, 'web'), web, { recursive: true });
   writeFileSync(path.join(web, 'index.html'), blankPage(worker));
   writeFileSync(path.join(web, 'floor_worker.js'), floorWorker);
+  writeFileSync(path.join(web, 'empty_worker.js'), emptyWorker);
   return web;
 };
 const pages = {
+  'empty worker': blankPageDir('empty_worker.js'),
   'blank page': blankPageDir('floor_worker.js'),
   'viewer worker': blankPageDir('worker.js'),
   viewer: path.join(build, 'web'),
