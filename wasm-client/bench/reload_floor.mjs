@@ -1,5 +1,5 @@
 // What a reload costs before the viewer's own work: offline reloads in
-// headless Chromium, with nothing stored, of three pages served alike
+// headless Chromium, with nothing stored, of four pages served alike
 // (the viewer's service worker, network first, answering from its cache):
 //
 //   empty worker    a page that only starts a module worker, which answers
