@@ -73,11 +73,6 @@ double WholeIngest(const std::vector<std::string>& pages, const std::string& dir
   return per_thousand;
 }
 
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,30 +98,32 @@ int main(int argc, char** argv) {
   std::vector<std::string> pages(docs);
   for (size_t n = 0; n < docs; ++n) pages[n] = corpus.Page(n);
 
-  const char* names[] = {"parse", "parse + index", "whole ingest (batches)"};
-  const Stage stages[] = {ParseOnly, ParseAndIndex, WholeIngest};
+  const struct {
+    const char* name;
+    Stage run;
+  } stages[] = {{"parse", ParseOnly}, {"parse + index", ParseAndIndex}, {"whole ingest (batches)", WholeIngest}};
   std::vector<double> measured[3];
   for (size_t round = 0; round < rounds; ++round)
     for (size_t k = 0; k < 3; ++k) {
       const size_t s = (round + k) % 3;  // each stage takes each place in turn
-      const double ms = stages[s](pages, dir, batch);
+      const double ms = stages[s].run(pages, dir, batch);
       if (ms < 0) return 1;
       measured[s].push_back(ms);
     }
+  double median[3];
   std::printf("CPU per 1,000 pages (%zu pages, batches of %zu), medians of %zu round(s):\n", docs, batch, rounds);
   for (size_t s = 0; s < 3; ++s) {
-    std::printf("  %-24s %6.0f ms (", names[s], Median(measured[s]));
+    median[s] = peer::Percentile(measured[s], 0.5);
+    std::printf("  %-24s %6.0f ms (", stages[s].name, median[s]);
     for (size_t r = 0; r < measured[s].size(); ++r) std::printf("%s%.0f", r ? " / " : "", measured[s][r]);
     std::printf(")\n");
   }
-  const double parse = Median(measured[0]), index = Median(measured[1]) - parse;
-  const double store = Median(measured[2]) - Median(measured[1]);
-  std::printf("  so: parsing %.0f, indexing %.0f, storing (records, raw pages, RocksDB) %.0f ms\n", parse, index,
-              store);
+  std::printf("  so: parsing %.0f, indexing %.0f, storing (records, raw pages, RocksDB) %.0f ms\n", median[0],
+              median[1] - median[0], median[2] - median[1]);
   if (peer_rate > 0)
     std::printf(
         "  1.5x a peer's %.0f docs/s leaves %.0f ms per 1,000 for everything; parsing and indexing "
         "alone take %.0f\n",
-        peer_rate, 1e6 / (1.5 * peer_rate), Median(measured[1]));
+        peer_rate, 1e6 / (1.5 * peer_rate), median[1]);
   return 0;
 }
